@@ -1,0 +1,150 @@
+//! The runtime's error type: errors as data a caller can match on.
+//!
+//! [`Error::Provider`] carries an error the provider reported, classified by the spec's error
+//! rules into the fixed [`ErrorMeaning`] vocabulary (whatever the HTTP status: Zoho and
+//! Marketo report errors inside HTTP 200). The other variants are failures around the
+//! provider: transport, timeouts, malformed bodies, configuration, client-side limits.
+//!
+//! No variant ever carries a secret: messages name endpoints by their spec name, never by
+//! URL (Zoho's documented token URL carries the client secret in its query), and
+//! `reqwest` errors are stored with their URL stripped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use oauth_model::{ErrorMeaning, ErrorSite};
+
+/// An error the provider reported, classified by the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderError {
+    /// The provider's code (`invalid_code`, `601`, `INVALID_PASSWORD`).
+    pub code: String,
+    /// What it means.
+    pub meaning: ErrorMeaning,
+    /// Index of the spec rule that matched; `None` when no rule matched and the meaning was
+    /// inferred (RFC 6749 codes, HTTP status).
+    pub rule: Option<usize>,
+    /// Where it came from.
+    pub site: ErrorSite,
+    /// HTTP status it arrived with (often 200).
+    pub status: u16,
+    /// The provider's description, when it sent one.
+    pub description: Option<String>,
+    /// How long to wait before retrying, from `Retry-After` or the spec's limits.
+    pub retry_after: Option<Duration>,
+}
+
+impl std::fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} endpoint reported `{}` ({}), HTTP {}",
+            self.site, self.code, self.meaning, self.status
+        )?;
+        if let Some(d) = &self.description {
+            write!(f, ": {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong talking to a provider.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The provider reported an error (see [`ProviderError::meaning`]).
+    #[error("{0}")]
+    Provider(ProviderError),
+    /// A non-success HTTP status that no rule classified and the body did not explain.
+    #[error("{site} endpoint answered HTTP {status}")]
+    Http {
+        /// Where.
+        site: ErrorSite,
+        /// The status.
+        status: u16,
+        /// `Retry-After`, when sent.
+        retry_after: Option<Duration>,
+    },
+    /// The request did not complete (connection refused or reset, TLS, DNS).
+    #[error("{site} endpoint could not be reached: {source}")]
+    Transport {
+        /// Where.
+        site: ErrorSite,
+        /// The cause, with its URL removed.
+        #[source]
+        source: Arc<reqwest::Error>,
+    },
+    /// No answer in time.
+    #[error("{site} endpoint did not answer within {after:?}")]
+    Timeout {
+        /// Where.
+        site: ErrorSite,
+        /// The time allowed.
+        after: Duration,
+    },
+    /// The body could not be read as the spec says (wrong format, wrong shape, truncated,
+    /// larger than the size cap).
+    #[error("{site} endpoint sent an invalid response: {reason}")]
+    InvalidResponse {
+        /// Where.
+        site: ErrorSite,
+        /// What was wrong with it (never the body itself).
+        reason: String,
+    },
+    /// The client is misconfigured (bad variable value, an endpoint the spec lacks, a host
+    /// the spec does not declare).
+    #[error("configuration error: {0}")]
+    Config(String),
+    /// The redirect's `state` does not match the one this authorization sent.
+    #[error("the redirect's `state` does not match the authorization request (possible CSRF)")]
+    StateMismatch,
+    /// A documented limit would be passed; waiting `retry_after` avoids being blocked.
+    #[error("client-side limit reached ({limit}); retry after {retry_after:?}")]
+    LimitReached {
+        /// The limit, in the provider's words.
+        limit: String,
+        /// When a request may be made without passing the limit.
+        retry_after: Duration,
+    },
+    /// The token store failed.
+    #[error("token store failed: {0}")]
+    Store(String),
+    /// There is no token to use and none can be obtained without the user.
+    #[error("no token available: {0}")]
+    NoToken(String),
+}
+
+impl Error {
+    /// The provider error, if this is one.
+    pub fn provider(&self) -> Option<&ProviderError> {
+        match self {
+            Error::Provider(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The meaning of a provider error.
+    pub fn meaning(&self) -> Option<ErrorMeaning> {
+        self.provider().map(|p| p.meaning)
+    }
+
+    /// Whether a new access token may cure this error.
+    pub fn is_token_error(&self) -> bool {
+        self.meaning().is_some_and(ErrorMeaning::is_token_error)
+            || matches!(self, Error::Http { status: 401, .. })
+    }
+
+    /// Wraps a reqwest error, stripping its URL (which may carry a client secret).
+    pub fn transport(site: ErrorSite, e: reqwest::Error, timeout: Duration) -> Error {
+        if e.is_timeout() {
+            return Error::Timeout {
+                site,
+                after: timeout,
+            };
+        }
+        Error::Transport {
+            site,
+            source: Arc::new(e.without_url()),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The token set a grant yields, and what the runtime knows about its lifetime.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::{AccessToken, RefreshToken};
+
+/// The result of a successful token request.
+///
+/// Serialises with its secrets *exposed* (that is what token stores need: see
+/// [`crate::store`]); `Debug` redacts them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenSet {
+    /// The access token.
+    pub access_token: AccessToken,
+    /// `token_type` as the provider sent it (`Bearer`, `bearer`), if it did.
+    pub token_type: Option<String>,
+    /// The refresh token, if the grant issued one.
+    pub refresh_token: Option<RefreshToken>,
+    /// When the access token stops working; `None` when the provider says it never expires.
+    pub expires_at: Option<SystemTime>,
+    /// The scopes granted, when the provider says.
+    pub scopes: Option<Vec<String>>,
+    /// Further response fields the spec keeps (Zoho's `api_domain`).
+    pub extra: BTreeMap<String, String>,
+    /// The custom grant that issued it (its token may be presented differently), or `None`
+    /// for the standard grants.
+    pub issued_by: Option<String>,
+}
+
+impl TokenSet {
+    /// A token set holding only an access token (useful in tests and simple integrations).
+    pub fn bearer(access_token: impl Into<String>, expires_in: Option<Duration>) -> Self {
+        TokenSet {
+            access_token: AccessToken::new(access_token),
+            token_type: Some("Bearer".into()),
+            refresh_token: None,
+            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            scopes: None,
+            extra: BTreeMap::new(),
+            issued_by: None,
+        }
+    }
+
+    /// Time left before expiry at `now`; `None` when it never expires, zero when expired.
+    pub fn remaining(&self, now: SystemTime) -> Option<Duration> {
+        self.expires_at
+            .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO))
+    }
+
+    /// Whether the access token should be renewed at `now`, given the skew to refresh ahead.
+    pub fn needs_refresh(&self, now: SystemTime, skew: Duration) -> bool {
+        match self.remaining(now) {
+            None => false,
+            Some(left) => left <= skew,
+        }
+    }
+}
+
+/// The stored form of a [`TokenSet`]: plain data with secrets exposed and times as Unix
+/// seconds. Only stores and their tests should see it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct StoredTokenSet {
+    /// Access token.
+    pub access_token: String,
+    /// Token type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// Refresh token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Expiry as Unix milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at_unix_ms: Option<u64>,
+    /// Granted scopes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra fields.
+    #[serde(default)]
+    pub extra: BTreeMap<String, String>,
+    /// Issuing custom grant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
+}
+
+impl From<&TokenSet> for StoredTokenSet {
+    fn from(t: &TokenSet) -> Self {
+        StoredTokenSet {
+            access_token: t.access_token.secret().to_string(),
+            token_type: t.token_type.clone(),
+            refresh_token: t.refresh_token.as_ref().map(|r| r.secret().to_string()),
+            expires_at_unix_ms: t.expires_at.map(|at| {
+                at.duration_since(SystemTime::UNIX_EPOCH)
+                    .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+                    .unwrap_or(0)
+            }),
+            scopes: t.scopes.clone(),
+            extra: t.extra.clone(),
+            issued_by: t.issued_by.clone(),
+        }
+    }
+}
+
+impl From<StoredTokenSet> for TokenSet {
+    fn from(s: StoredTokenSet) -> Self {
+        TokenSet {
+            access_token: AccessToken::new(s.access_token),
+            token_type: s.token_type,
+            refresh_token: s.refresh_token.map(RefreshToken::new),
+            expires_at: s
+                .expires_at_unix_ms
+                .map(|ms| SystemTime::UNIX_EPOCH + Duration::from_millis(ms)),
+            scopes: s.scopes,
+            extra: s.extra,
+            issued_by: s.issued_by,
+        }
+    }
+}
