@@ -10,8 +10,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod codegen;
 pub mod diagnostics;
 pub mod load;
+pub mod schema;
 pub mod spec;
+pub mod validate;
 
 pub use diagnostics::{Diagnostic, Diagnostics};

@@ -131,7 +131,8 @@ pub struct Spec {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// A base spec (path relative to this file) whose sections this file inherits. Maps merge
-    /// key by key, this file winning; lists and scalars in this file replace the base's.
+    /// key by key and other sections are replaced whole, this file winning; `limits` add to
+    /// the base's, and `errors` are tried before the base's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<Sp<String>>,
     /// Who the provider is. Required once `extends` is resolved.

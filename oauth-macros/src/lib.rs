@@ -1,1 +1,194 @@
-//! placeholder
+//! Proc-macro glue for provider specs: only parsing the macro input and reporting errors.
+//!
+//! All the work happens in `oauth-codegen` (load, validate, generate), which is a plain
+//! library. This crate must never panic: every failure becomes a `compile_error!` spanned on
+//! the user's tokens, naming `file:line:column` when the problem is inside a YAML file.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+use quote::{quote, quote_spanned};
+use syn::parse::{Parse, ParseStream};
+use syn::{LitStr, Token};
+
+/// `provider!("specs/my_provider.yaml")`: generates a typed OAuth client from a provider spec.
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. Cargo rebuilds when the
+/// spec (or a file it `extends`) changes. Options: `crate = path` names the crate that
+/// re-exports the runtime (default `::oauth_providers`).
+///
+/// Errors in the spec are compile errors at the path literal, each naming
+/// `file:line:column`, what is wrong and what would be right.
+#[proc_macro]
+pub fn provider(input: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(input as ProviderArgs);
+    expand(&args).into()
+}
+
+struct ProviderArgs {
+    path: LitStr,
+    krate: Option<syn::Path>,
+}
+
+impl Parse for ProviderArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse()?;
+        let mut krate = None;
+        while input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: Token![crate] = input.parse()?;
+            input.parse::<Token![=]>()?;
+            if krate.is_some() {
+                return Err(syn::Error::new_spanned(key, "`crate` is given twice"));
+            }
+            krate = Some(input.parse()?);
+        }
+        Ok(ProviderArgs { path, krate })
+    }
+}
+
+fn expand(args: &ProviderArgs) -> TokenStream2 {
+    let span = args.path.span();
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
+        return error(span, "CARGO_MANIFEST_DIR is not set: invoke `provider!` from a cargo build");
+    };
+    let path = manifest_dir.join(args.path.value());
+    let shown = |p: &Path| -> PathBuf {
+        p.strip_prefix(&manifest_dir)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let loaded = match oauth_codegen::load::load_file(&path) {
+        Ok(l) => l,
+        Err(diags) => return diagnostics(span, &diags, shown),
+    };
+    let def = match oauth_codegen::validate::validate(&loaded) {
+        Ok(def) => def,
+        Err(diags) => return diagnostics(span, &diags, shown),
+    };
+    let mut opts = oauth_codegen::codegen::Options {
+        tracked_files: loaded
+            .files
+            .iter()
+            .map(|f| f.canonicalize().unwrap_or_else(|_| f.clone()))
+            .collect(),
+        ..Default::default()
+    };
+    if let Some(k) = &args.krate {
+        opts.krate = quote!(#k);
+    }
+    oauth_codegen::codegen::generate(&def, &opts)
+}
+
+fn error(span: Span, message: &str) -> TokenStream2 {
+    syn::Error::new(span, message).to_compile_error()
+}
+
+/// One `compile_error!` per diagnostic, all on the spec path literal, plus the files to track
+/// so that fixing the YAML triggers a rebuild.
+fn diagnostics(
+    span: Span,
+    diags: &oauth_codegen::Diagnostics,
+    shown: impl Fn(&Path) -> PathBuf,
+) -> TokenStream2 {
+    let mut out = TokenStream2::new();
+    for d in &diags.0 {
+        let mut d = d.clone();
+        let tracked = d.file.canonicalize().ok();
+        d.file = shown(&d.file);
+        let message = d.to_string();
+        out.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
+        if let Some(t) = tracked {
+            let t = t.display().to_string();
+            out.extend(quote!(const _: &str = ::core::include_str!(#t);));
+        }
+    }
+    out
+}
+
+/// `scope!(ZohoProjects.portals.READ)`: a provider's typed scope, written in the provider's
+/// own syntax.
+///
+/// The first segment is the client type (which must be in scope); the rest are the scope's
+/// segments, separated by `.`, `:` or `/` as the provider writes them. It expands to
+/// `ZohoProjects::SCOPES.portals.READ`, so an unknown module or operation is a compile error
+/// at your token that lists the valid ones.
+#[proc_macro]
+pub fn scope(input: TokenStream) -> TokenStream {
+    let input = TokenStream2::from(input);
+    match parse_scope(input) {
+        Ok(ts) => ts.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
+    use proc_macro2::TokenTree;
+    let mut tokens = input.into_iter().peekable();
+    let first = match tokens.next() {
+        Some(TokenTree::Ident(i)) => i,
+        Some(other) => {
+            return Err(syn::Error::new(
+                other.span(),
+                "expected the provider's client type first, e.g. `scope!(ZohoProjects.portals.READ)`",
+            ))
+        }
+        None => {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "expected a scope, e.g. `scope!(ZohoProjects.portals.READ)`",
+            ))
+        }
+    };
+    let mut segments = Vec::new();
+    while let Some(tt) = tokens.next() {
+        match tt {
+            TokenTree::Punct(p) if matches!(p.as_char(), '.' | ':' | '/') => {
+                // `::` arrives as two `:` puncts; accept either.
+                if p.as_char() == ':' {
+                    if let Some(TokenTree::Punct(q)) = tokens.peek() {
+                        if q.as_char() == ':' {
+                            tokens.next();
+                        }
+                    }
+                }
+                match tokens.next() {
+                    Some(TokenTree::Ident(i)) => segments.push(i),
+                    Some(other) => {
+                        return Err(syn::Error::new(
+                            other.span(),
+                            "expected a scope segment (an identifier) after the separator",
+                        ))
+                    }
+                    None => {
+                        return Err(syn::Error::new(
+                            p.span(),
+                            "a scope cannot end with a separator",
+                        ))
+                    }
+                }
+            }
+            other => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    "expected `.`, `:` or `/` between scope segments",
+                ))
+            }
+        }
+    }
+    if segments.is_empty() {
+        return Err(syn::Error::new(
+            first.span(),
+            format!("`{first}` alone is not a scope; name one, e.g. `scope!({first}.portals.READ)`"),
+        ));
+    }
+    let span = first.span();
+    let scopes = quote_spanned!(span=> SCOPES);
+    Ok(quote! { #first::#scopes #(.#segments)* })
+}

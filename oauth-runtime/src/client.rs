@@ -11,11 +11,17 @@
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use oauth_model::{ProviderDef, VarValue};
+use oauth_model::{ErrorSite, Presentation, ProviderDef, Requirement, VarValue};
+use serde_json::Value;
 use url::Url;
 
+use crate::authorize::{pkce_challenge, random_token, Redirect};
+use crate::classify::{self, classify, Grant, Seen};
+use crate::config::{allowed, check_value, default_value, is_secure, quoted};
 use crate::error::Error;
-use crate::secret::{AuthorizationCode, CsrfToken, Credentials, Password, PkceVerifier, RefreshToken};
+use crate::request::with_sensitive_authorization;
+use crate::response::fetch;
+use crate::secret::{AuthorizationCode, Credentials, CsrfToken, Password, PkceVerifier};
 use crate::token::TokenSet;
 
 /// Largest response body the runtime reads (golang's oauth2 uses the same 1 MiB cap).
@@ -51,16 +57,21 @@ pub struct ClientBuilder {
     origin_override: Option<Url>,
     http: Option<reqwest::Client>,
     timeout: Duration,
+    unknown_vars: Vec<String>,
 }
 
 impl ClientBuilder {
     /// Sets a variable by name. A free value is checked against the spec's format in
-    /// [`ClientBuilder::build`].
+    /// [`ClientBuilder::build`]; a name the spec does not declare fails there too. A choice
+    /// variable also accepts `VarValue::Free(key)`.
     pub fn var(mut self, name: &str, value: VarValue) -> Self {
-        if let Some((i, _)) = self.def.variable(name) {
-            if let Some(slot) = self.vars.get_mut(i) {
-                *slot = Some(value);
+        match self.def.variable(name) {
+            Some((i, _)) => {
+                if let Some(slot) = self.vars.get_mut(i) {
+                    *slot = Some(value);
+                }
             }
+            None => self.unknown_vars.push(name.to_string()),
         }
         self
     }
@@ -78,7 +89,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses this HTTP client (connection pool, proxies, user agent).
+    /// Uses this HTTP client (connection pool, proxies, user agent). It should not follow
+    /// redirects (the default client follows none): a redirected token request would carry
+    /// the client secret to wherever the redirect points.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -93,16 +106,53 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client: every variable has a value (given or
     /// the spec's default), free values match their format, the override is HTTPS or loopback.
     pub fn build(self) -> Result<Client, Error> {
-        let _ = (
-            self.def,
-            &self.credentials,
-            &self.vars,
-            &self.redirect_uri,
-            &self.origin_override,
-            &self.http,
-            self.timeout,
-        );
-        Err(Error::Config("not implemented yet".into()))
+        let def = self.def;
+        if let Some(name) = self.unknown_vars.first() {
+            return Err(Error::Config(format!(
+                "{} declares no variable `{name}`; expected one of {}",
+                def.display_name,
+                quoted(def.variables.iter().map(|v| v.name.as_ref()))
+            )));
+        }
+        let mut vars = Vec::with_capacity(def.variables.len());
+        for (i, var) in def.variables.iter().enumerate() {
+            let value = match self.vars.get(i).cloned().flatten() {
+                Some(value) => value,
+                None => default_value(var).ok_or_else(|| {
+                    Error::Config(format!(
+                        "variable `{}` has no value and no default; {}",
+                        var.name,
+                        allowed(var)
+                    ))
+                })?,
+            };
+            vars.push(check_value(var, value)?);
+        }
+        if let Some(origin) = &self.origin_override {
+            if !is_secure(origin) {
+                return Err(Error::Config(
+                    "the origin override must use https, or http on a loopback address".into(),
+                ));
+            }
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                def,
+                credentials: self.credentials,
+                vars,
+                redirect_uri: self.redirect_uri,
+                origin_override: self.origin_override,
+                http,
+                timeout: self.timeout,
+            }),
+        })
     }
 }
 
@@ -164,6 +214,16 @@ pub enum ParamValue {
     Secret(Password),
 }
 
+impl ParamValue {
+    /// The value as it goes on the wire.
+    pub(crate) fn wire(&self) -> &str {
+        match self {
+            ParamValue::Text(t) => t,
+            ParamValue::Secret(p) => p.secret(),
+        }
+    }
+}
+
 /// A response from an authorized API call, with provider errors already detected.
 #[derive(Debug, Clone)]
 pub struct ApiResponse {
@@ -186,6 +246,7 @@ impl Client {
             origin_override: None,
             http: None,
             timeout: DEFAULT_TIMEOUT,
+            unknown_vars: Vec::new(),
         }
     }
 
@@ -204,16 +265,66 @@ impl Client {
         &self.inner.vars
     }
 
-    /// A copy of this client with one variable changed (after a redirect selected it).
+    /// A copy of this client with one variable changed (after a redirect selected it). The
+    /// copy shares credentials and the HTTP client; the value is checked like at build time.
     pub fn with_var(&self, index: usize, value: VarValue) -> Result<Client, Error> {
-        let _ = (index, value);
-        Err(Error::Config("not implemented yet".into()))
+        let inner = &self.inner;
+        let var = inner.def.variables.get(index).ok_or_else(|| {
+            Error::Config(format!(
+                "{} has no variable #{index}",
+                inner.def.display_name
+            ))
+        })?;
+        let value = check_value(var, value)?;
+        let mut vars = inner.vars.clone();
+        if let Some(slot) = vars.get_mut(index) {
+            *slot = value;
+        }
+        Ok(Client {
+            inner: Arc::new(Inner {
+                def: inner.def,
+                credentials: inner.credentials.clone(),
+                vars,
+                redirect_uri: inner.redirect_uri.clone(),
+                origin_override: inner.origin_override.clone(),
+                http: inner.http.clone(),
+                timeout: inner.timeout,
+            }),
+        })
     }
 
     /// The URL of endpoint `name`, rendered for this client's variables (and override).
     pub fn endpoint_url(&self, name: &str) -> Result<Url, Error> {
-        let _ = name;
-        Err(Error::Config("not implemented yet".into()))
+        let inner = &self.inner;
+        let endpoint = inner.def.endpoint(name).ok_or_else(|| {
+            Error::Config(format!(
+                "{} has no `{name}` endpoint",
+                inner.def.display_name
+            ))
+        })?;
+        let rendered = endpoint
+            .url
+            .render(inner.def, &inner.vars)
+            .map_err(|e| Error::Config(format!("endpoint `{name}`: {e}")))?;
+        let mut url = Url::parse(&rendered)
+            .map_err(|e| Error::Config(format!("endpoint `{name}` is not a valid URL: {e}")))?;
+        if let Some(origin) = &inner.origin_override {
+            let redirected = url
+                .set_scheme(origin.scheme())
+                .and_then(|()| url.set_host(origin.host_str()).map_err(|_| ()))
+                .and_then(|()| url.set_port(origin.port()));
+            if redirected.is_err() {
+                return Err(Error::Config(format!(
+                    "endpoint `{name}` cannot be moved to the origin override"
+                )));
+            }
+        }
+        if !is_secure(&url) {
+            return Err(Error::Config(format!(
+                "endpoint `{name}` must use https, or http on a loopback address"
+            )));
+        }
+        Ok(url)
     }
 
     /// The URL to send the user to, and what to keep until the redirect comes back.
@@ -221,113 +332,222 @@ impl Client {
         &self,
         params: &AuthorizeParams,
     ) -> Result<(Url, PendingAuthorization), Error> {
-        let _ = params;
-        Err(Error::Config("not implemented yet".into()))
+        let def = self.def();
+        let grant = def
+            .grants
+            .authorization_code
+            .as_ref()
+            .ok_or_else(|| self.no_grant("authorization_code"))?;
+        let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
+        let mut pending = PendingAuthorization {
+            state: None,
+            pkce_verifier: None,
+            redirect_uri: None,
+            started_at: SystemTime::now(),
+        };
+        let mut query: Vec<(&str, String)> = vec![
+            ("response_type", "code".into()),
+            (
+                "client_id",
+                self.inner.credentials.client_id.as_str().into(),
+            ),
+        ];
+        match (grant.redirect_uri, &self.inner.redirect_uri) {
+            (Requirement::Unsupported, _) | (Requirement::Optional, None) => {}
+            (_, Some(uri)) => {
+                query.push(("redirect_uri", uri.to_string()));
+                pending.redirect_uri = Some(uri.to_string());
+            }
+            (Requirement::Required, None) => {
+                return Err(Error::Config(format!(
+                    "{} requires a redirect URI; set one with `ClientBuilder::redirect_uri`",
+                    def.display_name
+                )))
+            }
+        }
+        if let Some(scope) = self.scope_param(&params.scopes, true)? {
+            query.push(("scope", scope));
+        }
+        if grant.state != Requirement::Unsupported {
+            let state = random_token();
+            query.push(("state", state.clone()));
+            pending.state = Some(CsrfToken::new(state));
+        }
+        if grant.pkce != Requirement::Unsupported {
+            let verifier = random_token();
+            query.push(("code_challenge", pkce_challenge(&verifier)));
+            query.push(("code_challenge_method", "S256".into()));
+            pending.pkce_verifier = Some(PkceVerifier::new(verifier));
+        }
+        for (name, value) in &params.extra {
+            query.push((name, value.clone()));
+        }
+        url.query_pairs_mut().extend_pairs(query.iter());
+        Ok((url, pending))
     }
 
-    /// The PIN page URL (PIN grant).
+    /// The PIN page URL (PIN grant): `response_type=code`, `client_id` and `state` when the
+    /// spec sends one.
     pub fn pin_url(&self) -> Result<(Url, PendingAuthorization), Error> {
-        Err(Error::Config("not implemented yet".into()))
+        let grant = self
+            .def()
+            .grants
+            .pin
+            .as_ref()
+            .ok_or_else(|| self.no_grant("pin"))?;
+        let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
+        let mut pending = PendingAuthorization {
+            state: None,
+            pkce_verifier: None,
+            redirect_uri: None,
+            started_at: SystemTime::now(),
+        };
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("response_type", "code");
+            query.append_pair("client_id", self.inner.credentials.client_id.as_str());
+            if grant.state != Requirement::Unsupported {
+                let state = random_token();
+                query.append_pair("state", &state);
+                pending.state = Some(CsrfToken::new(state));
+            }
+        }
+        Ok((url, pending))
     }
 
     /// Checks a redirect's query string: `state` (constant-time), provider errors
     /// (`error=access_denied`), and redirect parameters that select a variable (only values
     /// the spec declares are accepted).
+    ///
+    /// `state` is checked first, so a forged redirect cannot pass off an error as the
+    /// provider's. Provider errors from a redirect carry HTTP status 0 (there is none).
     pub fn parse_callback(
         &self,
         pending: &PendingAuthorization,
         query: &str,
     ) -> Result<Callback, Error> {
-        let _ = (pending, query);
-        Err(Error::Config("not implemented yet".into()))
+        let redirect = Redirect::parse(query);
+        redirect.check_state(pending.state.as_ref())?;
+        if let Some(error) = redirect.provider_error(self.def()) {
+            return Err(error);
+        }
+        let code = redirect
+            .get("code")
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| Error::InvalidResponse {
+                site: ErrorSite::Authorize,
+                reason: "the redirect has no `code` parameter".into(),
+            })?;
+        Ok(Callback {
+            code: AuthorizationCode::new(code),
+            selected: redirect.selected(self.def())?,
+        })
     }
 
-    /// Exchanges an authorization code.
-    pub async fn exchange_code(
-        &self,
-        pending: &PendingAuthorization,
-        code: &AuthorizationCode,
-    ) -> Result<TokenSet, Error> {
-        let _ = (pending, code);
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Exchanges a PIN the user typed in.
-    pub async fn exchange_pin(&self, pin: &AuthorizationCode) -> Result<TokenSet, Error> {
-        let _ = pin;
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Refreshes. A response without a refresh token keeps `refresh_token` in the result.
-    pub async fn refresh(
-        &self,
-        refresh_token: &RefreshToken,
-        scopes: &[String],
-    ) -> Result<TokenSet, Error> {
-        let _ = (refresh_token, scopes);
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Client credentials grant.
-    pub async fn client_credentials(
-        &self,
-        scopes: &[String],
-        extra: &[(String, String)],
-    ) -> Result<TokenSet, Error> {
-        let _ = (scopes, extra);
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Starts a device authorization.
-    pub async fn device_authorization(
-        &self,
-        scopes: &[String],
-    ) -> Result<DeviceAuthorization, Error> {
-        let _ = scopes;
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Polls until the user finishes, honouring `interval` and `slow_down`.
-    pub async fn poll_device_token(&self, device: &DeviceAuthorization) -> Result<TokenSet, Error> {
-        let _ = device;
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Runs the custom grant `name` with its inputs by argument name.
-    pub async fn custom_grant(
-        &self,
-        name: &str,
-        inputs: &[(&str, ParamValue)],
-    ) -> Result<TokenSet, Error> {
-        let _ = (name, inputs);
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Revokes a token at the `revoke` endpoint.
-    pub async fn revoke(&self, token: &str, token_type_hint: Option<&str>) -> Result<(), Error> {
-        let _ = (token, token_type_hint);
-        Err(Error::Config("not implemented yet".into()))
-    }
-
-    /// Attaches `token` to a request the way the spec says (header scheme or query).
+    /// Attaches `token` to a request the way the spec says (header scheme or query); a token a
+    /// custom grant issued is presented the way that grant says. The header is marked
+    /// sensitive.
     pub fn authorize_request(
         &self,
         request: reqwest::RequestBuilder,
         token: &TokenSet,
     ) -> reqwest::RequestBuilder {
-        let _ = token;
-        request
+        let def = self.def();
+        let presentation = token
+            .issued_by
+            .as_deref()
+            .and_then(|name| def.custom_grant(name))
+            .map_or(&def.token_presentation, |g| &g.presentation);
+        let secret = token.access_token.secret();
+        match presentation {
+            Presentation::Header { scheme } => {
+                with_sensitive_authorization(request, format!("{scheme} {secret}"))
+            }
+            Presentation::Query { param, extra } => {
+                let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(extra.len() + 1);
+                pairs.push((param, secret));
+                pairs.extend(extra.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
+                request.query(&pairs)
+            }
+        }
     }
 
     /// Sends an authorized API request and detects provider errors in the response (including
-    /// errors inside HTTP 200 bodies).
+    /// errors inside HTTP 200 bodies). The body is read with the size cap; a body that is not
+    /// JSON can match only status rules. A 3xx that no rule classifies is returned as it is
+    /// (with its `Location`): the caller re-sends to the new location with the token.
     pub async fn send_api(
         &self,
         request: reqwest::RequestBuilder,
         token: &TokenSet,
     ) -> Result<ApiResponse, Error> {
-        let _ = (request, token);
-        Err(Error::Config("not implemented yet".into()))
+        let site = ErrorSite::Api;
+        let timeout = self.inner.timeout;
+        let (http, request) = self
+            .authorize_request(request, token)
+            .timeout(timeout)
+            .build_split();
+        let request = request.map_err(|e| Error::transport(site, e, timeout))?;
+        tracing::debug!(endpoint = "api", method = %request.method(), "sending request");
+        let raw = fetch(
+            reqwest::RequestBuilder::from_parts(http, request),
+            site,
+            timeout,
+        )
+        .await?;
+        tracing::debug!(endpoint = "api", status = raw.status, "response");
+        let body = serde_json::from_slice::<Value>(&raw.body).ok();
+        let seen = Seen {
+            site,
+            status: raw.status,
+            headers: Some(&raw.headers),
+            body: body.as_ref(),
+        };
+        // A redirect is handed back, not followed and not an error: the caller must re-send
+        // with the token (reqwest drops `Authorization` on a cross-host redirect), and only
+        // the response carries the `Location` to send it to (Nest's data API does this).
+        let redirect =
+            (300..400).contains(&raw.status) && classify::match_rules(self.def(), &seen).is_none();
+        if !redirect {
+            classify(self.def(), &seen, Grant::None)?;
+        }
+        Ok(ApiResponse {
+            status: raw.status,
+            headers: raw.headers,
+            body: raw.body,
+        })
+    }
+
+    pub(crate) fn no_grant(&self, grant: &str) -> Error {
+        Error::Config(format!("{} has no {grant} grant", self.def().display_name))
+    }
+
+    /// The `scope` value: the names given, or the spec's defaults when none are (and
+    /// `use_defaults`), joined with the spec's separator. `None` when there is nothing to send.
+    pub(crate) fn scope_param(
+        &self,
+        scopes: &[String],
+        use_defaults: bool,
+    ) -> Result<Option<String>, Error> {
+        let def = self.def();
+        let Some(spec) = &def.scopes else {
+            return Ok((!scopes.is_empty()).then(|| scopes.join(" ")));
+        };
+        let names: Vec<&str> = if scopes.is_empty() && use_defaults {
+            spec.default.iter().map(|s| s.as_ref()).collect()
+        } else {
+            scopes.iter().map(String::as_str).collect()
+        };
+        if names.is_empty() {
+            if spec.required && use_defaults {
+                return Err(Error::Config(format!(
+                    "{} requires at least one scope",
+                    def.display_name
+                )));
+            }
+            return Ok(None);
+        }
+        Ok(Some(names.join(&spec.separator)))
     }
 
     /// The HTTP client, for building API requests.

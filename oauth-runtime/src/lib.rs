@@ -8,22 +8,38 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod authorize;
+pub mod authorized;
+mod classify;
 pub mod client;
+mod config;
 pub mod error;
+mod grants;
+pub mod limits;
+mod request;
+mod response;
 pub mod secret;
+pub mod source;
+pub mod store;
 pub mod token;
 
+pub use authorized::AuthorizedClient;
 pub use client::{
     ApiResponse, AuthorizeParams, Callback, Client, ClientBuilder, DeviceAuthorization, ParamValue,
     PendingAuthorization,
 };
 pub use error::{Error, ErrorMeaning, ErrorSite, ProviderError};
+pub use limits::{Clock, RateLimiter};
 pub use oauth_model as model;
 pub use oauth_model::{ProviderDef, VarValue};
 pub use secret::{
     AccessToken, AuthorizationCode, ClientId, ClientSecret, Credentials, CsrfToken, Password,
     PkceVerifier, RefreshToken,
 };
+pub use source::{
+    ClientCredentialsFetcher, RefreshFetcher, RetryPolicy, TokenFetcher, TokenSource,
+};
+pub use store::{FileStore, MemoryStore, TokenStore};
 pub use token::TokenSet;
 
 /// Re-exports for generated code only; not a stable API.

@@ -1,0 +1,216 @@
+//! Durations (`2m`, `1h`, `never`) in `lifetimes:`, `limits:` and the device grant, and the
+//! `lifetimes` and `limits` sections built on them.
+
+use oauth_model::{Lifetime, LifetimesDef, LimitDef};
+
+use super::{owned, Ctx};
+use crate::spec::{self, Limit, Pos, Sp};
+
+/// Parses a duration as written in specs: a whole number followed by `s`, `m`, `h` or `d`
+/// (`90s`, `2m`, `1h`, `30d`), or `never`. `None` for anything else, including overflow.
+///
+/// ```
+/// use oauth_codegen::validate::parse_duration;
+/// use oauth_model::Lifetime;
+///
+/// assert_eq!(parse_duration("2m"), Some(Lifetime::Secs(120)));
+/// assert_eq!(parse_duration("never"), Some(Lifetime::Never));
+/// assert_eq!(parse_duration("5 minutes"), None);
+/// ```
+pub fn parse_duration(s: &str) -> Option<Lifetime> {
+    if s == "never" {
+        return Some(Lifetime::Never);
+    }
+    let (digits, factor) = [('s', 1), ('m', 60), ('h', 3_600), ('d', 86_400)]
+        .into_iter()
+        .find_map(|(unit, factor)| s.strip_suffix(unit).map(|d| (d, factor)))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    n.checked_mul(factor).map(Lifetime::Secs)
+}
+
+const DURATION_RULE: &str = "expected a number followed by s, m, h or d (e.g. `2m`)";
+
+/// A lifetime (`2m`, `never`).
+fn lifetime(cx: &mut Ctx<'_>, value: &Sp<String>) -> Option<Lifetime> {
+    let parsed = parse_duration(value);
+    if parsed.is_none() {
+        report_bad_duration(cx, value, ", or `never`");
+    }
+    parsed
+}
+
+/// A finite duration in seconds (`1m`); `what` names the key for the `never` message.
+pub(super) fn finite_duration(cx: &mut Ctx<'_>, what: &str, value: &Sp<String>) -> u64 {
+    match parse_duration(value) {
+        Some(Lifetime::Secs(secs)) => secs,
+        Some(Lifetime::Never) => {
+            cx.error_help(
+                value.pos,
+                format!("`{what}` cannot be `never`"),
+                format!("{DURATION_RULE}; `never` is only for lifetimes"),
+            );
+            0
+        }
+        None => {
+            report_bad_duration(cx, value, "");
+            0
+        }
+    }
+}
+
+fn report_bad_duration(cx: &mut Ctx<'_>, value: &Sp<String>, or_never: &str) {
+    let message = format!(
+        "invalid duration `{}`; {DURATION_RULE}{or_never}",
+        value.value
+    );
+    match suggest_duration(value) {
+        Some(fixed) => cx.error_help(value.pos, message, format!("did you mean `{fixed}`?")),
+        None => cx.error(value.pos, message),
+    }
+}
+
+/// `5 minutes` -> `5m`, `1 hour` -> `1h`: the usual ways of writing a duration in words.
+fn suggest_duration(s: &str) -> Option<String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, word) = s.split_at(split);
+    let unit = match word.trim().to_ascii_lowercase().as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" => 's',
+        "m" | "min" | "mins" | "minute" | "minutes" => 'm',
+        "h" | "hr" | "hrs" | "hour" | "hours" => 'h',
+        "d" | "day" | "days" => 'd',
+        _ => return None,
+    };
+    (!digits.is_empty()).then(|| format!("{digits}{unit}"))
+}
+
+pub(super) fn lifetimes(cx: &mut Ctx<'_>, l: &spec::Lifetimes) -> LifetimesDef {
+    let mut get = |v: &Option<Sp<String>>| v.as_ref().and_then(|v| lifetime(cx, v));
+    let authorization_code = get(&l.authorization_code);
+    let pin_code = get(&l.pin_code);
+    let access_token = get(&l.access_token);
+    let refresh_token = get(&l.refresh_token);
+    let refresh_skew_secs = l
+        .refresh_skew
+        .as_ref()
+        .map_or(60, |v| finite_duration(cx, "refresh_skew", v));
+    LifetimesDef {
+        authorization_code,
+        pin_code,
+        access_token,
+        refresh_token,
+        refresh_skew_secs,
+    }
+}
+
+pub(super) fn limit(cx: &mut Ctx<'_>, l: &Limit) -> LimitDef {
+    let check_max = |cx: &mut Ctx<'_>, kind: &str, counts: &str, pos: Pos, max: u32| {
+        if max == 0 {
+            cx.error_help(
+                pos,
+                format!("{kind} on `{counts}` has `max: 0`"),
+                "a limit allows at least one; leave the limit out if there is none",
+            );
+        }
+    };
+    match l {
+        Limit::Rate {
+            counts,
+            max,
+            per,
+            key,
+            block_for,
+            description,
+        } => {
+            check_max(cx, "rate limit", counts.as_str(), counts.pos, *max);
+            LimitDef::Rate {
+                counts: counts.value,
+                max: *max,
+                per_secs: finite_duration(cx, "per", per),
+                key: *key,
+                block_for_secs: block_for
+                    .as_ref()
+                    .map(|b| finite_duration(cx, "block_for", b)),
+                description: owned(description),
+            }
+        }
+        Limit::Cap {
+            counts,
+            max,
+            key,
+            on_exceed,
+            description,
+        } => {
+            check_max(cx, "cap", counts.as_str(), counts.pos, *max);
+            LimitDef::Cap {
+                counts: counts.value,
+                max: *max,
+                key: *key,
+                on_exceed: *on_exceed,
+                description: owned(description),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_scale_by_their_unit() {
+        assert_eq!(parse_duration("0s"), Some(Lifetime::Secs(0)));
+        assert_eq!(parse_duration("90s"), Some(Lifetime::Secs(90)));
+        assert_eq!(parse_duration("2m"), Some(Lifetime::Secs(120)));
+        assert_eq!(parse_duration("1h"), Some(Lifetime::Secs(3_600)));
+        assert_eq!(parse_duration("48h"), Some(Lifetime::Secs(172_800)));
+        assert_eq!(parse_duration("30d"), Some(Lifetime::Secs(2_592_000)));
+        assert_eq!(parse_duration("never"), Some(Lifetime::Never));
+    }
+
+    #[test]
+    fn durations_reject_anything_else() {
+        for bad in [
+            "",
+            "s",
+            "5",
+            "5 m",
+            " 5m",
+            "5m ",
+            "5min",
+            "5 minutes",
+            "-5s",
+            "+5s",
+            "1.5h",
+            "5M",
+            "Never",
+            "5w",
+            "1h30m",
+            "٣s",
+        ] {
+            assert_eq!(parse_duration(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn durations_that_overflow_are_rejected() {
+        assert_eq!(parse_duration("99999999999999999999s"), None);
+        assert_eq!(parse_duration(&format!("{}d", u64::MAX / 10)), None);
+        assert_eq!(
+            parse_duration(&format!("{}s", u64::MAX)),
+            Some(Lifetime::Secs(u64::MAX))
+        );
+    }
+
+    #[test]
+    fn durations_in_words_get_a_suggestion() {
+        assert_eq!(suggest_duration("5 minutes").as_deref(), Some("5m"));
+        assert_eq!(suggest_duration("1 hour").as_deref(), Some("1h"));
+        assert_eq!(suggest_duration("30sec").as_deref(), Some("30s"));
+        assert_eq!(suggest_duration("2 weeks"), None);
+        assert_eq!(suggest_duration("soon"), None);
+    }
+}

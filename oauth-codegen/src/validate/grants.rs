@@ -1,0 +1,338 @@
+//! `grants:`: each grant's endpoints exist, its parameters are consistent, and custom grants
+//! have usable method and argument names.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use oauth_model::{
+    AuthorizationCodeDef, CallbackParamDef, ClientCredentialsDef, CustomGrantDef, CustomParamDef,
+    DeviceCodeDef, EndpointDef, ExtraParamDef, GrantsDef, ParamSource, ParamsIn, PinDef,
+    Presentation, RefreshDef, ResponseDef, Str, VariableDef, VariableKind,
+};
+
+use super::durations::finite_duration;
+use super::tokens::{presentation, response};
+use super::{check_snake_case, deprecation, in_order, owned, unknown_help, Ctx};
+use crate::spec::{self, CustomGrant, CustomParam, Pos, Sp};
+
+/// RFC 8628 §3.4.
+const DEVICE_GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
+/// RFC 8628 §3.5 suggests 5 seconds when the server names no interval.
+const DEFAULT_POLL_SECS: u64 = 5;
+
+/// What grants are checked against.
+pub(super) struct Inputs<'a> {
+    /// The `grants` section.
+    pub spec: &'a spec::Grants,
+    /// Resolved variables (callback parameters select one).
+    pub variables: &'a [VariableDef],
+    /// Resolved endpoints (grants name them).
+    pub endpoints: &'a [EndpointDef],
+    /// The top-level response rules, the default for custom grants.
+    pub response: &'a ResponseDef,
+    /// The top-level presentation, the default for custom grants.
+    pub presentation: &'a Presentation,
+    /// The default separator of a custom grant response's `scope` field.
+    pub scope_separator: &'a str,
+}
+
+pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
+    let g = inp.spec;
+    let names: Vec<&str> = inp.endpoints.iter().map(|e| e.name.as_ref()).collect();
+    let ep = |cx: &mut Ctx<'_>, grant: &str, given: &Option<Sp<String>>, slot: Slot| {
+        endpoint(cx, &names, grant, given.as_ref(), slot)
+    };
+
+    let authorization_code = g.authorization_code.as_ref().map(|a| {
+        let grant = "grant `authorization_code`";
+        AuthorizationCodeDef {
+            authorize_endpoint: ep(cx, grant, &a.authorize_endpoint, AUTHORIZE),
+            token_endpoint: ep(cx, grant, &a.token_endpoint, TOKEN),
+            state: a.state.value,
+            pkce: a.pkce.value,
+            redirect_uri: a.redirect_uri.value,
+            extra_params: Cow::Owned(extra_params(cx, &a.extra_params)),
+            callback_params: Cow::Owned(callback_params(cx, &a.callback_params, inp.variables)),
+            code_length: a.code_length,
+        }
+    });
+    let pin = g.pin.as_ref().map(|p| PinDef {
+        authorize_endpoint: ep(cx, "grant `pin`", &p.authorize_endpoint, AUTHORIZE),
+        token_endpoint: ep(cx, "grant `pin`", &p.token_endpoint, TOKEN),
+        state: p.state.value,
+        code_length: p.code_length,
+    });
+    let refresh_token = g.refresh_token.as_ref().map(|r| RefreshDef {
+        token_endpoint: ep(cx, "grant `refresh_token`", &r.token_endpoint, TOKEN),
+        rotates: r.rotates,
+        send_scope: r.send_scope,
+    });
+    let client_credentials = g.client_credentials.as_ref().map(|c| ClientCredentialsDef {
+        token_endpoint: ep(cx, "grant `client_credentials`", &c.token_endpoint, TOKEN),
+        params_in: c.params_in.unwrap_or(ParamsIn::Body),
+        reuses_token: c.reuses_token,
+    });
+    let device_code = g.device_code.as_ref().map(|d| DeviceCodeDef {
+        device_endpoint: ep(cx, "grant `device_code`", &d.device_endpoint, DEVICE),
+        token_endpoint: ep(cx, "grant `device_code`", &d.token_endpoint, TOKEN),
+        grant_type: owned(d.grant_type.as_deref().unwrap_or(DEVICE_GRANT_TYPE)),
+        poll_interval_secs: d.poll_interval.as_ref().map_or(DEFAULT_POLL_SECS, |p| {
+            finite_duration(cx, "poll_interval", p)
+        }),
+    });
+    let custom: Vec<CustomGrantDef> = in_order(&g.custom)
+        .into_iter()
+        .map(|(name, c)| {
+            let grant = format!("custom grant `{}`", name.value);
+            let endpoint = named_endpoint(cx, &names, &grant, &c.endpoint);
+            custom_grant(cx, inp, name, c, endpoint)
+        })
+        .collect();
+
+    let none = authorization_code.is_none()
+        && pin.is_none()
+        && refresh_token.is_none()
+        && client_credentials.is_none()
+        && device_code.is_none()
+        && custom.is_empty();
+    if none {
+        cx.error_help(
+            Pos::default(),
+            "the spec declares no grants",
+            "add at least one under `grants:`: authorization_code, pin, refresh_token, \
+             client_credentials, device_code or custom",
+        );
+    }
+    GrantsDef {
+        authorization_code,
+        pin,
+        refresh_token,
+        client_credentials,
+        device_code,
+        custom: Cow::Owned(custom),
+    }
+}
+
+/// A grant's endpoint setting: its key, and the endpoint used when the key is left out.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: &'static str,
+    default: &'static str,
+}
+
+const AUTHORIZE: Slot = Slot {
+    key: "authorize_endpoint",
+    default: "authorize",
+};
+const TOKEN: Slot = Slot {
+    key: "token_endpoint",
+    default: "token",
+};
+const DEVICE: Slot = Slot {
+    key: "device_endpoint",
+    default: "device_authorization",
+};
+
+/// The endpoint a grant uses: the one it names, or the slot's default, which must then be
+/// declared. A defaulted name has no position of its own, so that problem is reported
+/// against the file.
+fn endpoint(
+    cx: &mut Ctx<'_>,
+    names: &[&str],
+    grant: &str,
+    given: Option<&Sp<String>>,
+    slot: Slot,
+) -> Str {
+    if let Some(name) = given {
+        return named_endpoint(cx, names, grant, name);
+    }
+    if !names.contains(&slot.default) {
+        let declared = if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        };
+        cx.error_help(
+            Pos::default(),
+            format!("{grant} needs an endpoint named `{}`", slot.default),
+            format!(
+                "declare `endpoints.{}`, or set `{}` to one of the declared endpoints: \
+                 {declared}",
+                slot.default, slot.key
+            ),
+        );
+    }
+    Cow::Borrowed(slot.default)
+}
+
+/// An endpoint a grant names, which must be declared.
+fn named_endpoint(cx: &mut Ctx<'_>, names: &[&str], grant: &str, name: &Sp<String>) -> Str {
+    if !names.contains(&name.as_str()) {
+        cx.error_help(
+            name.pos,
+            format!("unknown endpoint `{}` in {grant}", name.value),
+            unknown_help(name, names, "declared endpoints"),
+        );
+    }
+    owned(name)
+}
+
+fn extra_params(
+    cx: &mut Ctx<'_>,
+    params: &BTreeMap<Sp<String>, spec::ExtraParam>,
+) -> Vec<ExtraParamDef> {
+    in_order(params)
+        .into_iter()
+        .map(|(name, p)| {
+            if p.values.is_empty() {
+                cx.error_help(
+                    name.pos,
+                    format!("extra parameter `{}` has no values", name.value),
+                    "list the values the provider accepts under `values`",
+                );
+            }
+            let values: Vec<&str> = p.values.iter().map(|v| v.as_str()).collect();
+            if let Some(default) = p.default.as_ref().filter(|d| !values.contains(&d.as_str())) {
+                cx.error_help(
+                    default.pos,
+                    format!(
+                        "default `{}` is not a value of extra parameter `{}`",
+                        default.value, name.value
+                    ),
+                    unknown_help(default, &values, &format!("the values of `{}`", name.value)),
+                );
+            }
+            ExtraParamDef {
+                name: owned(name),
+                description: owned(&p.description),
+                values: Cow::Owned(values.into_iter().map(owned).collect()),
+                default: p.default.as_ref().map(|d| owned(d)),
+            }
+        })
+        .collect()
+}
+
+/// Redirect parameters select a *choice* variable, by key or by one of its properties.
+fn callback_params(
+    cx: &mut Ctx<'_>,
+    params: &BTreeMap<Sp<String>, spec::CallbackParam>,
+    variables: &[VariableDef],
+) -> Vec<CallbackParamDef> {
+    let var_names: Vec<&str> = variables.iter().map(|v| v.name.as_ref()).collect();
+    let mut out = Vec::new();
+    for (name, p) in in_order(params) {
+        let sel = &p.selects;
+        let Some(index) = var_names.iter().position(|v| *v == sel.as_str()) else {
+            cx.error_help(
+                sel.pos,
+                format!(
+                    "callback parameter `{}` selects unknown variable `{}`",
+                    name.value, sel.value
+                ),
+                unknown_help(sel, &var_names, "declared variables"),
+            );
+            continue;
+        };
+        let properties: Vec<&str> = match variables.get(index).map(|v| &v.kind) {
+            Some(VariableKind::Choice { properties, .. }) => {
+                properties.iter().map(|p| p.as_ref()).collect()
+            }
+            _ => {
+                cx.error_help(
+                    sel.pos,
+                    format!(
+                        "callback parameter `{}` selects `{}`, a free variable",
+                        name.value, sel.value
+                    ),
+                    "only a choice variable (one with `values`) can be selected",
+                );
+                continue;
+            }
+        };
+        let by_property = match &p.by_property {
+            None => None,
+            Some(prop) => {
+                let found = properties.iter().position(|p| *p == prop.as_str());
+                if found.is_none() {
+                    cx.error_help(
+                        prop.pos,
+                        format!("variable `{}` has no property `{}`", sel.value, prop.value),
+                        unknown_help(
+                            prop,
+                            &properties,
+                            &format!("the properties of `{}`", sel.value),
+                        ),
+                    );
+                }
+                found
+            }
+        };
+        out.push(CallbackParamDef {
+            name: owned(name),
+            variable: index,
+            by_property,
+        });
+    }
+    out
+}
+
+fn custom_grant(
+    cx: &mut Ctx<'_>,
+    inp: &Inputs<'_>,
+    name: &Sp<String>,
+    c: &CustomGrant,
+    endpoint: Str,
+) -> CustomGrantDef {
+    check_snake_case(cx, "custom grant", name);
+    let mut inputs: BTreeMap<&str, Pos> = BTreeMap::new();
+    let mut params = Vec::with_capacity(c.params.len());
+    for (wire, param) in in_order(&c.params) {
+        let source = match param {
+            CustomParam::Value(v) => ParamSource::Value(owned(v)),
+            CustomParam::Input {
+                name: input,
+                secret,
+                ..
+            } => {
+                check_snake_case(cx, "input", input);
+                if let Some(first) = inputs.get(input.as_str()) {
+                    let first = cx.describe(*first);
+                    cx.error_help(
+                        input.pos,
+                        format!(
+                            "duplicate input `{}` in custom grant `{}`; first declared {first}",
+                            input.value, name.value
+                        ),
+                        "each input becomes a method argument and needs its own name",
+                    );
+                } else {
+                    inputs.insert(input.as_str(), input.pos);
+                }
+                ParamSource::Input {
+                    name: owned(input),
+                    secret: *secret,
+                }
+            }
+        };
+        params.push(CustomParamDef {
+            wire: owned(wire),
+            source,
+        });
+    }
+    CustomGrantDef {
+        name: owned(name),
+        description: owned(&c.description),
+        endpoint,
+        params_in: c.params_in,
+        params: Cow::Owned(params),
+        response: match &c.response {
+            Some(r) => response(cx, Some(r), inp.scope_separator),
+            None => inp.response.clone(),
+        },
+        presentation: match &c.token_presentation {
+            Some(p) => presentation(cx, Some(p)),
+            None => inp.presentation.clone(),
+        },
+        deprecated: c.deprecated.as_ref().map(|d| deprecation(cx, d)),
+    }
+}

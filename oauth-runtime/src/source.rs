@@ -1,0 +1,717 @@
+//! A token source: the one place an access token is obtained, cached, renewed and persisted.
+//!
+//! [`TokenSource::token`] answers from an atomically swapped cache (no lock, no allocation but
+//! an `Arc` clone) while the token is not within the skew of its expiry. Otherwise exactly one
+//! caller (per process; per store, with a store that locks across processes) runs the
+//! [`TokenFetcher`], with the bounded [`RetryPolicy`] for transient failures, and every caller
+//! waiting on it gets its result, error included.
+//!
+//! Refresh tokens are what a crash or a race can lose for good, so the rules are: a new set is
+//! saved to the [`TokenStore`] before any caller sees it; a response without a refresh token
+//! keeps the old one; a failed fetch never touches the store; a token the provider hands back
+//! after it was rejected is an error, never a loop. This module must never log, format or
+//! return a secret, and never fetch more than once per expiry for any number of callers.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use arc_swap::ArcSwapOption;
+use futures::future::BoxFuture;
+use oauth_model::{Counted, ProviderDef};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::limits::RateLimiter;
+use crate::secret::{AccessToken, ClientId};
+use crate::store::{LockGuard, MemoryStore, TokenStore};
+use crate::token::TokenSet;
+
+/// Obtains a new token set: a refresh, a client-credentials request, a custom grant.
+pub trait TokenFetcher: Send + Sync + 'static {
+    /// Fetches a new set. `current` is the set stored now (its refresh token is what a
+    /// refresh uses), `None` when nothing is stored.
+    fn fetch<'a>(&'a self, current: Option<&'a TokenSet>)
+        -> BoxFuture<'a, Result<TokenSet, Error>>;
+}
+
+/// Renews with the refresh token of the stored set.
+#[derive(Debug, Clone)]
+pub struct RefreshFetcher {
+    client: Client,
+    scopes: Vec<String>,
+}
+
+impl RefreshFetcher {
+    /// Refreshes through `client`, asking for no particular scopes.
+    pub fn new(client: Client) -> RefreshFetcher {
+        RefreshFetcher {
+            client,
+            scopes: Vec::new(),
+        }
+    }
+
+    /// Asks for `scopes` on refresh (where the spec sends scope).
+    pub fn with_scopes(mut self, scopes: Vec<String>) -> RefreshFetcher {
+        self.scopes = scopes;
+        self
+    }
+}
+
+impl TokenFetcher for RefreshFetcher {
+    fn fetch<'a>(
+        &'a self,
+        current: Option<&'a TokenSet>,
+    ) -> BoxFuture<'a, Result<TokenSet, Error>> {
+        Box::pin(async move {
+            let refresh = current
+                .and_then(|c| c.refresh_token.as_ref())
+                .ok_or_else(|| {
+                    Error::NoToken(
+                        "no refresh token is stored for this source: the user must authorize"
+                            .into(),
+                    )
+                })?;
+            let mut tokens = self.client.refresh(refresh, &self.scopes).await?;
+            if tokens.refresh_token.is_none() {
+                tokens.refresh_token = Some(refresh.clone());
+            }
+            Ok(tokens)
+        })
+    }
+}
+
+/// Obtains tokens with the client credentials grant.
+#[derive(Debug, Clone)]
+pub struct ClientCredentialsFetcher {
+    client: Client,
+    scopes: Vec<String>,
+}
+
+impl ClientCredentialsFetcher {
+    /// Client credentials through `client` for `scopes`.
+    pub fn new(client: Client, scopes: Vec<String>) -> ClientCredentialsFetcher {
+        ClientCredentialsFetcher { client, scopes }
+    }
+}
+
+impl TokenFetcher for ClientCredentialsFetcher {
+    fn fetch<'a>(
+        &'a self,
+        _current: Option<&'a TokenSet>,
+    ) -> BoxFuture<'a, Result<TokenSet, Error>> {
+        Box::pin(async move { self.client.client_credentials(&self.scopes, &[]).await })
+    }
+}
+
+/// When and how often a failed fetch is tried again.
+///
+/// Only transient failures are retried ([`RetryPolicy::is_transient`]): timeouts, transport
+/// errors, HTTP 5xx / 408 / 429 and provider errors meaning `rate_limited` or `server_error`.
+/// Delays double from `base_delay`; a `Retry-After` is honoured when it is at most
+/// `max_delay`, and surfaced to the caller at once when it is longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1: never retry).
+    pub max_attempts: u32,
+    /// Delay after the first failure.
+    pub base_delay: Duration,
+    /// Longest single wait.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub const NONE: RetryPolicy = RetryPolicy {
+        max_attempts: 1,
+        base_delay: Duration::ZERO,
+        max_delay: Duration::ZERO,
+    };
+
+    /// Whether trying the same request again later may succeed.
+    pub fn is_transient(e: &Error) -> bool {
+        match e {
+            Error::Timeout { .. } | Error::Transport { .. } => true,
+            Error::Http { status, .. } => *status >= 500 || *status == 429 || *status == 408,
+            Error::Provider(p) => matches!(
+                p.meaning,
+                oauth_model::ErrorMeaning::RateLimited | oauth_model::ErrorMeaning::ServerError
+            ),
+            _ => false,
+        }
+    }
+
+    fn retry_after(e: &Error) -> Option<Duration> {
+        match e {
+            Error::Http { retry_after, .. } => *retry_after,
+            Error::Provider(p) => p.retry_after,
+            _ => None,
+        }
+    }
+
+    /// The wait before attempt `failed + 1` after `failed` attempts ended with `e`, or `None`
+    /// when `e` must be returned now.
+    pub fn delay(&self, failed: u32, e: &Error) -> Option<Duration> {
+        if failed >= self.max_attempts || !RetryPolicy::is_transient(e) {
+            return None;
+        }
+        let exp = failed.saturating_sub(1).min(16);
+        let backoff = self
+            .base_delay
+            .saturating_mul(1u32 << exp)
+            .min(self.max_delay);
+        match RetryPolicy::retry_after(e) {
+            Some(ra) if ra > self.max_delay => None,
+            Some(ra) => Some(ra.max(backoff)),
+            None => Some(backoff),
+        }
+    }
+}
+
+/// Called with the new set whenever the stored set changes.
+pub type OnChange = Arc<dyn Fn(&TokenSet) + Send + Sync>;
+
+/// What the cache holds: the set, when to renew it, and whether an API rejected it.
+struct Cached {
+    tokens: Arc<TokenSet>,
+    refresh_at: Option<SystemTime>,
+    rejected: bool,
+}
+
+impl Cached {
+    fn fresh(&self, now: SystemTime) -> bool {
+        !self.rejected && self.refresh_at.is_none_or(|at| now < at)
+    }
+}
+
+struct Flight {
+    /// Outcome of the latest fetch and the generation it completed.
+    last: Option<(u64, Result<Arc<TokenSet>, Error>)>,
+    /// A fetched set whose save failed: saved (then published) before anything else.
+    unsaved: Option<TokenSet>,
+}
+
+struct Inner {
+    key: String,
+    fetcher: Arc<dyn TokenFetcher>,
+    store: Arc<dyn TokenStore>,
+    skew: Duration,
+    retry: RetryPolicy,
+    reuses_token: bool,
+    lock_ttl: Duration,
+    poll_interval: Duration,
+    on_change: Option<OnChange>,
+    limiter: Option<(Arc<RateLimiter>, Counted)>,
+    current: ArcSwapOption<Cached>,
+    minted: AtomicU64,
+    fetches: AtomicU64,
+    generation: AtomicU64,
+    flight: tokio::sync::Mutex<Flight>,
+}
+
+/// A cached, self-renewing access token for one key (provider, client, subject). Cheap to
+/// clone (one `Arc`); clones share the cache.
+#[derive(Clone)]
+pub struct TokenSource {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSource")
+            .field("key", &self.inner.key)
+            .field("skew", &self.inner.skew)
+            .field("minted", &self.minted())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`TokenSource`].
+pub struct TokenSourceBuilder {
+    key: String,
+    fetcher: Arc<dyn TokenFetcher>,
+    store: Option<Arc<dyn TokenStore>>,
+    skew: Duration,
+    retry: RetryPolicy,
+    reuses_token: bool,
+    lock_ttl: Duration,
+    poll_interval: Duration,
+    on_change: Option<OnChange>,
+    limiter: Option<(Arc<RateLimiter>, Counted)>,
+    initial: Option<TokenSet>,
+}
+
+impl fmt::Debug for TokenSourceBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSourceBuilder")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+fn escape_key_part(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            ':' => out.push_str("%3A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl TokenSourceBuilder {
+    /// Where sets are kept (a [`MemoryStore`] unless set).
+    pub fn store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// Renew this long before expiry.
+    pub fn skew(mut self, skew: Duration) -> Self {
+        self.skew = skew;
+        self
+    }
+
+    /// Retry policy for fetches.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The token endpoint hands back the same token until it expires (Marketo).
+    pub fn reuses_token(mut self, yes: bool) -> Self {
+        self.reuses_token = yes;
+        self
+    }
+
+    /// How long a cross-process refresh lock is held at most (30 s unless set).
+    pub fn lock_ttl(mut self, ttl: Duration) -> Self {
+        self.lock_ttl = ttl;
+        self
+    }
+
+    /// How often a process waiting for another's refresh looks at the store (100 ms).
+    pub fn poll_interval(mut self, every: Duration) -> Self {
+        self.poll_interval = every;
+        self
+    }
+
+    /// Called with the new set whenever the stored set changes.
+    pub fn on_change(mut self, f: impl Fn(&TokenSet) + Send + Sync + 'static) -> Self {
+        self.on_change = Some(Arc::new(f));
+        self
+    }
+
+    /// Checks `limiter` for an event of kind `counted` before every fetch attempt.
+    pub fn limiter(mut self, limiter: Arc<RateLimiter>, counted: Counted) -> Self {
+        self.limiter = Some((limiter, counted));
+        self
+    }
+
+    /// A set to use before anything is fetched or loaded (it is not saved; see
+    /// [`TokenSource::set`] to save one).
+    pub fn initial(mut self, tokens: TokenSet) -> Self {
+        self.initial = Some(tokens);
+        self
+    }
+
+    /// Builds the source.
+    pub fn build(self) -> TokenSource {
+        let skew = self.skew;
+        let current = ArcSwapOption::from(self.initial.map(|t| {
+            Arc::new(Cached {
+                refresh_at: refresh_at(&t, skew, SystemTime::now()),
+                tokens: Arc::new(t),
+                rejected: false,
+            })
+        }));
+        TokenSource {
+            inner: Arc::new(Inner {
+                key: self.key,
+                fetcher: self.fetcher,
+                store: self
+                    .store
+                    .unwrap_or_else(|| Arc::new(MemoryStore::new()) as Arc<dyn TokenStore>),
+                skew,
+                retry: self.retry,
+                reuses_token: self.reuses_token,
+                lock_ttl: self.lock_ttl,
+                poll_interval: self.poll_interval,
+                on_change: self.on_change,
+                limiter: self.limiter,
+                current,
+                minted: AtomicU64::new(0),
+                fetches: AtomicU64::new(0),
+                generation: AtomicU64::new(0),
+                flight: tokio::sync::Mutex::new(Flight {
+                    last: None,
+                    unsaved: None,
+                }),
+            }),
+        }
+    }
+}
+
+/// When a set just obtained at `now` should be renewed: `skew` before expiry, but never
+/// earlier than half its remaining life (so a skew longer than the lifetime does not renew on
+/// every call).
+fn refresh_at(t: &TokenSet, skew: Duration, now: SystemTime) -> Option<SystemTime> {
+    let at = t.expires_at?;
+    let left = at.duration_since(now).unwrap_or(Duration::ZERO);
+    Some(at - skew.min(left / 2))
+}
+
+enum Locked {
+    Held(LockGuard),
+    Found(TokenSet),
+}
+
+impl TokenSource {
+    /// A source for `key` that obtains sets with `fetcher` (memory store, no skew, default
+    /// retry policy unless configured).
+    pub fn builder(key: impl Into<String>, fetcher: impl TokenFetcher) -> TokenSourceBuilder {
+        TokenSourceBuilder {
+            key: key.into(),
+            fetcher: Arc::new(fetcher),
+            store: None,
+            skew: Duration::ZERO,
+            retry: RetryPolicy::default(),
+            reuses_token: false,
+            lock_ttl: Duration::from_secs(30),
+            poll_interval: Duration::from_millis(100),
+            on_change: None,
+            limiter: None,
+            initial: None,
+        }
+    }
+
+    /// A builder set up from `client`'s definition: key from provider, client id and
+    /// `subject`, skew from `lifetimes.refresh_skew_secs`, a rate limiter from its limits.
+    pub fn for_client(
+        client: &Client,
+        subject: &str,
+        fetcher: impl TokenFetcher,
+    ) -> TokenSourceBuilder {
+        let def = client.def();
+        TokenSource::builder(
+            TokenSource::key_for(def, &client.credentials().client_id, subject),
+            fetcher,
+        )
+        .skew(Duration::from_secs(def.lifetimes.refresh_skew_secs))
+    }
+
+    /// A source renewing with the refresh grant (see [`TokenSource::for_client`]). Seed it with
+    /// [`TokenSource::set`] after the authorization, or give it a store that holds a set.
+    pub fn refreshing(client: &Client, subject: &str) -> TokenSourceBuilder {
+        TokenSource::for_client(client, subject, RefreshFetcher::new(client.clone())).limiter(
+            Arc::new(RateLimiter::from_def(client.def())),
+            Counted::Refreshes,
+        )
+    }
+
+    /// A source using the client credentials grant (see [`TokenSource::for_client`]); knows
+    /// whether the provider reuses tokens from `grants.client_credentials.reuses_token`.
+    pub fn client_credentials(
+        client: &Client,
+        subject: &str,
+        scopes: Vec<String>,
+    ) -> TokenSourceBuilder {
+        let reuses = client
+            .def()
+            .grants
+            .client_credentials
+            .as_ref()
+            .is_some_and(|g| g.reuses_token);
+        TokenSource::for_client(
+            client,
+            subject,
+            ClientCredentialsFetcher::new(client.clone(), scopes),
+        )
+        .limiter(
+            Arc::new(RateLimiter::from_def(client.def())),
+            Counted::TokenRequests,
+        )
+        .reuses_token(reuses)
+    }
+
+    /// The store key for `subject` (a user, a tenant, a service name) of `client_id` at the
+    /// provider `def`: `provider:client_id:subject`, each part with `%` and `:` escaped, so
+    /// two clients or two subjects never share a token.
+    pub fn key_for(def: &ProviderDef, client_id: &ClientId, subject: &str) -> String {
+        format!(
+            "{}:{}:{}",
+            escape_key_part(&def.name),
+            escape_key_part(client_id.as_str()),
+            escape_key_part(subject)
+        )
+    }
+
+    /// This source's store key.
+    pub fn key(&self) -> &str {
+        &self.inner.key
+    }
+
+    /// How many token sets this source has obtained from the provider (successful fetches):
+    /// watch it against caps such as Zoho's 30 access tokens per refresh token.
+    pub fn minted(&self) -> u64 {
+        self.inner.minted.load(Ordering::Relaxed)
+    }
+
+    /// How many fetch attempts this source has made (successful or not, retries included).
+    pub fn fetch_attempts(&self) -> u64 {
+        self.inner.fetches.load(Ordering::Relaxed)
+    }
+
+    /// The cached set, valid or not, without renewing anything.
+    pub fn cached(&self) -> Option<Arc<TokenSet>> {
+        self.inner
+            .current
+            .load()
+            .as_ref()
+            .map(|c| Arc::clone(&c.tokens))
+    }
+
+    fn fresh(&self) -> Option<Arc<TokenSet>> {
+        let guard = self.inner.current.load();
+        match guard.as_ref() {
+            Some(c) if c.fresh(SystemTime::now()) => Some(Arc::clone(&c.tokens)),
+            _ => None,
+        }
+    }
+
+    /// A valid access token: the cached one, or a new one (one fetch for all concurrent
+    /// callers, who all get its result).
+    pub async fn token(&self) -> Result<Arc<TokenSet>, Error> {
+        if let Some(t) = self.fresh() {
+            return Ok(t);
+        }
+        self.renew().await
+    }
+
+    /// Marks `rejected` as bad, if it is still the cached set (compared by access token), so
+    /// the next [`TokenSource::token`] renews it.
+    pub fn invalidate(&self, rejected: &TokenSet) {
+        let guard = self.inner.current.load();
+        let Some(c) = guard.as_ref() else {
+            return;
+        };
+        if c.rejected || c.tokens.access_token != rejected.access_token {
+            return;
+        }
+        let marked = Arc::new(Cached {
+            tokens: Arc::clone(&c.tokens),
+            refresh_at: c.refresh_at,
+            rejected: true,
+        });
+        // Only if nobody replaced it in the meantime.
+        let _ = self.inner.current.compare_and_swap(&*guard, Some(marked));
+    }
+
+    /// Saves `tokens` (after an authorization, say) and makes them current.
+    pub async fn set(&self, tokens: TokenSet) -> Result<Arc<TokenSet>, Error> {
+        let mut flight = self.inner.flight.lock().await;
+        flight.unsaved = None;
+        self.inner.store.save(&self.inner.key, &tokens).await?;
+        let t = self.publish(tokens);
+        self.changed(&t);
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        flight.last = Some((generation, Ok(Arc::clone(&t))));
+        Ok(t)
+    }
+
+    /// Forgets the set, here and in the store.
+    pub async fn clear(&self) -> Result<(), Error> {
+        let mut flight = self.inner.flight.lock().await;
+        flight.unsaved = None;
+        flight.last = None;
+        self.inner.store.delete(&self.inner.key).await?;
+        self.inner.current.store(None);
+        Ok(())
+    }
+
+    fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
+        let now = SystemTime::now();
+        let tokens = Arc::new(tokens);
+        self.inner.current.store(Some(Arc::new(Cached {
+            refresh_at: refresh_at(&tokens, self.inner.skew, now),
+            tokens: Arc::clone(&tokens),
+            rejected: false,
+        })));
+        tokens
+    }
+
+    fn changed(&self, t: &TokenSet) {
+        if let Some(f) = &self.inner.on_change {
+            f(t);
+        }
+    }
+
+    async fn renew(&self) -> Result<Arc<TokenSet>, Error> {
+        let seen = self.inner.generation.load(Ordering::Acquire);
+        let mut flight = self.inner.flight.lock().await;
+        if let Some(t) = self.fresh() {
+            return Ok(t);
+        }
+        // A fetch finished while we waited for it: its result is ours, error included.
+        if let Some((generation, result)) = &flight.last {
+            if *generation > seen {
+                return result.clone();
+            }
+        }
+        let result = self.run(&mut flight).await;
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        flight.last = Some((generation, result.clone()));
+        result
+    }
+
+    /// The access token an API rejected, if the cached set is marked so.
+    fn rejected(&self) -> Option<AccessToken> {
+        self.inner
+            .current
+            .load()
+            .as_ref()
+            .filter(|c| c.rejected)
+            .map(|c| c.tokens.access_token.clone())
+    }
+
+    fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
+        !t.needs_refresh(SystemTime::now(), self.inner.skew)
+            && rejected.is_none_or(|r| *r != t.access_token)
+    }
+
+    async fn run(&self, flight: &mut Flight) -> Result<Arc<TokenSet>, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        if let Some(pending) = flight.unsaved.take() {
+            if let Err(e) = store.save(key, &pending).await {
+                flight.unsaved = Some(pending);
+                return Err(e);
+            }
+            let t = self.publish(pending);
+            self.changed(&t);
+            return Ok(t);
+        }
+        let rejected = self.rejected();
+        // Another process, or an earlier run, may have a good set already.
+        if let Some(s) = store.load(key).await? {
+            if self.usable(&s, rejected.as_ref()) {
+                return Ok(self.publish(s));
+            }
+        }
+        let guard = match self.lock(rejected.as_ref()).await? {
+            Locked::Found(s) => return Ok(self.publish(s)),
+            Locked::Held(g) => g,
+        };
+        let result = self.fetch_under_lock(flight, rejected.as_ref()).await;
+        if let Err(e) = guard.release().await {
+            tracing::debug!(error = %e, key, "releasing the refresh lock failed; it will expire");
+        }
+        result
+    }
+
+    async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        let deadline = Instant::now() + self.inner.lock_ttl * 2;
+        loop {
+            if let Some(g) = store.lock(key, self.inner.lock_ttl).await? {
+                return Ok(Locked::Held(g));
+            }
+            // Someone else is renewing: wait for their set to appear.
+            tokio::time::sleep(self.inner.poll_interval).await;
+            if let Some(s) = store.load(key).await? {
+                if self.usable(&s, rejected) {
+                    return Ok(Locked::Found(s));
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Store(
+                    "timed out waiting for another process to renew the token".into(),
+                ));
+            }
+        }
+    }
+
+    async fn fetch_under_lock(
+        &self,
+        flight: &mut Flight,
+        rejected: Option<&AccessToken>,
+    ) -> Result<Arc<TokenSet>, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        // Checked again under the lock: the previous holder may have just saved a set.
+        let stored = store.load(key).await?;
+        if let Some(s) = &stored {
+            if self.usable(s, rejected) {
+                return Ok(self.publish(s.clone()));
+            }
+        }
+        let base = stored.or_else(|| self.cached().map(|t| (*t).clone()));
+        let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
+        self.inner.minted.fetch_add(1, Ordering::Relaxed);
+        if fresh.refresh_token.is_none() {
+            fresh.refresh_token = base.and_then(|b| b.refresh_token);
+        }
+        if rejected.is_some_and(|r| *r == fresh.access_token) {
+            return Err(Error::NoToken(if self.inner.reuses_token {
+                "the provider handed back the access token that was just rejected (it reuses \
+                 tokens until they expire); not retrying"
+                    .into()
+            } else {
+                "the provider handed back the access token that was just rejected; not retrying"
+                    .into()
+            }));
+        }
+        if let Err(e) = store.save(key, &fresh).await {
+            // Keep it (its refresh token may be the only valid one now) and save it first
+            // next time; callers do not get a set the store does not hold.
+            flight.unsaved = Some(fresh);
+            return Err(e);
+        }
+        let t = self.publish(fresh);
+        self.changed(&t);
+        Ok(t)
+    }
+
+    async fn fetch_with_retry(&self, base: Option<&TokenSet>) -> Result<TokenSet, Error> {
+        let policy = self.inner.retry;
+        let mut failed = 0u32;
+        loop {
+            if let Some((limiter, counted)) = &self.inner.limiter {
+                limiter.check(*counted)?;
+            }
+            self.inner.fetches.fetch_add(1, Ordering::Relaxed);
+            let e = match self.inner.fetcher.fetch(base).await {
+                Ok(t) => return Ok(t),
+                Err(e) => e,
+            };
+            failed += 1;
+            match policy.delay(failed, &e) {
+                Some(wait) => {
+                    tracing::debug!(
+                        key = %self.inner.key,
+                        attempt = failed,
+                        ?wait,
+                        error = %e,
+                        "token fetch failed; retrying"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                None => return Err(e),
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Where token sets live between requests and between processes.
+//!
+//! A [`TokenStore`] keeps one [`TokenSet`] per key (see [`crate::source::TokenSource::key`]):
+//! [`MemoryStore`] (the default, one process), [`FileStore`] (one JSON file per key, 0600,
+//! replaced atomically) and, behind the `redis` feature, `RedisStore` (many processes share one
+//! token and one refresh through a distributed lock).
+//!
+//! Stores see secrets (they must persist them) but must never log them, put them in an error
+//! or a `Debug` output, or write them anywhere but their own storage. A store must never hand
+//! out a half-written set: a save is all or nothing.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+
+use crate::error::Error;
+use crate::token::TokenSet;
+
+mod file;
+#[cfg(feature = "redis")]
+mod redis;
+
+pub use file::FileStore;
+#[cfg(feature = "redis")]
+pub use redis::RedisStore;
+
+/// A place token sets are kept, one per key.
+///
+/// Methods return boxed futures so the trait is object safe (`Arc<dyn TokenStore>`).
+pub trait TokenStore: Send + Sync + 'static {
+    /// The set stored under `key`, if any.
+    fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>>;
+
+    /// Stores `tokens` under `key`, replacing what was there. All or nothing.
+    fn save<'a>(&'a self, key: &'a str, tokens: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>>;
+
+    /// Removes what is stored under `key` (no error if nothing is).
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>>;
+
+    /// Takes the refresh lock for `key` for at most `ttl`, so only one holder (across every
+    /// process sharing the store) refreshes at a time.
+    ///
+    /// `Ok(Some(guard))`: taken; release it with [`LockGuard::release`] (dropping it releases
+    /// in the background, and a crashed holder's lock expires after `ttl`). `Ok(None)`: someone
+    /// else holds it; wait for their token to appear in the store.
+    ///
+    /// The default is for stores that only one process uses: it always succeeds at once, since
+    /// [`crate::source::TokenSource`] already allows one refresh at a time within a process.
+    fn lock<'a>(
+        &'a self,
+        key: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<Option<LockGuard>, Error>> {
+        let _ = (key, ttl);
+        Box::pin(async { Ok(Some(LockGuard::local())) })
+    }
+}
+
+type Release = Box<dyn FnOnce() -> BoxFuture<'static, Result<(), Error>> + Send>;
+
+/// A held refresh lock (see [`TokenStore::lock`]).
+#[must_use = "a lock is released when its guard is released or dropped"]
+pub struct LockGuard {
+    release: Option<Release>,
+}
+
+impl fmt::Debug for LockGuard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LockGuard")
+            .field("held", &self.release.is_some())
+            .finish()
+    }
+}
+
+impl LockGuard {
+    /// A guard with nothing to release (in-process stores).
+    pub fn local() -> LockGuard {
+        LockGuard { release: None }
+    }
+
+    /// A guard that runs `release` when released (or, spawned on the current Tokio runtime,
+    /// when dropped).
+    pub fn new(
+        release: impl FnOnce() -> BoxFuture<'static, Result<(), Error>> + Send + 'static,
+    ) -> LockGuard {
+        LockGuard {
+            release: Some(Box::new(release)),
+        }
+    }
+
+    /// Releases the lock now.
+    pub async fn release(mut self) -> Result<(), Error> {
+        match self.release.take() {
+            Some(f) => f().await,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        if let Some(f) = self.release.take() {
+            // Best effort: without a runtime the lock simply expires after its TTL.
+            if let Ok(handle) = tokio::runtime::Handle::try_current() {
+                handle.spawn(async move {
+                    if let Err(e) = f().await {
+                        tracing::debug!(error = %e, "releasing a token-store lock failed");
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// The default store: a map in this process's memory. Nothing survives a restart.
+#[derive(Default)]
+pub struct MemoryStore {
+    map: Mutex<HashMap<String, TokenSet>>,
+}
+
+impl fmt::Debug for MemoryStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.map.lock().map(|m| m.len()).unwrap_or(0);
+        f.debug_struct("MemoryStore").field("keys", &n).finish()
+    }
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, TokenSet>) -> T) -> Result<T, Error> {
+        let mut map = self
+            .map
+            .lock()
+            .map_err(|_| Error::Store("memory store poisoned".into()))?;
+        Ok(f(&mut map))
+    }
+}
+
+impl TokenStore for MemoryStore {
+    fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
+        let r = self.with(|m| m.get(key).cloned());
+        Box::pin(async move { r })
+    }
+
+    fn save<'a>(&'a self, key: &'a str, tokens: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
+        let r = self.with(|m| {
+            m.insert(key.to_string(), tokens.clone());
+        });
+        Box::pin(async move { r })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>> {
+        let r = self.with(|m| {
+            m.remove(key);
+        });
+        Box::pin(async move { r })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn memory_store_round_trip() {
+        let s = MemoryStore::new();
+        assert!(s.load("k").await.unwrap().is_none());
+        let t = TokenSet::bearer("a1", Some(Duration::from_secs(60)));
+        s.save("k", &t).await.unwrap();
+        assert_eq!(s.load("k").await.unwrap(), Some(t));
+        assert!(s.load("other").await.unwrap().is_none());
+        s.delete("k").await.unwrap();
+        assert!(s.load("k").await.unwrap().is_none());
+        let g = s.lock("k", Duration::from_secs(1)).await.unwrap();
+        assert!(g.is_some());
+        if let Some(g) = g {
+            g.release().await.unwrap();
+        }
+        assert!(!format!("{s:?}").contains("a1"));
+    }
+}

@@ -1,0 +1,166 @@
+//! A token store in Redis, so many processes share one token and one refresh.
+//!
+//! Sets are JSON ([`StoredTokenSet`]) under `oauth:{key}`. The refresh lock is
+//! `SET oauth-lock:{key} <random> NX PX <ttl>`, released by a compare-and-delete script, so a
+//! holder never deletes a lock that expired and was taken by someone else, and a crashed
+//! holder's lock expires after its TTL. Processes that do not get the lock poll the store for
+//! the winner's set ([`crate::source::TokenSource`] does the polling).
+//!
+//! It must never log a token, a stored value or the connection URL (which may carry a
+//! password), nor put any of them in an error.
+
+use std::fmt;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use redis::aio::ConnectionManager;
+
+use super::{LockGuard, TokenStore};
+use crate::error::Error;
+use crate::token::{StoredTokenSet, TokenSet};
+
+const RELEASE: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+end
+return 0
+"#;
+
+/// Token sets in Redis (feature `redis`).
+#[derive(Clone)]
+pub struct RedisStore {
+    conn: ConnectionManager,
+    prefix: String,
+}
+
+impl fmt::Debug for RedisStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RedisStore")
+            .field("prefix", &self.prefix)
+            .finish_non_exhaustive()
+    }
+}
+
+fn redis_err(what: &str, e: redis::RedisError) -> Error {
+    // Only the category: a RedisError's text can echo connection details.
+    Error::Store(format!("redis {what}: {}", e.category()))
+}
+
+impl RedisStore {
+    /// Connects to `url` (`redis://host:port/db`); reconnects by itself later.
+    pub async fn connect(url: &str) -> Result<RedisStore, Error> {
+        let client = redis::Client::open(url).map_err(|e| redis_err("url", e))?;
+        let conn = ConnectionManager::new(client)
+            .await
+            .map_err(|e| redis_err("connect", e))?;
+        Ok(RedisStore::from_connection(conn))
+    }
+
+    /// Uses an existing connection manager.
+    pub fn from_connection(conn: ConnectionManager) -> RedisStore {
+        RedisStore {
+            conn,
+            prefix: "oauth".into(),
+        }
+    }
+
+    /// Namespaces keys under `prefix` instead of `oauth` (`{prefix}:{key}`).
+    pub fn with_prefix(mut self, prefix: impl Into<String>) -> RedisStore {
+        self.prefix = prefix.into();
+        self
+    }
+
+    /// The Redis key holding `key`'s set.
+    pub fn redis_key(&self, key: &str) -> String {
+        format!("{}:{key}", self.prefix)
+    }
+
+    /// The Redis key of `key`'s refresh lock.
+    pub fn lock_key(&self, key: &str) -> String {
+        format!("{}-lock:{key}", self.prefix)
+    }
+}
+
+impl TokenStore for RedisStore {
+    fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
+        Box::pin(async move {
+            let mut conn = self.conn.clone();
+            let raw: Option<Vec<u8>> = redis::cmd("GET")
+                .arg(self.redis_key(key))
+                .query_async(&mut conn)
+                .await
+                .map_err(|e| redis_err("GET", e))?;
+            match raw {
+                None => Ok(None),
+                Some(bytes) => {
+                    let stored: StoredTokenSet = serde_json::from_slice(&bytes).map_err(|_| {
+                        Error::Store("redis: the stored token set is not valid JSON".into())
+                    })?;
+                    Ok(Some(TokenSet::from(stored)))
+                }
+            }
+        })
+    }
+
+    fn save<'a>(&'a self, key: &'a str, tokens: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
+        Box::pin(async move {
+            let json = serde_json::to_vec(&StoredTokenSet::from(tokens))
+                .map_err(|_| Error::Store("redis: could not encode the token set".into()))?;
+            let mut conn = self.conn.clone();
+            redis::cmd("SET")
+                .arg(self.redis_key(key))
+                .arg(json)
+                .query_async::<()>(&mut conn)
+                .await
+                .map_err(|e| redis_err("SET", e))
+        })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>> {
+        Box::pin(async move {
+            let mut conn = self.conn.clone();
+            redis::cmd("DEL")
+                .arg(self.redis_key(key))
+                .query_async::<()>(&mut conn)
+                .await
+                .map_err(|e| redis_err("DEL", e))
+        })
+    }
+
+    fn lock<'a>(
+        &'a self,
+        key: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<Option<LockGuard>, Error>> {
+        Box::pin(async move {
+            let lock_key = self.lock_key(key);
+            let token = format!("{:032x}", rand::random::<u128>());
+            let ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+            let mut conn = self.conn.clone();
+            let set: Option<String> = redis::cmd("SET")
+                .arg(&lock_key)
+                .arg(&token)
+                .arg("NX")
+                .arg("PX")
+                .arg(ms)
+                .query_async(&mut conn)
+                .await
+                .map_err(|e| redis_err("SET NX", e))?;
+            if set.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(LockGuard::new(move || {
+                Box::pin(async move {
+                    let script = redis::Script::new(RELEASE);
+                    script
+                        .key(lock_key)
+                        .arg(token)
+                        .invoke_async::<i64>(&mut conn)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| redis_err("unlock", e))
+                })
+            })))
+        })
+    }
+}

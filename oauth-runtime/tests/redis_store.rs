@@ -1,0 +1,225 @@
+//! RedisStore against a real redis-server started by the test (feature `redis`).
+#![cfg(feature = "redis")]
+
+mod common;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{set, Scripted};
+use oauth_runtime::store::RedisStore;
+use oauth_runtime::{TokenSource, TokenStore};
+
+/// A redis-server on a free loopback port, killed on drop.
+pub struct RedisServer {
+    child: Child,
+    pub url: String,
+}
+
+impl RedisServer {
+    pub fn start() -> RedisServer {
+        let bin = std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into());
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(&bin)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start `{bin}` ({e}): the Redis tests need a real redis-server; \
+                     install it with `apt-get install -y redis-server` (or set REDIS_SERVER)"
+                )
+            });
+        let server = RedisServer {
+            child,
+            url: format!("redis://127.0.0.1:{port}/"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(c) = redis::Client::open(server.url.as_str()) {
+                if let Ok(mut conn) = c.get_connection() {
+                    if redis::cmd("PING").query::<String>(&mut conn).is_ok() {
+                        return server;
+                    }
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "redis-server did not answer PING"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn raw(url: &str) -> redis::aio::MultiplexedConnection {
+    redis::Client::open(url)
+        .unwrap()
+        .get_multiplexed_async_connection()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn round_trip_under_the_oauth_namespace() {
+    let server = RedisServer::start();
+    let store = RedisStore::connect(&server.url).await.unwrap();
+    assert!(store.load("p:c:s").await.unwrap().is_none());
+    store
+        .save("p:c:s", &set("a1", Some("r1"), 3600))
+        .await
+        .unwrap();
+    let t = store.load("p:c:s").await.unwrap().unwrap();
+    assert_eq!(t.access_token.secret(), "a1");
+    assert_eq!(t.refresh_token.unwrap().secret(), "r1");
+    let mut conn = raw(&server.url).await;
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("*")
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(keys, vec!["oauth:p:c:s".to_string()]);
+    store.delete("p:c:s").await.unwrap();
+    assert!(store.load("p:c:s").await.unwrap().is_none());
+    // Garbage under the key is a store error without its content.
+    redis::cmd("SET")
+        .arg("oauth:bad")
+        .arg("{\"access_token\":\"leak-me")
+        .query_async::<()>(&mut conn)
+        .await
+        .unwrap();
+    let e = store.load("bad").await.unwrap_err();
+    assert!(!e.to_string().contains("leak-me"));
+    assert!(!format!("{store:?}").contains("127.0.0.1"));
+}
+
+#[tokio::test]
+async fn lock_is_exclusive_released_by_its_holder_only_and_expires() {
+    let server = RedisServer::start();
+    let store = RedisStore::connect(&server.url).await.unwrap();
+    let ttl = Duration::from_millis(300);
+    let a = store.lock("k", ttl).await.unwrap().expect("free lock");
+    assert!(store.lock("k", ttl).await.unwrap().is_none(), "held");
+    a.release().await.unwrap();
+    let b = store.lock("k", ttl).await.unwrap().expect("released");
+    // A crashed holder (never releases): the lock expires after its TTL.
+    std::mem::forget(b);
+    assert!(store.lock("k", ttl).await.unwrap().is_none());
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let c = store.lock("k", ttl).await.unwrap().expect("expired");
+    // A late holder whose lock expired cannot delete the new holder's lock.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let d = store
+        .lock("k", Duration::from_secs(10))
+        .await
+        .unwrap()
+        .expect("expired again");
+    c.release().await.unwrap();
+    assert!(
+        store.lock("k", ttl).await.unwrap().is_none(),
+        "d still holds it"
+    );
+    d.release().await.unwrap();
+    // Dropping a guard releases in the background.
+    let e = store
+        .lock("k", Duration::from_secs(10))
+        .await
+        .unwrap()
+        .unwrap();
+    drop(e);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(store.lock("k", ttl).await.unwrap().is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_sources_sharing_redis_refresh_once() {
+    let server = RedisServer::start();
+    let key = "p:c:shared";
+    let seed = RedisStore::connect(&server.url).await.unwrap();
+    seed.save(key, &set("expired", Some("r0"), 0))
+        .await
+        .unwrap();
+    // Eight independent sources (as if in eight processes), each with its own connection,
+    // cache and fetcher, sixteen callers each.
+    let mut fetchers = Vec::new();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let f = Scripted::new(3600).with_delay(Duration::from_millis(150));
+        f.push(Ok(set("shared-1", Some("r1"), 3600)));
+        fetchers.push(f.clone());
+        let store = Arc::new(RedisStore::connect(&server.url).await.unwrap());
+        let src = TokenSource::builder(key, f)
+            .store(store)
+            .poll_interval(Duration::from_millis(20))
+            .build();
+        for _ in 0..16 {
+            let s = src.clone();
+            tasks.push(tokio::spawn(async move { s.token().await }));
+        }
+    }
+    for t in tasks {
+        let tok = t.await.unwrap().unwrap();
+        assert_eq!(tok.access_token.secret(), "shared-1");
+        assert_eq!(tok.refresh_token.as_ref().unwrap().secret(), "r1");
+    }
+    let total: u64 = fetchers.iter().map(|f| f.calls()).sum();
+    assert_eq!(total, 1, "one refresh across all sources");
+    // The winner used the stored refresh token.
+    let used: Vec<_> = fetchers
+        .iter()
+        .flat_map(|f| f.seen_refresh.lock().unwrap().clone())
+        .collect();
+    assert_eq!(used, vec![Some("r0".to_string())]);
+    let stored = seed.load(key).await.unwrap().unwrap();
+    assert_eq!(stored.refresh_token.unwrap().secret(), "r1");
+}
+
+#[tokio::test]
+async fn a_crashed_lock_holder_delays_but_does_not_block_others() {
+    let server = RedisServer::start();
+    let store = Arc::new(RedisStore::connect(&server.url).await.unwrap());
+    // A "crashed" process holds the lock for 500 ms and never saves.
+    std::mem::forget(
+        store
+            .lock("p:c:x", Duration::from_millis(500))
+            .await
+            .unwrap()
+            .unwrap(),
+    );
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("p:c:x", f.clone())
+        .store(store.clone())
+        .lock_ttl(Duration::from_millis(500))
+        .poll_interval(Duration::from_millis(50))
+        .build();
+    let started = Instant::now();
+    let t = src.token().await.unwrap();
+    assert_eq!(t.access_token.secret(), "gen-1");
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(f.calls(), 1);
+}

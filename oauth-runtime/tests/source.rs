@@ -1,0 +1,632 @@
+//! TokenSource behaviour with scripted fetchers: caching, single flight, invalidation,
+//! refresh-token safety, retries, limits, stores.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{def, set, Scripted};
+use futures::future::BoxFuture;
+use oauth_runtime::limits::{ManualClock, RateRule};
+use oauth_runtime::model::{Counted, ErrorMeaning, ErrorSite};
+use oauth_runtime::{
+    ClientId, Error, FileStore, MemoryStore, ProviderError, RateLimiter, RetryPolicy, TokenSet,
+    TokenSource, TokenStore,
+};
+
+fn fast_retry() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 3,
+        base_delay: Duration::from_millis(5),
+        max_delay: Duration::from_millis(200),
+    }
+}
+
+fn provider_err(meaning: ErrorMeaning, code: &str) -> Error {
+    Error::Provider(ProviderError {
+        code: code.into(),
+        meaning,
+        rule: None,
+        site: ErrorSite::TokenEndpoint,
+        status: 400,
+        description: None,
+        retry_after: None,
+    })
+}
+
+#[tokio::test]
+async fn cached_token_is_reused_without_fetching() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone()).build();
+    let a = src.token().await.unwrap();
+    for _ in 0..1000 {
+        let b = src.token().await.unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+    assert_eq!(f.calls(), 1);
+    assert_eq!(src.minted(), 1);
+}
+
+#[tokio::test]
+async fn one_fetch_for_many_concurrent_callers() {
+    let f = Scripted::new(3600).with_delay(Duration::from_millis(50));
+    let src = TokenSource::builder("k", f.clone()).build();
+    let tasks: Vec<_> = (0..200)
+        .map(|_| {
+            let s = src.clone();
+            tokio::spawn(async move { s.token().await })
+        })
+        .collect();
+    for t in tasks {
+        let tok = t.await.unwrap().unwrap();
+        assert_eq!(tok.access_token.secret(), "gen-1");
+    }
+    assert_eq!(f.calls(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waiters_share_the_winners_error() {
+    let f = Scripted::new(3600).with_delay(Duration::from_millis(50));
+    f.push(Err(provider_err(
+        ErrorMeaning::RefreshTokenInvalid,
+        "invalid_grant",
+    )));
+    let src = TokenSource::builder("k", f.clone()).build();
+    let tasks: Vec<_> = (0..64)
+        .map(|_| {
+            let s = src.clone();
+            tokio::spawn(async move { s.token().await })
+        })
+        .collect();
+    for t in tasks {
+        let e = t.await.unwrap().unwrap_err();
+        assert_eq!(e.meaning(), Some(ErrorMeaning::RefreshTokenInvalid));
+    }
+    assert_eq!(f.calls(), 1, "one fetch, one shared error");
+    // A later call tries again.
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-2");
+}
+
+#[tokio::test]
+async fn invalidate_renews_only_the_current_token() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone()).build();
+    let first = src.token().await.unwrap();
+    src.invalidate(&first);
+    src.invalidate(&first); // twice is harmless
+    let second = src.token().await.unwrap();
+    assert_eq!(second.access_token.secret(), "gen-2");
+    // A stale rejection (of a token already replaced) does not renew again.
+    src.invalidate(&first);
+    let third = src.token().await.unwrap();
+    assert!(Arc::ptr_eq(&second, &third));
+    assert_eq!(f.calls(), 2);
+    // Invalidating something never cached is a no-op.
+    src.invalidate(&set("unknown", None, 10));
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-2");
+}
+
+#[tokio::test]
+async fn refresh_token_is_kept_when_the_response_has_none_and_rotated_when_it_has() {
+    let store = Arc::new(MemoryStore::new());
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .build();
+    src.set(set("a0", Some("r0"), 0)).await.unwrap();
+    // Expired: renews, response without refresh token.
+    f.push(Ok(set("a1", None, 3600)));
+    let t = src.token().await.unwrap();
+    assert_eq!(t.access_token.secret(), "a1");
+    assert_eq!(t.refresh_token.as_ref().unwrap().secret(), "r0");
+    let stored = store.load("k").await.unwrap().unwrap();
+    assert_eq!(stored.refresh_token.unwrap().secret(), "r0");
+    // Rotation: the new refresh token replaces the old, in the store too.
+    src.invalidate(&t);
+    f.push(Ok(set("a2", Some("r1"), 3600)));
+    let t = src.token().await.unwrap();
+    assert_eq!(t.refresh_token.as_ref().unwrap().secret(), "r1");
+    assert_eq!(
+        store
+            .load("k")
+            .await
+            .unwrap()
+            .unwrap()
+            .refresh_token
+            .unwrap()
+            .secret(),
+        "r1"
+    );
+    // The fetcher saw the stored refresh token each time.
+    let seen = f.seen_refresh.lock().unwrap().clone();
+    assert_eq!(seen, vec![Some("r0".into()), Some("r0".into())]);
+}
+
+/// A store whose saves can be made to fail.
+#[derive(Default)]
+struct FlakyStore {
+    inner: MemoryStore,
+    fail_saves: AtomicUsize,
+    saves: AtomicUsize,
+}
+
+impl TokenStore for FlakyStore {
+    fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
+        self.inner.load(key)
+    }
+    fn save<'a>(&'a self, key: &'a str, t: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
+        self.saves.fetch_add(1, Ordering::SeqCst);
+        if self
+            .fail_saves
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok()
+        {
+            return Box::pin(async { Err(Error::Store("disk full".into())) });
+        }
+        self.inner.save(key, t)
+    }
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>> {
+        self.inner.delete(key)
+    }
+}
+
+#[tokio::test]
+async fn a_set_that_cannot_be_saved_is_never_handed_out_nor_lost() {
+    let store = Arc::new(FlakyStore::default());
+    let f = Scripted::new(3600);
+    let changes = Arc::new(Mutex::new(Vec::new()));
+    let c2 = changes.clone();
+    let src = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .on_change(move |t| c2.lock().unwrap().push(t.access_token.secret().to_string()))
+        .build();
+    src.set(set("a0", Some("r0"), 0)).await.unwrap();
+    f.push(Ok(set("a1", Some("r1-rotated"), 3600)));
+    store.fail_saves.store(1, Ordering::SeqCst);
+    let e = src.token().await.unwrap_err();
+    assert!(matches!(e, Error::Store(_)), "{e:?}");
+    // Not published: the cache still holds the old set, the store too.
+    assert_eq!(src.cached().unwrap().access_token.secret(), "a0");
+    assert_eq!(
+        store
+            .load("k")
+            .await
+            .unwrap()
+            .unwrap()
+            .access_token
+            .secret(),
+        "a0"
+    );
+    // Next call saves the kept set first, without fetching again (the old refresh token may
+    // be dead already).
+    let t = src.token().await.unwrap();
+    assert_eq!(t.access_token.secret(), "a1");
+    assert_eq!(t.refresh_token.as_ref().unwrap().secret(), "r1-rotated");
+    assert_eq!(f.calls(), 1);
+    assert_eq!(
+        store
+            .load("k")
+            .await
+            .unwrap()
+            .unwrap()
+            .refresh_token
+            .unwrap()
+            .secret(),
+        "r1-rotated"
+    );
+    assert_eq!(*changes.lock().unwrap(), vec!["a0", "a1"]);
+}
+
+/// A store that records, at each save, what the source had published so far.
+struct OrderStore {
+    inner: MemoryStore,
+    source: Mutex<Option<TokenSource>>,
+    published_at_save: Mutex<Vec<Option<String>>>,
+}
+
+impl TokenStore for OrderStore {
+    fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
+        self.inner.load(key)
+    }
+    fn save<'a>(&'a self, key: &'a str, t: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
+        let seen = self
+            .source
+            .lock()
+            .unwrap()
+            .as_ref()
+            .and_then(|s| s.cached())
+            .map(|c| c.access_token.secret().to_string());
+        self.published_at_save.lock().unwrap().push(seen);
+        self.inner.save(key, t)
+    }
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>> {
+        self.inner.delete(key)
+    }
+}
+
+#[tokio::test]
+async fn the_new_set_is_saved_before_it_is_published() {
+    let store = Arc::new(OrderStore {
+        inner: MemoryStore::new(),
+        source: Mutex::new(None),
+        published_at_save: Mutex::new(Vec::new()),
+    });
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .build();
+    *store.source.lock().unwrap() = Some(src.clone());
+    let a = src.token().await.unwrap();
+    src.invalidate(&a);
+    src.token().await.unwrap();
+    // At each save the cache did not yet hold the set being saved.
+    assert_eq!(
+        *store.published_at_save.lock().unwrap(),
+        vec![None, Some("gen-1".to_string())]
+    );
+    *store.source.lock().unwrap() = None;
+}
+
+#[tokio::test]
+async fn the_rejected_token_handed_back_is_an_error_not_a_loop() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .reuses_token(true)
+        .build();
+    f.push(Ok(set("same", None, 3600)));
+    let t = src.token().await.unwrap();
+    src.invalidate(&t);
+    f.push(Ok(set("same", None, 3600)));
+    let e = src.token().await.unwrap_err();
+    assert!(matches!(e, Error::NoToken(_)), "{e:?}");
+    assert!(e.to_string().contains("rejected"));
+    assert!(!e.to_string().contains("same"), "no secret in {e}");
+    assert_eq!(f.calls(), 2, "exactly one fetch after the rejection");
+    // Later, a different token clears the state.
+    let t = src.token().await.unwrap();
+    assert_eq!(t.access_token.secret(), "gen-3");
+}
+
+#[tokio::test]
+async fn same_token_after_a_skew_renewal_is_fine() {
+    // Marketo hands back the same token until it expires: renewing ahead of expiry yields it
+    // again, which is not an error (it was not rejected).
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .skew(Duration::from_secs(60))
+        .reuses_token(true)
+        .build();
+    f.push(Ok(TokenSet::bearer(
+        "same",
+        Some(Duration::from_millis(400)),
+    )));
+    f.push(Ok(TokenSet::bearer(
+        "same",
+        Some(Duration::from_millis(150)),
+    )));
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "same");
+    // Lifetime 400 ms < skew 60 s: renewal at half the lifetime, not on every call.
+    for _ in 0..100 {
+        assert_eq!(src.token().await.unwrap().access_token.secret(), "same");
+    }
+    assert_eq!(f.calls(), 1);
+    tokio::time::sleep(Duration::from_millis(250)).await;
+    // Renewed ahead of expiry: the same token comes back, and that is fine.
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "same");
+    assert_eq!(f.calls(), 2);
+}
+
+#[tokio::test]
+async fn a_token_within_the_skew_is_renewed() {
+    let store = Arc::new(MemoryStore::new());
+    store.save("k", &set("old", Some("r"), 30)).await.unwrap();
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .skew(Duration::from_secs(60))
+        .build();
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-1");
+    // A stored set outside the skew is used as is.
+    let store2 = Arc::new(MemoryStore::new());
+    store2
+        .save("k", &set("good", Some("r"), 3600))
+        .await
+        .unwrap();
+    let f2 = Scripted::new(3600);
+    let src2 = TokenSource::builder("k", f2.clone())
+        .store(store2)
+        .skew(Duration::from_secs(60))
+        .build();
+    assert_eq!(src2.token().await.unwrap().access_token.secret(), "good");
+    assert_eq!(f2.calls(), 0);
+    assert_eq!(src2.minted(), 0);
+}
+
+#[tokio::test]
+async fn never_expiring_tokens_are_never_renewed() {
+    let f = Scripted::new(3600);
+    f.push(Ok(TokenSet::bearer("nest", None)));
+    let src = TokenSource::builder("k", f.clone())
+        .skew(Duration::from_secs(3600))
+        .build();
+    for _ in 0..10 {
+        assert_eq!(src.token().await.unwrap().access_token.secret(), "nest");
+    }
+    assert_eq!(f.calls(), 1);
+    // ...unless an API rejects them.
+    let t = src.token().await.unwrap();
+    src.invalidate(&t);
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-2");
+}
+
+#[tokio::test]
+async fn transient_errors_are_retried_with_backoff_others_are_not() {
+    // Two 503s then success: three attempts.
+    let f = Scripted::new(3600);
+    for _ in 0..2 {
+        f.push(Err(Error::Http {
+            site: ErrorSite::TokenEndpoint,
+            status: 503,
+            retry_after: None,
+        }));
+    }
+    let src = TokenSource::builder("k", f.clone())
+        .retry(fast_retry())
+        .build();
+    let started = Instant::now();
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-3");
+    assert_eq!(f.calls(), 3);
+    // 5 ms + 10 ms of backoff at least.
+    assert!(started.elapsed() >= Duration::from_millis(15));
+
+    // Three timeouts: gives up after the third.
+    let f = Scripted::new(3600);
+    for _ in 0..5 {
+        f.push(Err(Error::Timeout {
+            site: ErrorSite::TokenEndpoint,
+            after: Duration::from_secs(1),
+        }));
+    }
+    let src = TokenSource::builder("k", f.clone())
+        .retry(fast_retry())
+        .build();
+    assert!(matches!(
+        src.token().await.unwrap_err(),
+        Error::Timeout { .. }
+    ));
+    assert_eq!(f.calls(), 3);
+    assert_eq!(src.fetch_attempts(), 3);
+    assert_eq!(src.minted(), 0);
+
+    // invalid_grant: once.
+    let f = Scripted::new(3600);
+    f.push(Err(provider_err(
+        ErrorMeaning::RefreshTokenInvalid,
+        "invalid_grant",
+    )));
+    let src = TokenSource::builder("k", f.clone())
+        .retry(fast_retry())
+        .build();
+    assert!(src.token().await.is_err());
+    assert_eq!(f.calls(), 1);
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured_or_surfaced() {
+    let f = Scripted::new(3600);
+    f.push(Err(Error::Http {
+        site: ErrorSite::TokenEndpoint,
+        status: 429,
+        retry_after: Some(Duration::from_millis(80)),
+    }));
+    let src = TokenSource::builder("k", f.clone())
+        .retry(fast_retry())
+        .build();
+    let started = Instant::now();
+    src.token().await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(80));
+    assert_eq!(f.calls(), 2);
+
+    // Longer than max_delay: returned at once with its Retry-After.
+    let f = Scripted::new(3600);
+    f.push(Err(Error::Http {
+        site: ErrorSite::TokenEndpoint,
+        status: 429,
+        retry_after: Some(Duration::from_secs(3600)),
+    }));
+    let src = TokenSource::builder("k", f.clone())
+        .retry(fast_retry())
+        .build();
+    let started = Instant::now();
+    match src.token().await.unwrap_err() {
+        Error::Http { retry_after, .. } => assert_eq!(retry_after, Some(Duration::from_secs(3600))),
+        e => panic!("{e:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_millis(100));
+    assert_eq!(f.calls(), 1);
+}
+
+#[test]
+fn retry_policy_delays_are_bounded() {
+    let p = RetryPolicy {
+        max_attempts: 10,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_secs(1),
+    };
+    let e = Error::Http {
+        site: ErrorSite::TokenEndpoint,
+        status: 500,
+        retry_after: None,
+    };
+    let ds: Vec<_> = (1..10).map(|n| p.delay(n, &e).unwrap()).collect();
+    assert_eq!(ds[0], Duration::from_millis(100));
+    assert_eq!(ds[1], Duration::from_millis(200));
+    assert_eq!(ds[2], Duration::from_millis(400));
+    assert!(ds.iter().all(|d| *d <= Duration::from_secs(1)));
+    assert_eq!(p.delay(10, &e), None);
+    assert_eq!(RetryPolicy::NONE.delay(1, &e), None);
+    assert!(!RetryPolicy::is_transient(&Error::Config("x".into())));
+    assert!(!RetryPolicy::is_transient(&Error::Http {
+        site: ErrorSite::TokenEndpoint,
+        status: 400,
+        retry_after: None
+    }));
+}
+
+#[tokio::test]
+async fn rate_limiter_refuses_fetches_past_the_documented_limit() {
+    let clock = Arc::new(ManualClock::new());
+    let limiter = Arc::new(RateLimiter::new(
+        vec![RateRule {
+            counts: Counted::Refreshes,
+            max: 2,
+            per: Duration::from_secs(60),
+            block_for: Some(Duration::from_secs(600)),
+            description: "2 refreshes per minute".into(),
+        }],
+        clock.clone(),
+    ));
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .limiter(limiter, Counted::Refreshes)
+        .build();
+    for _ in 0..2 {
+        let t = src.token().await.unwrap();
+        src.invalidate(&t);
+    }
+    match src.token().await.unwrap_err() {
+        Error::LimitReached { retry_after, limit } => {
+            assert_eq!(retry_after, Duration::from_secs(60));
+            assert!(limit.contains("2 refreshes"));
+        }
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(f.calls(), 2, "the refused fetch never reached the provider");
+    clock.advance(Duration::from_secs(60));
+    src.token().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_cancelled_leader_does_not_wedge_the_source() {
+    let f = Scripted::new(3600).with_delay(Duration::from_millis(200));
+    let src = TokenSource::builder("k", f.clone()).build();
+    let leader = {
+        let s = src.clone();
+        tokio::spawn(async move { s.token().await })
+    };
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    leader.abort();
+    let t = tokio::time::timeout(Duration::from_secs(2), src.token())
+        .await
+        .expect("not wedged")
+        .unwrap();
+    assert_eq!(t.access_token.secret(), "gen-2");
+}
+
+#[test]
+fn keys_separate_providers_clients_and_subjects() {
+    let d = def("Demo", vec![]);
+    let e = def("Other", vec![]);
+    let a = TokenSource::key_for(d, &ClientId::new("id:1"), "svc");
+    let b = TokenSource::key_for(d, &ClientId::new("id"), "1:svc");
+    let c = TokenSource::key_for(e, &ClientId::new("id:1"), "svc");
+    let x = TokenSource::key_for(d, &ClientId::new("id:1"), "svc2");
+    assert_eq!(a, "Demo:id%3A1:svc");
+    let all = [&a, &b, &c, &x];
+    for (i, p) in all.iter().enumerate() {
+        for q in &all[i + 1..] {
+            assert_ne!(p, q);
+        }
+    }
+}
+
+#[tokio::test]
+async fn two_sources_with_different_keys_never_share_a_token() {
+    let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
+    let f1 = Scripted::new(3600);
+    let f2 = Scripted::new(3600);
+    f1.push(Ok(set("svc-a-token", None, 3600)));
+    f2.push(Ok(set("svc-b-token", None, 3600)));
+    let a = TokenSource::builder("p:c:a", f1)
+        .store(store.clone())
+        .build();
+    let b = TokenSource::builder("p:c:b", f2)
+        .store(store.clone())
+        .build();
+    assert_eq!(
+        a.token().await.unwrap().access_token.secret(),
+        "svc-a-token"
+    );
+    assert_eq!(
+        b.token().await.unwrap().access_token.secret(),
+        "svc-b-token"
+    );
+}
+
+#[tokio::test]
+async fn file_store_survives_a_restart_without_refetching() {
+    let dir = std::env::temp_dir().join(format!(
+        "oauth-source-file-{}-{:x}",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
+    let f = Scripted::new(3600);
+    f.push(Ok(set("persisted", Some("r-p"), 3600)));
+    let src = TokenSource::builder("p:c:s", f.clone())
+        .store(Arc::new(FileStore::new(&dir)))
+        .build();
+    src.token().await.unwrap();
+    drop(src);
+    let f2 = Scripted::new(3600);
+    let src2 = TokenSource::builder("p:c:s", f2.clone())
+        .store(Arc::new(FileStore::new(&dir)))
+        .build();
+    let t = src2.token().await.unwrap();
+    assert_eq!(t.access_token.secret(), "persisted");
+    assert_eq!(t.refresh_token.as_ref().unwrap().secret(), "r-p");
+    assert_eq!(f2.calls(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn debug_output_has_no_secrets() {
+    let f = Scripted::new(3600);
+    f.push(Ok(set("secret-access", Some("secret-refresh"), 3600)));
+    let src = TokenSource::builder("p:c:s", f).build();
+    let t = src.token().await.unwrap();
+    let shown = format!("{src:?} {t:?}");
+    assert!(!shown.contains("secret-"), "{shown}");
+    assert!(shown.contains("p:c:s"));
+}
+
+/// Rough hot-path cost (run with `--release -- --ignored hot_path`); not a benchmark suite.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn hot_path_timing() {
+    let src = TokenSource::builder("k", Scripted::new(3600)).build();
+    src.token().await.unwrap();
+    let n = 2_000_000u32;
+    let started = Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(src.token().await.unwrap());
+    }
+    let single = started.elapsed() / n;
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..2)
+        .map(|_| {
+            let s = src.clone();
+            tokio::spawn(async move {
+                for _ in 0..n {
+                    std::hint::black_box(s.token().await.unwrap());
+                }
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let contended = started.elapsed() / n;
+    println!("hot path: {single:?}/call on one task, {contended:?}/call-pair on two threads");
+}
