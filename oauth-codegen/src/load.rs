@@ -92,7 +92,9 @@ pub fn load_str(
                 ext.pos,
                 format!("cannot read base spec `{}`: {e}", ext.value),
             )
-            .with_help("`extends` takes a path relative to the spec file that names it")])
+            .with_help(
+                "`extends` takes a path relative to the spec file that names it",
+            )])
         })?;
         let index = u16::try_from(files.len()).unwrap_or(u16::MAX);
         files.push(base_path.clone());
@@ -121,13 +123,19 @@ fn parse(path: &Path, text: &str, index: u16) -> Result<Spec, Diagnostics> {
                 )
             })
             .unwrap_or((0, 0));
-        Diagnostics(vec![serde_diagnostic(path, line, column, &e)])
+        Diagnostics(vec![serde_diagnostic(path, text, line, column, &e)])
     })
 }
 
 /// Turns a serde-saphyr error into one diagnostic: its message without the snippet (the
 /// position already says where), plus a did-you-mean for unknown keys and variants.
-fn serde_diagnostic(path: &Path, line: u32, column: u32, e: &serde_saphyr::Error) -> Diagnostic {
+fn serde_diagnostic(
+    path: &Path,
+    text: &str,
+    line: u32,
+    column: u32,
+    e: &serde_saphyr::Error,
+) -> Diagnostic {
     let full = e.to_string();
     // serde-saphyr renders "error: line L column C: <message>\n --> snippet"; keep the message.
     let first = full.lines().next().unwrap_or("").trim();
@@ -139,11 +147,58 @@ fn serde_diagnostic(path: &Path, line: u32, column: u32, e: &serde_saphyr::Error
         .map(|(_, m)| m)
         .unwrap_or(first)
         .to_string();
-    let mut d = Diagnostic::new(path, Pos { file: 0, line, column }, message.clone());
+    let message = plain_type_error(&message, found_at(text, line, column)).unwrap_or(message);
+    let mut d = Diagnostic::new(
+        path,
+        Pos {
+            file: 0,
+            line,
+            column,
+        },
+        message.clone(),
+    );
     if let Some(help) = suggest_from_serde(&message) {
         d = d.with_help(help);
+    } else if message == "mapping values are not allowed in this context" {
+        d = d.with_help("a plain value cannot contain `: `; put it in quotes: `\"...\"`");
     }
     d
+}
+
+/// The YAML value written at `line:column` (1-based), up to the end of the line or a comment.
+fn found_at(text: &str, line: u32, column: u32) -> Option<&str> {
+    let l = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let start = l
+        .char_indices()
+        .nth(usize::try_from(column).ok()?.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    let rest = &l[start..];
+    let rest = rest.split(" #").next().unwrap_or(rest).trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// serde-saphyr's terse type errors ("invalid u32", "expected mapping start") in the words of
+/// the spec, naming the value that was found.
+fn plain_type_error(message: &str, found: Option<&str>) -> Option<String> {
+    let expected = match message {
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" | "invalid usize" => {
+            "a whole number (such as `6`)"
+        }
+        "invalid i8" | "invalid i16" | "invalid i32" | "invalid i64" | "invalid isize" => {
+            "a whole number"
+        }
+        "invalid f32" | "invalid f64" => "a number",
+        m if m.starts_with("invalid bool") => "`true` or `false`",
+        "expected mapping start" => "a mapping (indented `key: value` lines, or `{}` for none)",
+        "expected sequence start" => "a list (`- item` lines, or `[a, b]`)",
+        _ => return None,
+    };
+    Some(match found {
+        Some(found) => format!("expected {expected}, found `{found}`"),
+        None => format!("expected {expected}"),
+    })
 }
 
 /// "unknown field `display_nam`, expected one of name, display_name" -> "did you mean ...".
@@ -238,7 +293,10 @@ mod tests {
     use super::*;
 
     fn no_files(_: &Path) -> std::io::Result<String> {
-        Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no such file",
+        ))
     }
 
     #[test]
@@ -251,7 +309,11 @@ mod tests {
         .unwrap_err();
         let d = &err.0[0];
         assert_eq!(d.location(), "specs/x.yaml:3:3");
-        assert!(d.message.starts_with("unknown field `display_nam`"), "{}", d.message);
+        assert!(
+            d.message.starts_with("unknown field `display_nam`"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.help.as_deref(), Some("did you mean `display_name`?"));
     }
 
@@ -280,7 +342,12 @@ mod tests {
             .unwrap();
         assert_eq!(auth.1.url.pos.file, 1);
         assert_eq!(loaded.files[1], Path::new("specs/base.yaml"));
-        let codes: Vec<_> = loaded.spec.errors.iter().map(|e| e.code.value.as_str()).collect();
+        let codes: Vec<_> = loaded
+            .spec
+            .errors
+            .iter()
+            .map(|e| e.code.value.as_str())
+            .collect();
         assert_eq!(codes, ["child", "base"]);
     }
 
@@ -295,7 +362,8 @@ mod tests {
 
     #[test]
     fn missing_base_names_the_extends_value() {
-        let err = load_str(Path::new("specs/a.yaml"), "extends: nope.yaml\n", no_files).unwrap_err();
+        let err =
+            load_str(Path::new("specs/a.yaml"), "extends: nope.yaml\n", no_files).unwrap_err();
         assert_eq!(err.0[0].location(), "specs/a.yaml:1:10");
         assert!(err.0[0].message.contains("nope.yaml"));
     }

@@ -667,4 +667,3 @@ pub struct ErrorRule {
 fn anywhere() -> ErrorSite {
     ErrorSite::Any
 }
-

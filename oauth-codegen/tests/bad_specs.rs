@@ -84,7 +84,7 @@ fn yaml_syntax_error_points_at_the_bad_token() {
         &d,
         "specs/bad.yaml:2:16",
         "mapping values are not allowed in this context",
-        None,
+        Some("a plain value cannot contain `: `; put it in quotes: `\"...\"`"),
     );
 }
 
@@ -127,7 +127,12 @@ fn wrong_type_is_reported_with_the_expected_one() {
             code_length: six
         ",
     );
-    assert_diag(&d, "specs/bad.yaml:3:18", "invalid u32", None);
+    assert_diag(
+        &d,
+        "specs/bad.yaml:3:18",
+        "expected a whole number (such as `6`), found `six`",
+        None,
+    );
 }
 
 // --- Provider -------------------------------------------------------------------------------

@@ -50,7 +50,12 @@ fn zoho_crm_loads_and_inherits_the_base() {
         .keys()
         .any(|k| k.value == "legacy_authtoken"));
     // The product's rules come before the shared ones.
-    let codes: Vec<_> = loaded.spec.errors.iter().map(|e| e.code.value.as_str()).collect();
+    let codes: Vec<_> = loaded
+        .spec
+        .errors
+        .iter()
+        .map(|e| e.code.value.as_str())
+        .collect();
     let crm = codes.iter().position(|c| *c == "NO_SUCH_USER").unwrap();
     let base = codes.iter().position(|c| *c == "invalid_code").unwrap();
     assert!(crm < base, "{codes:?}");
@@ -71,11 +76,20 @@ fn nest_loads() {
     assert!(loaded.spec.scopes.is_none());
     assert!(loaded.spec.grants.refresh_token.is_none());
     assert!(loaded.spec.grants.pin.is_some());
-    let codes: Vec<_> = loaded.spec.errors.iter().map(|e| e.code.value.as_str()).collect();
+    let codes: Vec<_> = loaded
+        .spec
+        .errors
+        .iter()
+        .map(|e| e.code.value.as_str())
+        .collect();
     let mut unique = codes.clone();
     unique.sort_unstable();
     unique.dedup();
-    assert_eq!(unique.len(), codes.len(), "error codes must be unique: {codes:?}");
+    assert_eq!(
+        unique.len(),
+        codes.len(),
+        "error codes must be unique: {codes:?}"
+    );
 }
 
 #[test]
@@ -100,4 +114,23 @@ fn every_spec_file_loads() {
         }
     }
     assert!(n >= 6, "expected the seed specs in {}", dir.display());
+}
+
+/// Every product spec (not the `*.base.yaml` files, which name no provider) passes
+/// validation, including ones added after this test was written.
+#[test]
+fn every_product_spec_validates() {
+    let dir = spec_path("");
+    for entry in std::fs::read_dir(&dir).expect("specs/ exists") {
+        let path = entry.expect("dir entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.ends_with(".yaml") || name.ends_with(".base.yaml") {
+            continue;
+        }
+        let loaded =
+            load_file(&path).unwrap_or_else(|e| panic!("{} does not load:\n{e}", path.display()));
+        if let Err(e) = oauth_codegen::validate::validate(&loaded) {
+            panic!("{} does not validate:\n{e}", path.display());
+        }
+    }
 }

@@ -17,7 +17,8 @@ fn generate(name: &str) -> String {
     let def = oauth_codegen::validate::validate(&loaded).unwrap_or_else(|e| panic!("{e}"));
     // No tracked files: absolute paths would make the snapshot machine-specific.
     let tokens = oauth_codegen::codegen::generate(&def, &Default::default());
-    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("generated code does not parse: {e}"));
+    let file: syn::File =
+        syn::parse2(tokens).unwrap_or_else(|e| panic!("generated code does not parse: {e}"));
     format!(
         "// Generated from specs/{name}.yaml by oauth-codegen. Do not edit: run\n\
          // `UPDATE_SNAPSHOTS=1 cargo test -p oauth-codegen --test snapshots` and review the diff.\n\n{}",

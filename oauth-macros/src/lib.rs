@@ -56,7 +56,10 @@ impl Parse for ProviderArgs {
 fn expand(args: &ProviderArgs) -> TokenStream2 {
     let span = args.path.span();
     let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
-        return error(span, "CARGO_MANIFEST_DIR is not set: invoke `provider!` from a cargo build");
+        return error(
+            span,
+            "CARGO_MANIFEST_DIR is not set: invoke `provider!` from a cargo build",
+        );
     };
     let path = manifest_dir.join(args.path.value());
     let shown = |p: &Path| -> PathBuf {
@@ -106,7 +109,9 @@ fn diagnostics(
         out.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
         if let Some(t) = tracked {
             let t = t.display().to_string();
-            out.extend(quote!(const _: &str = ::core::include_str!(#t);));
+            out.extend(quote!(
+                const _: &str = ::core::include_str!(#t);
+            ));
         }
     }
     out
@@ -133,12 +138,10 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
     let mut tokens = input.into_iter().peekable();
     let first = match tokens.next() {
         Some(TokenTree::Ident(i)) => i,
-        Some(other) => {
-            return Err(syn::Error::new(
-                other.span(),
-                "expected the provider's client type first, e.g. `scope!(ZohoProjects.portals.READ)`",
-            ))
-        }
+        Some(other) => return Err(syn::Error::new(
+            other.span(),
+            "expected the provider's client type first, e.g. `scope!(ZohoProjects.portals.READ)`",
+        )),
         None => {
             return Err(syn::Error::new(
                 Span::call_site(),
@@ -185,7 +188,9 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
     if segments.is_empty() {
         return Err(syn::Error::new(
             first.span(),
-            format!("`{first}` alone is not a scope; name one, e.g. `scope!({first}.portals.READ)`"),
+            format!(
+                "`{first}` alone is not a scope; name one, e.g. `scope!({first}.portals.READ)`"
+            ),
         ));
     }
     let span = first.span();

@@ -297,7 +297,10 @@ impl ProviderDef {
 
     /// The variable called `name`, with its position.
     pub fn variable(&self, name: &str) -> Option<(usize, &VariableDef)> {
-        self.variables.iter().enumerate().find(|(_, v)| v.name == name)
+        self.variables
+            .iter()
+            .enumerate()
+            .find(|(_, v)| v.name == name)
     }
 
     /// The custom grant called `name`.
@@ -438,9 +441,11 @@ impl Template {
                             })?;
                             match prop {
                                 None => out.push_str(&choice.key),
-                                Some(p) => out.push_str(choice.values.get(*p).ok_or_else(
-                                    || RenderError(format!("no property #{p} on `{}`", vdef.name)),
-                                )?),
+                                Some(p) => {
+                                    out.push_str(choice.values.get(*p).ok_or_else(|| {
+                                        RenderError(format!("no property #{p} on `{}`", vdef.name))
+                                    })?)
+                                }
                             }
                         }
                         (VariableKind::Free { .. }, VarValue::Free(s), None) => out.push_str(s),

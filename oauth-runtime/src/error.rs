@@ -26,7 +26,8 @@ pub struct ProviderError {
     pub rule: Option<usize>,
     /// Where it came from.
     pub site: ErrorSite,
-    /// HTTP status it arrived with (often 200).
+    /// HTTP status it arrived with (often 200); 0 when it did not arrive as an HTTP response
+    /// (an `error=` in the authorization redirect, a device code that expired while polling).
     pub status: u16,
     /// The provider's description, when it sent one.
     pub description: Option<String>,
@@ -38,9 +39,14 @@ impl std::fmt::Display for ProviderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} endpoint reported `{}` ({}), HTTP {}",
-            self.site, self.code, self.meaning, self.status
+            "{} reported `{}` ({})",
+            site_name(self.site),
+            self.code,
+            self.meaning
         )?;
+        if self.status != 0 {
+            write!(f, " with HTTP {}", self.status)?;
+        }
         if let Some(d) = &self.description {
             write!(f, ": {d}")?;
         }
@@ -56,7 +62,7 @@ pub enum Error {
     #[error("{0}")]
     Provider(ProviderError),
     /// A non-success HTTP status that no rule classified and the body did not explain.
-    #[error("{site} endpoint answered HTTP {status}")]
+    #[error("{} answered HTTP {status}", site_name(*site))]
     Http {
         /// Where.
         site: ErrorSite,
@@ -66,7 +72,7 @@ pub enum Error {
         retry_after: Option<Duration>,
     },
     /// The request did not complete (connection refused or reset, TLS, DNS).
-    #[error("{site} endpoint could not be reached: {source}")]
+    #[error("{} could not be reached: {source}", site_name(*site))]
     Transport {
         /// Where.
         site: ErrorSite,
@@ -75,7 +81,7 @@ pub enum Error {
         source: Arc<reqwest::Error>,
     },
     /// No answer in time.
-    #[error("{site} endpoint did not answer within {after:?}")]
+    #[error("{} did not answer within {after:?}", site_name(*site))]
     Timeout {
         /// Where.
         site: ErrorSite,
@@ -84,7 +90,7 @@ pub enum Error {
     },
     /// The body could not be read as the spec says (wrong format, wrong shape, truncated,
     /// larger than the size cap).
-    #[error("{site} endpoint sent an invalid response: {reason}")]
+    #[error("{} sent an invalid response: {reason}", site_name(*site))]
     InvalidResponse {
         /// Where.
         site: ErrorSite,
@@ -146,5 +152,16 @@ impl Error {
             site,
             source: Arc::new(e.without_url()),
         }
+    }
+}
+
+/// How messages name a site: `token endpoint`, `API`.
+pub fn site_name(site: ErrorSite) -> &'static str {
+    match site {
+        ErrorSite::TokenEndpoint => "token endpoint",
+        ErrorSite::Authorize => "authorization endpoint",
+        ErrorSite::Api => "API",
+        ErrorSite::Revoke => "revocation endpoint",
+        ErrorSite::Any => "provider",
     }
 }

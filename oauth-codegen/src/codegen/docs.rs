@@ -176,7 +176,11 @@ pub(crate) fn authorize_doc(def: &ProviderDef, ac: &AuthorizationCodeDef) -> Str
         requirement(ac.redirect_uri)
     );
     if let Some(Lifetime::Secs(s)) = def.lifetimes.authorization_code {
-        let _ = write!(d, "\n\nThe code lives {}: exchange it promptly.", human_secs(s));
+        let _ = write!(
+            d,
+            "\n\nThe code lives {}: exchange it promptly.",
+            human_secs(s)
+        );
     }
     if let Some(s) = &def.scopes {
         if s.required {

@@ -52,13 +52,20 @@ impl Default for Options {
 pub(crate) fn ident(name: &str) -> syn::Ident {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
-    let cleaned = if cleaned.chars().next().is_some_and(|c| c.is_ascii_digit()) || cleaned.is_empty() {
-        format!("_{cleaned}")
-    } else {
-        cleaned
-    };
+    let cleaned =
+        if cleaned.chars().next().is_some_and(|c| c.is_ascii_digit()) || cleaned.is_empty() {
+            format!("_{cleaned}")
+        } else {
+            cleaned
+        };
     match cleaned.as_str() {
         "self" | "Self" | "super" | "crate" | "_" => format_ident!("{}_", cleaned),
         _ => syn::parse_str::<syn::Ident>(&cleaned)
@@ -81,12 +88,16 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
     let krate = &opts.krate;
     let rt = quote!(#krate::__private::rt);
     let m = quote!(#krate::__private::model);
-    let name = type_ident(&def.name);
+    // Validation guarantees an UpperCamelCase identifier; it is kept as written (`ZohoCRM`),
+    // so that `scope!(ZohoCRM.modules.ALL)` names the client type in the provider's own syntax.
+    let name = ident(&def.name);
     let builder = format_ident!("{}Builder", name);
 
     let tracked = opts.tracked_files.iter().map(|p| {
         let p = p.display().to_string();
-        quote!(const _: &str = ::core::include_str!(#p);)
+        quote!(
+            const _: &str = ::core::include_str!(#p);
+        )
     });
 
     let def_expr = def.emit(&m);
@@ -131,7 +142,10 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
     let new_doc = format!(
         "Creates a client with the default settings for every optional variable.{required_doc}"
     );
-    let builder_doc = format!("Starts configuring a {} client.{required_doc}", def.display_name);
+    let builder_doc = format!(
+        "Starts configuring a {} client.{required_doc}",
+        def.display_name
+    );
 
     quote! {
         #(#tracked)*
@@ -289,7 +303,10 @@ fn optional_var_setters(def: &ProviderDef, _rt: &TokenStream) -> TokenStream {
                 ..
             } => {
                 let ty = type_ident(&key);
-                let default_key = choices.get(*d).map(|c| c.key.to_string()).unwrap_or_default();
+                let default_key = choices
+                    .get(*d)
+                    .map(|c| c.key.to_string())
+                    .unwrap_or_default();
                 let doc = format!("{doc}\n\nDefault: `{default_key}`.");
                 Some(quote! {
                     #[doc = #doc]
@@ -328,7 +345,11 @@ fn variables(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
                 default,
             } => {
                 let ty = type_ident(&v.name);
-                let doc = format!("{}\n\nUsed in endpoint templates as `{{{}}}`.", v.description.trim(), v.name);
+                let doc = format!(
+                    "{}\n\nUsed in endpoint templates as `{{{}}}`.",
+                    v.description.trim(),
+                    v.name
+                );
                 let variants: Vec<syn::Ident> =
                     choices.iter().map(|c| type_ident(&c.key)).collect();
                 let variant_docs = choices.iter().map(|c| {
@@ -424,7 +445,10 @@ fn grants(def: &ProviderDef, rt: &TokenStream, name: &syn::Ident) -> (TokenStrea
                 .as_ref()
                 .map(|d| format!("\n\nThe provider's default: `{d}`."))
                 .unwrap_or_default();
-            let doc = format!("Values of the `{wire}` authorize parameter: {}{default_doc}", p.description.trim());
+            let doc = format!(
+                "Values of the `{wire}` authorize parameter: {}{default_doc}",
+                p.description.trim()
+            );
             param_enums.extend(quote! {
                 #[doc = #doc]
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -497,7 +521,10 @@ fn grants(def: &ProviderDef, rt: &TokenStream, name: &syn::Ident) -> (TokenStrea
                 self.client.exchange_code(pending, code).await
             }
         });
-        let req_doc = format!("An authorization request to {}; finish it with [`{req}::url`].", def.display_name);
+        let req_doc = format!(
+            "An authorization request to {}; finish it with [`{req}::url`].",
+            def.display_name
+        );
         outside.extend(quote! {
             #param_enums
 
@@ -618,7 +645,11 @@ fn grants(def: &ProviderDef, rt: &TokenStream, name: &syn::Ident) -> (TokenStrea
                     args.push(quote!(#a: &str));
                     inputs.push(quote!((#key, #rt::ParamValue::Text(::std::string::ToString::to_string(#a)))));
                 }
-                arg_docs.push_str(&format!("\n- `{key}`: sent as `{}`{}", p.wire, if *secret { " (secret)" } else { "" }));
+                arg_docs.push_str(&format!(
+                    "\n- `{key}`: sent as `{}`{}",
+                    p.wire,
+                    if *secret { " (secret)" } else { "" }
+                ));
             }
         }
         let doc = format!("{}\n\nArguments:{arg_docs}", c.description.trim());
@@ -664,7 +695,10 @@ fn error_codes(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
         }
         let mut id = type_ident(&code);
         let mut n: usize = 2;
-        while variants.iter().any(|(v, _, _, _): &(syn::Ident, _, _, _)| *v == id) {
+        while variants
+            .iter()
+            .any(|(v, _, _, _): &(syn::Ident, _, _, _)| *v == id)
+        {
             id = format_ident!("{}{}", type_ident(&code), n);
             n += 1;
         }
@@ -672,7 +706,9 @@ fn error_codes(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
             "`{code}` ({}, at {}): {}",
             rule.meaning,
             rule.at,
-            rule.description.as_deref().unwrap_or("no description in the spec")
+            rule.description
+                .as_deref()
+                .unwrap_or("no description in the spec")
         );
         variants.push((id, code, rule.meaning, doc));
     }
