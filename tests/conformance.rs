@@ -196,9 +196,9 @@ fn hidden(html: &str, name: &str) -> String {
     html[start..end].to_string()
 }
 
-/// Plays the user from `first` (a response of the provider): follows redirects, logs in and
+/// Plays the user from `response` (a response of the provider): follows redirects, logs in and
 /// consents on devInteractions' pages. Returns the redirect to `REDIRECT_URI` (not followed),
-/// or `None` with the last page when the flow ends on a page of the provider's own (the
+/// or `Err` with the last page when the flow ends on a page of the provider's own (the
 /// device flow's success page).
 async fn play_user(
     browser: &reqwest::Client,
@@ -405,7 +405,7 @@ async fn refresh_rotates_and_the_old_refresh_token_is_rejected() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
 async fn token_source_refreshes_once_for_50_concurrent_callers() {
     let server = Server::start();
     let client = server.basic();

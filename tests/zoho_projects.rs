@@ -268,8 +268,7 @@ async fn exchange_callback_with_a_wrong_state_sends_nothing() {
     let err = zp
         .exchange_callback(&pending, "state=forged&code=1000.cb-code")
         .await
-        .err()
-        .expect("state mismatch");
+        .expect_err("state mismatch");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
     assert!(server.requests().is_empty());
 }
@@ -288,8 +287,7 @@ async fn exchange_callback_with_an_undeclared_accounts_server_sends_nothing() {
     let err = zp
         .exchange_callback(&pending, &query)
         .await
-        .err()
-        .expect("undeclared host");
+        .expect_err("undeclared host");
     assert!(matches!(err, Error::Config(_)), "{err:?}");
     assert!(server.requests().is_empty(), "no secret went anywhere");
 }
@@ -307,8 +305,7 @@ async fn exchange_callback_with_access_denied_in_the_redirect_is_typed() {
     let err = zp
         .exchange_callback(&pending, &format!("state={state}&error=access_denied"))
         .await
-        .err()
-        .expect("denied");
+        .expect_err("denied");
     assert_eq!(err.meaning(), Some(ErrorMeaning::AccessDenied), "{err:?}");
     assert_eq!(provider_error(&err).site, ErrorSite::Authorize);
     assert!(server.requests().is_empty());

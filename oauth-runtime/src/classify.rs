@@ -99,7 +99,13 @@ pub(crate) fn match_rules(def: &ProviderDef, seen: &Seen<'_>) -> Option<Provider
         if !rule.at.covers(seen.site) {
             return None;
         }
-        if rule.status.is_some_and(|s| s != seen.status) {
+        // An error delivered in a redirect (status 0) carries no HTTP status of its own: the
+        // 400 a provider documents was the status of the page, so only the body tests decide.
+        let redirected = seen.status == 0;
+        if redirected && rule.when.is_empty() {
+            return None;
+        }
+        if !redirected && rule.status.is_some_and(|s| s != seen.status) {
             return None;
         }
         // A rule with neither a status nor a test would match every success: never apply it.

@@ -80,6 +80,8 @@ const provider = new Provider(issuer, {
     Session: 3600,
     Interaction: 600,
   },
+  // Expired means expired (the default accepts tokens 15 s past `exp`).
+  clockTolerance: 0,
   cookies: { keys: ['conformance-test-cookie-key'] },
 });
 

@@ -124,7 +124,13 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
     let scopes = scopes::generate(def, &name);
     let errors = error_codes(def, &rt);
     let deprecated = def.deprecated.as_ref().map(|d| {
-        let note = format!("{} (since {})", d.note, d.since);
+        let mut note = d.note.trim().trim_end_matches('.').to_string();
+        if !note.contains(d.since.as_ref() as &str) {
+            note = format!("{note} (since {})", d.since);
+        }
+        if let Some(r) = &d.replacement {
+            note = format!("{note}; replaced by {r}");
+        }
         quote!(#[deprecated(note = #note)])
     });
     let required_doc = if required.is_empty() {
@@ -654,9 +660,15 @@ fn grants(def: &ProviderDef, rt: &TokenStream, name: &syn::Ident) -> (TokenStrea
         }
         let doc = format!("{}\n\nArguments:{arg_docs}", c.description.trim());
         let deprecated = c.deprecated.as_ref().map(|d| {
-            let note = match &d.replacement {
-                Some(r) => format!("{} (retired {}); use {r} instead", d.note, d.since),
-                None => format!("{} (retired {})", d.note, d.since),
+            let note = d.note.trim().trim_end_matches('.');
+            let note = if note.contains(d.since.as_ref() as &str) {
+                note.to_string()
+            } else {
+                format!("{note} (retired {})", d.since)
+            };
+            let note = match d.replacement.as_deref() {
+                Some(r) => format!("{note}; use {} instead", grant_method(r)),
+                None => note,
             };
             quote!(#[deprecated(since = "0.1.0", note = #note)])
         });
@@ -682,6 +694,18 @@ fn grants(def: &ProviderDef, rt: &TokenStream, name: &syn::Ident) -> (TokenStrea
         });
     }
     (out, outside)
+}
+
+/// How a user calls grant `name` of the spec: `authorization_code` is `authorize()`.
+fn grant_method(name: &str) -> String {
+    match name {
+        "authorization_code" => "the authorization code grant (`authorize()`)".to_string(),
+        "refresh_token" => "`refresh()`".to_string(),
+        "client_credentials" => "`client_credentials()`".to_string(),
+        "device_code" => "`device_authorization()`".to_string(),
+        "pin" => "`exchange_pin()`".to_string(),
+        other => format!("`{other}()`"),
+    }
 }
 
 fn error_codes(def: &ProviderDef, rt: &TokenStream) -> TokenStream {

@@ -441,7 +441,7 @@ Client authentication: `request_body`. Tokens are sent as `Authorization: Bearer
 
 The runtime renews tokens 1 minute before they expire.*/
 #[deprecated(
-    note = "Works with Nest accepts no new connections since 2019-08-31; existing integrations work only until the user migrates their Nest account to a Google account. (since 2019-08-31)"
+    note = "Works with Nest accepts no new connections since 2019-08-31; existing integrations work only until the user migrates their Nest account to a Google account; replaced by Google Smart Device Management (Device Access) API"
 )]
 #[derive(Clone, Debug)]
 pub struct Nest {

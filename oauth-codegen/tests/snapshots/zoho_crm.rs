@@ -1608,17 +1608,17 @@ The runtime renews tokens 1 minute before they expire.
 - at most 10 authorization codes per 10 minutes per client: At most 10 grant tokens per 10 minutes per client id; past that, `access_denied` for the rest of the window.
 - at most 10 refreshes per 10 minutes per refresh token: At most 10 access tokens per refresh token in 10 minutes; past that, "Access Denied".*/
 #[derive(Clone, Debug)]
-pub struct ZohoCrm {
+pub struct ZohoCRM {
     client: ::oauth_providers::__private::rt::Client,
 }
-#[doc = concat!("Configures a [`", stringify!(ZohoCrm), "`] client.")]
+#[doc = concat!("Configures a [`", stringify!(ZohoCRM), "`] client.")]
 #[derive(Debug)]
 #[must_use]
-pub struct ZohoCrmBuilder {
+pub struct ZohoCRMBuilder {
     inner: ::oauth_providers::__private::rt::ClientBuilder,
 }
 #[allow(deprecated)]
-impl ZohoCrmBuilder {
+impl ZohoCRMBuilder {
     /**Sets `data_center`: The Zoho data centre that holds the user's account. After authorization Zoho names it in the redirect (`location=us`, `accounts-server=https%3A%2F%2Faccounts.zoho.com`); token requests must go to that data centre's accounts server. Multi-DC must be switched on for the client in the API console (with "same OAuth credentials for all DCs" off, each DC has its own client secret).
 
 Default: `us`.*/
@@ -1656,14 +1656,14 @@ Default: `us`.*/
     /// Checks the configuration and builds the client.
     pub fn build(
         self,
-    ) -> ::std::result::Result<ZohoCrm, ::oauth_providers::__private::rt::Error> {
-        ::std::result::Result::Ok(ZohoCrm {
+    ) -> ::std::result::Result<ZohoCRM, ::oauth_providers::__private::rt::Error> {
+        ::std::result::Result::Ok(ZohoCRM {
             client: self.inner.build()?,
         })
     }
 }
 #[allow(deprecated)]
-impl ZohoCrm {
+impl ZohoCRM {
     ///Creates a client with the default settings for every optional variable.
     pub fn new(
         credentials: ::oauth_providers::__private::rt::Credentials,
@@ -1673,8 +1673,8 @@ impl ZohoCrm {
     ///Starts configuring a Zoho CRM client.
     pub fn builder(
         credentials: ::oauth_providers::__private::rt::Credentials,
-    ) -> ZohoCrmBuilder {
-        ZohoCrmBuilder {
+    ) -> ZohoCRMBuilder {
+        ZohoCRMBuilder {
             inner: ::oauth_providers::__private::rt::Client::builder(
                 &PROVIDER,
                 credentials,
@@ -1724,8 +1724,8 @@ impl ZohoCrm {
 The code lives 2 minutes: exchange it promptly.
 
 At least one scope is required.*/
-    pub fn authorize(&self) -> ZohoCrmAuthorize<'_> {
-        ZohoCrmAuthorize {
+    pub fn authorize(&self) -> ZohoCRMAuthorize<'_> {
+        ZohoCRMAuthorize {
             client: &self.client,
             params: ::std::default::Default::default(),
         }
@@ -1795,7 +1795,7 @@ Arguments:
 - `display_name`: sent as `DISPLAY_NAME`*/
     #[deprecated(
         since = "0.1.0",
-        note = "Zoho CRM API v1.0 was retired on 2018-12-31 (retired 2018-12-31); use authorization_code instead"
+        note = "Zoho CRM API v1.0 was retired on 2018-12-31; use the authorization code grant (`authorize()`) instead"
     )]
     pub async fn legacy_authtoken(
         &self,
@@ -1886,14 +1886,14 @@ impl Prompt {
         }
     }
 }
-///An authorization request to Zoho CRM; finish it with [`ZohoCrmAuthorize::url`].
+///An authorization request to Zoho CRM; finish it with [`ZohoCRMAuthorize::url`].
 #[derive(Debug)]
 #[must_use]
-pub struct ZohoCrmAuthorize<'a> {
+pub struct ZohoCRMAuthorize<'a> {
     client: &'a ::oauth_providers::__private::rt::Client,
     params: ::oauth_providers::__private::rt::AuthorizeParams,
 }
-impl ZohoCrmAuthorize<'_> {
+impl ZohoCRMAuthorize<'_> {
     /// Asks for a scope (repeat for several; they are joined with the provider's
     /// separator).
     pub fn scope(mut self, scope: impl ::std::convert::Into<scopes::Scope>) -> Self {
@@ -5404,7 +5404,7 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
     };
 }
 #[allow(deprecated)]
-impl ZohoCrm {
+impl ZohoCRM {
     /// Every scope as a field chain that mirrors the provider's syntax:
     /// `SCOPES.portals.READ`. `scope!(...)` expands to this.
     pub const SCOPES: scopes::Tree = scopes::TREE;

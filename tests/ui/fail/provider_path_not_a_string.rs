@@ -1,0 +1,5 @@
+mod provider {
+    oauth_providers::provider!(specs::zoho_projects);
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+use oauth_providers::scope;
+
+fn main() {
+    let _ = scope!();
+}
