@@ -18,7 +18,8 @@ fn main() {
     let marketo = Marketo::new(creds(), "284-RPR-133").unwrap();
     assert_eq!(
         marketo.endpoint_url("token").unwrap().as_str(),
-        "https://284-RPR-133.mktorest.com/identity/oauth/token"
+        // Hosts are case-insensitive; `url` writes them in lowercase.
+        "https://284-rpr-133.mktorest.com/identity/oauth/token"
     );
     let _ = Marketo::builder(creds(), "284-RPR-133").build().unwrap();
     let _ = Nest::new(creds()).unwrap();
