@@ -4,6 +4,10 @@
 #
 #   benches/compile_time.sh            # 3 runs per case (the median is reported)
 #   RUNS=5 benches/compile_time.sh
+#   CARGO_INCREMENTAL=1 benches/compile_time.sh   # as an edit-compile loop sees it
+#
+# Incremental compilation is off unless asked for: `touch` changes nothing, so incremental
+# reuse would hide most of the cost of type-checking the generated code.
 #
 # Cases:
 #   facade/*     `cargo clean -p oauth-providers` then `cargo check`: the facade itself is
@@ -21,6 +25,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${RUNS:-3}
 BENCH=${BENCH_DIR:-"${CARGO_TARGET_DIR:-$ROOT/target}/compile-bench"}
 export CARGO_TARGET_DIR="$BENCH/target"
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 CRATE="$BENCH/scratch"
 mkdir -p "$CRATE/src" "$CRATE/specs"
 
@@ -142,7 +147,7 @@ fn main() { let _ = synthetic::scopes::module_0::READ; let _ = synthetic::Synthe
 t=$(measure 'touch src/main.rs')
 row "scratch, synthetic spec with 5,000 scopes" "$t" "$(calc "$t - $small") s"
 
-echo "rustc: $(rustc --version); runs per case: $RUNS (median); $(nproc) CPUs"
+echo "$(rustc --version); CARGO_INCREMENTAL=$CARGO_INCREMENTAL; runs per case: $RUNS (median); $(nproc) CPUs"
 echo
 echo "| case | cargo check (s) | cost |"
 echo "|---|---|---|"

@@ -45,7 +45,15 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
         Diagnostics(vec![Diagnostic::new(
             path,
             Pos::default(),
-            format!("cannot read spec file: {e}"),
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "spec file not found".to_string()
+            } else {
+                format!("cannot read spec file: {e}")
+            },
+        )
+        .with_help(
+            "the path is relative to the root of the crate that invokes `provider!` (the \
+             directory of its Cargo.toml)",
         )])
     })?;
     load_str(path, &text, |p| std::fs::read_to_string(p))
@@ -203,13 +211,9 @@ fn plain_type_error(message: &str, found: Option<&str>) -> Option<String> {
 
 /// "unknown field `display_nam`, expected one of name, display_name" -> "did you mean ...".
 fn suggest_from_serde(message: &str) -> Option<String> {
-    let kind = if message.starts_with("unknown field") {
-        "field"
-    } else if message.starts_with("unknown variant") {
-        "variant"
-    } else {
+    if !message.starts_with("unknown field") && !message.starts_with("unknown variant") {
         return None;
-    };
+    }
     let bad = message.split('`').nth(1)?;
     let expected = message
         .split_once("expected one of ")
@@ -220,10 +224,8 @@ fn suggest_from_serde(message: &str) -> Option<String> {
         .map(|c| c.trim().trim_matches('`'))
         .filter(|c| !c.is_empty())
         .collect();
-    match did_you_mean(bad, candidates.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!("the valid {kind}s are: {}", candidates.join(", "))),
-    }
+    // Without a close match there is no help: the message already lists the valid ones.
+    did_you_mean(bad, candidates.iter().copied()).map(|best| format!("did you mean `{best}`?"))
 }
 
 /// `child` over `base`, section by section.

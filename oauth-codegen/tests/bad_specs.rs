@@ -480,6 +480,41 @@ fn every_choice_is_rendered_when_checking_a_url() {
 }
 
 #[test]
+fn a_bad_url_names_the_choice_it_was_rendered_for() {
+    let d = only_error(
+        &format!("{REGION}            url: '{{region.accounts}}/token'\n").replace(
+            "https://accounts.example.com",
+            "http://accounts.example.com",
+        ),
+    );
+    assert_diag(
+        &d,
+        "specs/bad.yaml:18:10",
+        "endpoint URL `http://accounts.example.com/token` uses `http`, not https",
+        Some(
+            "plain http is allowed only for localhost, 127.0.0.1 and [::1] \
+             (this URL is for `region` = `us`)",
+        ),
+    );
+}
+
+#[test]
+fn a_wrong_type_names_what_was_expected_and_found() {
+    let d = only_error(
+        "
+        grants:
+          refresh_token: yes please
+        ",
+    );
+    assert_diag(
+        &d,
+        "specs/bad.yaml:2:18",
+        "expected a mapping (indented `key: value` lines, or `{}` for none), found `yes please`",
+        None,
+    );
+}
+
+#[test]
 fn plain_http_is_only_for_loopback() {
     let d = only_error(&format!(
         "{REGION}            url: http://example.com/token\n"
@@ -781,6 +816,17 @@ fn duplicate_scope_names_the_first_occurrence() {
         "specs/bad.yaml:12:7",
         "duplicate scope `Ex.files.ALL`; first listed on line 11",
         Some("list each scope once"),
+    );
+}
+
+#[test]
+fn duplicate_scope_within_one_pattern_says_so() {
+    let d = only_error(&format!(
+        "{SCOPED}            - 'Ex.{{users,users}}.READ'\n"
+    ));
+    assert_eq!(
+        d.message,
+        "duplicate scope `Ex.users.READ`; `Ex.{users,users}.READ` produces it twice"
     );
 }
 

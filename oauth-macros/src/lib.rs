@@ -35,7 +35,13 @@ struct ProviderArgs {
 
 impl Parse for ProviderArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse()?;
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected the spec's path as a string literal, relative to the crate root, \
+                 e.g. `provider!(\"specs/my_provider.yaml\")`",
+            )
+        })?;
         let mut krate = None;
         while input.peek(Token![,]) {
             input.parse::<Token![,]>()?;
@@ -138,10 +144,20 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
     let mut tokens = input.into_iter().peekable();
     let first = match tokens.next() {
         Some(TokenTree::Ident(i)) => i,
-        Some(other) => return Err(syn::Error::new(
-            other.span(),
-            "expected the provider's client type first, e.g. `scope!(ZohoProjects.portals.READ)`",
-        )),
+        Some(TokenTree::Literal(lit)) => {
+            return Err(syn::Error::new(
+                lit.span(),
+                "write the scope as tokens, not as a string: \
+                 `scope!(ZohoProjects.portals.READ)`, the client type first",
+            ))
+        }
+        Some(other) => {
+            return Err(syn::Error::new(
+                other.span(),
+                "expected the provider's client type first, \
+                 e.g. `scope!(ZohoProjects.portals.READ)`",
+            ))
+        }
         None => {
             return Err(syn::Error::new(
                 Span::call_site(),
@@ -180,7 +196,7 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
             other => {
                 return Err(syn::Error::new(
                     other.span(),
-                    "expected `.`, `:` or `/` between scope segments",
+                    format!("expected `.`, `:` or `/` between scope segments, found `{other}`"),
                 ))
             }
         }

@@ -144,10 +144,16 @@ pub(super) fn scopes(cx: &mut Ctx<'_>, s: &Scopes) -> ScopesDef {
             }
             match first_seen.get(&scope) {
                 Some(first) => {
-                    let first = cx.describe(*first);
+                    let first = if *first == entry.pos {
+                        format!("`{}` produces it twice", entry.value)
+                    } else if first.file == entry.pos.file && first.line == entry.pos.line {
+                        format!("first listed at column {} of the same line", first.column)
+                    } else {
+                        format!("first listed {}", cx.describe(*first))
+                    };
                     cx.error_help(
                         entry.pos,
-                        format!("duplicate scope `{scope}`; first listed {first}"),
+                        format!("duplicate scope `{scope}`; {first}"),
                         "list each scope once",
                     );
                 }

@@ -197,6 +197,23 @@ fn check_urls(cx: &mut Ctx<'_>, url: &Sp<String>, t: &Template, variables: &[Var
     for sample in samples {
         let rendered = render(t, variables, &sample);
         if let Err((message, help)) = check_url(&rendered) {
+            // Name the choices this rendering used: the culprit may be a variable's value.
+            let used: Vec<String> = varied
+                .iter()
+                .filter_map(|v| {
+                    let var = variables.get(*v)?;
+                    let VariableKind::Choice { choices, .. } = &var.kind else {
+                        return None;
+                    };
+                    let key = &choices.get(sample.get(*v).copied().unwrap_or(0))?.key;
+                    Some(format!("`{}` = `{key}`", var.name))
+                })
+                .collect();
+            let help = if used.is_empty() {
+                help
+            } else {
+                format!("{help} (this URL is for {})", used.join(", "))
+            };
             cx.error_help(url.pos, message, help);
             return;
         }

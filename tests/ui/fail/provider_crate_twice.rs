@@ -1,5 +1,9 @@
 mod provider {
-    oauth_providers::provider!("tests/ui/specs/example.yaml", crate = oauth_providers, crate = oauth_providers);
+    oauth_providers::provider!(
+        "tests/ui/specs/example.yaml",
+        crate = oauth_providers,
+        crate = oauth_providers
+    );
 }
 
 fn main() {}

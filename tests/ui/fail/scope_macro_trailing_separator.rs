@@ -1,4 +1,3 @@
-use oauth_providers::providers::zoho_projects::ZohoProjects;
 use oauth_providers::scope;
 
 fn main() {

@@ -3,11 +3,23 @@ use oauth_providers::providers::zoho_crm::{scopes, AccessType, ZohoCRM};
 use oauth_providers::{scope, Credentials};
 
 fn main() {
-    assert_eq!(scope!(ZohoCRM.modules.leads.ALL), scopes::modules::leads::ALL);
-    assert_eq!(scope!(ZohoCRM.modules.leads.ALL).as_str(), "ZohoCRM.modules.leads.ALL");
+    assert_eq!(
+        scope!(ZohoCRM.modules.leads.ALL),
+        scopes::modules::leads::ALL
+    );
+    assert_eq!(
+        scope!(ZohoCRM.modules.leads.ALL).as_str(),
+        "ZohoCRM.modules.leads.ALL"
+    );
     assert_eq!(scope!(ZohoCRM.modules.ALL).as_str(), "ZohoCRM.modules.ALL");
-    assert_eq!(scope!(ZohoCRM.bulk.backup.ALL).as_str(), "ZohoCRM.bulk.backup.ALL");
-    assert_eq!(scope!(ZohoCRM.mass_convert.Quotes.CREATE).as_str(), "ZohoCRM.mass_convert.Quotes.CREATE");
+    assert_eq!(
+        scope!(ZohoCRM.bulk.backup.ALL).as_str(),
+        "ZohoCRM.bulk.backup.ALL"
+    );
+    assert_eq!(
+        scope!(ZohoCRM.mass_convert.Quotes.CREATE).as_str(),
+        "ZohoCRM.mass_convert.Quotes.CREATE"
+    );
     assert!(scopes::Scope::CATALOGUE.contains(&scopes::coql::READ));
 
     let client = ZohoCRM::builder(Credentials::new("id", "secret"))
@@ -16,7 +28,10 @@ fn main() {
         .unwrap();
     let (url, _pending) = client
         .authorize()
-        .scopes([scope!(ZohoCRM.modules.leads.ALL), scope!(ZohoCRM.users.READ)])
+        .scopes([
+            scope!(ZohoCRM.modules.leads.ALL),
+            scope!(ZohoCRM.users.READ),
+        ])
         .access_type(AccessType::Offline)
         .url()
         .unwrap();

@@ -7,7 +7,10 @@ fn main() {
     // Both forms name the same constant.
     assert_eq!(scopes::portals::READ, scope!(ZohoProjects.portals.READ));
     assert_eq!(ZohoProjects::SCOPES.portals.READ, scopes::portals::READ);
-    assert_eq!(scope!(ZohoProjects.custom_fields.READ).as_str(), "ZohoProjects.custom_fields.READ");
+    assert_eq!(
+        scope!(ZohoProjects.custom_fields.READ).as_str(),
+        "ZohoProjects.custom_fields.READ"
+    );
     // Keywords and every written separator work.
     let _ = scope!(ZohoProjects::tasks::ALL);
     let _ = scope!(ZohoProjects / documents / CREATE);
