@@ -4,6 +4,14 @@
 //!
 //! Regenerate the expected output with `TRYBUILD=overwrite cargo test --test ui`, then read
 //! every changed `.stderr` as a user would.
+// The cases use every bundled provider.
+#![cfg(all(
+    feature = "zoho-projects",
+    feature = "zoho-crm",
+    feature = "marketo",
+    feature = "nest",
+    feature = "openid"
+))]
 
 use std::path::{Path, PathBuf};
 
