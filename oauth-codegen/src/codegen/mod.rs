@@ -119,7 +119,7 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
         let (n, key, conv) = (&r.arg, &r.key, &r.to_value);
         quote!(.var(#key, #conv(#n)))
     });
-    let optional_setters = optional_var_setters(def, &rt);
+    let optional_setters = optional_var_setters(def);
     let (grant_methods, grant_items) = grants(def, &rt, &name);
     let scopes = scopes::generate(def, &name);
     let errors = error_codes(def, &rt);
@@ -297,7 +297,7 @@ fn required_vars(def: &ProviderDef) -> Vec<RequiredVar> {
         .collect()
 }
 
-fn optional_var_setters(def: &ProviderDef, _rt: &TokenStream) -> TokenStream {
+fn optional_var_setters(def: &ProviderDef) -> TokenStream {
     let setters = def.variables.iter().filter_map(|v| {
         let key = v.name.to_string();
         let method = ident(&key.to_snake_case());
@@ -343,7 +343,7 @@ fn optional_var_setters(def: &ProviderDef, _rt: &TokenStream) -> TokenStream {
 fn variables(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     let mut any_free = false;
-    for (index, v) in def.variables.iter().enumerate() {
+    for v in def.variables.iter() {
         match &v.kind {
             VariableKind::Choice {
                 properties,
@@ -368,9 +368,7 @@ fn variables(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
                     }
                     d
                 });
-                let indices = 0..choices.len();
                 let keys = choices.iter().map(|c| c.key.to_string());
-                let keys2 = keys.clone();
                 let variants2 = variants.clone();
                 let variants3 = variants.clone();
                 let default_impl = default.and_then(|d| variants.get(d)).map(|dv| {
@@ -380,7 +378,6 @@ fn variables(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
                         }
                     }
                 });
-                let index_lit = index;
                 out.extend(quote! {
                     #[doc = #doc]
                     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -403,13 +400,11 @@ fn variables(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
                         }
 
                         fn value(self) -> #rt::VarValue {
-                            let _ = #index_lit;
                             #rt::VarValue::Choice(self as usize)
                         }
                     }
                     #default_impl
                 });
-                let _ = (indices, keys2);
             }
             VariableKind::Free { .. } => any_free = true,
         }

@@ -1562,7 +1562,6 @@ impl DataCenter {
         Self::ALL.iter().copied().find(|v| v.key() == key)
     }
     fn value(self) -> ::oauth_providers::__private::rt::VarValue {
-        let _ = 0usize;
         ::oauth_providers::__private::rt::VarValue::Choice(self as usize)
     }
 }
