@@ -871,6 +871,33 @@ fn default_scope_must_be_in_the_catalogue() {
 }
 
 #[test]
+fn scope_syntax_cannot_contain_whitespace() {
+    let d = only_error(
+        "
+        provider: { name: Example, display_name: Example }
+        endpoints:
+          token: { url: https://example.com/token }
+        grants:
+          client_credentials: {}
+        scopes:
+          separator: ','
+          syntax: 'Ex {module}'
+          catalogue: ['Ex users']
+        ",
+    );
+    assert_diag(
+        &d,
+        "specs/bad.yaml:8:11",
+        "scope syntax `Ex {module}` contains ' ': a scope cannot contain whitespace or control \
+         characters",
+        Some(
+            "write the shape of one scope with a `{placeholder}` per part, such as \
+             `Zoho.{module}.{operation}`",
+        ),
+    );
+}
+
+#[test]
 fn scope_syntax_needs_a_placeholder_and_separator_a_character() {
     let all = errors(
         "
@@ -1264,7 +1291,7 @@ fn minimal_valid_spec_resolves_with_defaults() {
     let scopes = def.scopes.as_ref().expect("scopes");
     assert_eq!(scopes.placeholders.as_ref(), ["module", "operation"]);
     assert_eq!(
-        scopes.catalogue.as_ref(),
+        scopes.catalogue.iter().collect::<Vec<_>>(),
         [
             "Ex.files.ALL",
             "Ex.files.READ",

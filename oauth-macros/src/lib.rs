@@ -87,12 +87,25 @@ fn expand(args: &ProviderArgs) -> TokenStream2 {
             .iter()
             .map(|f| f.canonicalize().unwrap_or_else(|_| f.clone()))
             .collect(),
+        lex,
         ..Default::default()
     };
     if let Some(k) = &args.krate {
         opts.krate = quote!(#k);
     }
     oauth_codegen::codegen::generate(&def, &opts)
+}
+
+/// Lexes generated source with the compiler's own lexer (see `Options::lex`). The text is
+/// valid by construction; a panic inside the lexer is still caught and reported, never
+/// propagated.
+fn lex(src: &str) -> Result<TokenStream2, String> {
+    let src = src.to_owned();
+    match std::panic::catch_unwind(move || src.parse::<TokenStream>()) {
+        Ok(Ok(tokens)) => Ok(tokens.into()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the compiler's lexer panicked".to_owned()),
+    }
 }
 
 fn error(span: Span, message: &str) -> TokenStream2 {

@@ -22,6 +22,13 @@ impl Emit for Str {
     }
 }
 
+impl Emit for Catalogue {
+    fn emit(&self, m: &TokenStream) -> TokenStream {
+        let joined = self.joined();
+        quote!(#m::Catalogue::from_joined(#joined))
+    }
+}
+
 impl<T: Emit + Clone> Emit for List<T> {
     fn emit(&self, m: &TokenStream) -> TokenStream {
         let items = self.iter().map(|i| i.emit(m));

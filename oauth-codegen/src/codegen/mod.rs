@@ -37,6 +37,12 @@ pub struct Options {
     pub krate: TokenStream,
     /// Spec files to track: each becomes `include_str!` so cargo rebuilds when it changes.
     pub tracked_files: Vec<PathBuf>,
+    /// Turns generated Rust source into tokens. Large, regular parts of the output (the scope
+    /// tree) are written as text and lexed once, which is much cheaper than building each
+    /// token. The default is `proc_macro2`'s parser; `oauth-macros` passes the compiler's
+    /// own lexer, which skips `proc_macro2`'s second, unoptimised validation pass over text
+    /// that is valid by construction.
+    pub lex: fn(&str) -> Result<TokenStream, String>,
 }
 
 impl Default for Options {
@@ -44,32 +50,45 @@ impl Default for Options {
         Options {
             krate: quote!(::oauth_providers),
             tracked_files: Vec::new(),
+            lex: |src| src.parse::<TokenStream>().map_err(|e| e.to_string()),
         }
     }
 }
 
+/// Keywords of every edition, strict and reserved: a name equal to one becomes a raw identifier.
+/// (`self`, `Self`, `super` and `crate` cannot be raw and get a trailing `_` instead.)
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
 /// A Rust identifier for `name`, raw when it is a keyword.
+///
+/// A table lookup rather than `syn::parse_str`: this runs once per scope, and inside the
+/// compiler every parse is a round trip through the proc-macro bridge.
 pub(crate) fn ident(name: &str) -> syn::Ident {
-    let cleaned: String = name
+    // ASCII only: `Ident::new` panics on a character that cannot be in an identifier, and a
+    // proc macro must never panic.
+    let mut cleaned: String = name
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
+            if c.is_ascii_alphanumeric() || c == '_' {
                 c
             } else {
                 '_'
             }
         })
         .collect();
-    let cleaned =
-        if cleaned.chars().next().is_some_and(|c| c.is_ascii_digit()) || cleaned.is_empty() {
-            format!("_{cleaned}")
-        } else {
-            cleaned
-        };
+    if cleaned.is_empty() || cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        cleaned.insert(0, '_');
+    }
     match cleaned.as_str() {
         "self" | "Self" | "super" | "crate" | "_" => format_ident!("{}_", cleaned),
-        _ => syn::parse_str::<syn::Ident>(&cleaned)
-            .unwrap_or_else(|_| syn::Ident::new_raw(&cleaned, Span::call_site())),
+        kw if KEYWORDS.contains(&kw) => syn::Ident::new_raw(kw, Span::call_site()),
+        _ => syn::Ident::new(&cleaned, Span::call_site()),
     }
 }
 
@@ -121,7 +140,7 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
     });
     let optional_setters = optional_var_setters(def);
     let (grant_methods, grant_items) = grants(def, &rt, &name);
-    let scopes = scopes::generate(def, &name);
+    let scopes = scopes::generate(def, &name, opts.lex);
     let errors = error_codes(def, &rt);
     let deprecated = def.deprecated.as_ref().map(|d| {
         let mut note = d.note.trim().trim_end_matches('.').to_string();
@@ -790,4 +809,31 @@ fn error_codes(def: &ProviderDef, rt: &TokenStream) -> TokenStream {
 fn meaning_tokens(m: ErrorMeaning, rt: &TokenStream) -> TokenStream {
     let v = syn::Ident::new(&format!("{m:?}"), Span::call_site());
     quote!(#rt::ErrorMeaning::#v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ident;
+
+    #[test]
+    fn ident_makes_every_name_a_valid_identifier() {
+        let cases = [
+            ("READ", "READ"),
+            ("portals", "portals"),
+            ("type", "r#type"),
+            ("async", "r#async"),
+            ("gen", "r#gen"),
+            ("self", "self_"),
+            ("Self", "Self_"),
+            ("crate", "crate_"),
+            ("_", "__"),
+            ("", "__"),
+            ("2fa", "_2fa"),
+            ("repo:status", "repo_status"),
+            ("données", "donn_es"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(ident(name).to_string(), want, "ident({name:?})");
+        }
+    }
 }

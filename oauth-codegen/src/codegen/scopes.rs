@@ -40,7 +40,11 @@ pub(crate) fn syntax_parts(syntax: &str) -> (&str, &str) {
 }
 
 /// `pub mod scopes` and the `SCOPES` constant, or nothing for a provider without scopes.
-pub(crate) fn generate(def: &ProviderDef, client: &syn::Ident) -> TokenStream {
+pub(crate) fn generate(
+    def: &ProviderDef,
+    client: &syn::Ident,
+    lex: fn(&str) -> Result<TokenStream, String>,
+) -> TokenStream {
     let Some(scopes) = &def.scopes else {
         return TokenStream::new();
     };
@@ -59,18 +63,28 @@ pub(crate) fn generate(def: &ProviderDef, client: &syn::Ident) -> TokenStream {
         }
         node.scope = Some(scope.to_string());
     }
-    let body = node_items(&root, 0);
+    let mut source = String::new();
+    node_items(&mut source, &root, 0);
+    let body = match lex(&source) {
+        Ok(body) => body,
+        Err(e) => {
+            let msg = format!("oauth-codegen bug: the generated scope tree does not lex: {e}");
+            return quote!(::core::compile_error!(#msg););
+        }
+    };
     let separator = scopes.separator.to_string();
     let scope_doc = format!(
         "A scope of {}: only the constants of this module make one, so a scope of another \
          provider is a type error.\n\nSyntax: `{}`; joined with `{separator:?}` in requests.",
         def.display_name, scopes.syntax
     );
-    let catalogue = scopes.catalogue.iter().map(|s| {
-        let s: &str = s;
-        quote!(Scope(#s))
-    });
     let n = scopes.catalogue.len();
+    let joined = scopes.catalogue.joined();
+    let all = if n == 0 {
+        quote!(::std::iter::empty())
+    } else {
+        quote!(#joined.split('\n').map(Scope))
+    };
     let mod_doc = format!(
         "The {n} scopes of {}, one constant each, at paths that mirror `{}`.",
         def.display_name, scopes.syntax
@@ -89,8 +103,19 @@ pub(crate) fn generate(def: &ProviderDef, client: &syn::Ident) -> TokenStream {
                     self.0
                 }
 
-                /// Every scope of the catalogue.
-                pub const CATALOGUE: [Scope; #n] = [#(#catalogue),*];
+                /// How many scopes the catalogue has.
+                pub const COUNT: usize = #n;
+
+                /// Every scope of the catalogue, sorted.
+                pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
+                    #all
+                }
+
+                /// The catalogue scope spelled `name`, if there is one (for scopes read from
+                /// configuration at run time).
+                pub fn find(name: &str) -> ::std::option::Option<Scope> {
+                    Self::all().find(|s| s.0 == name)
+                }
 
                 /// Joins scopes with the provider's separator.
                 pub fn join(scopes: &[Scope]) -> ::std::string::String {
@@ -116,68 +141,61 @@ pub(crate) fn generate(def: &ProviderDef, client: &syn::Ident) -> TokenStream {
     }
 }
 
-/// The items of one module level: a constant per scope child, a module per child with
-/// children, and the `Tree` struct mirroring them as fields.
-fn node_items(node: &Node, depth: usize) -> TokenStream {
-    let scope_path = {
-        let supers = std::iter::repeat_n(quote!(super::), depth);
-        quote!(#(#supers)* Scope)
-    };
-    let mut items = TokenStream::new();
-    let mut fields = Vec::new();
-    let mut values = Vec::new();
+/// The items of one module level, written as Rust source into `out`: a constant per scope
+/// child, a module per child with children, and the `Tree` struct mirroring them as fields.
+///
+/// Source text rather than `quote!`: a catalogue can hold thousands of scopes, and building
+/// each token through the proc-macro bridge costs more than the compiler's own lexer does
+/// for the whole text (parsed once, in [`generate`]). Every name is an identifier from
+/// [`ident`] and every string goes through `{:?}`, which writes a valid Rust string literal.
+fn node_items(out: &mut String, node: &Node, depth: usize) {
+    use std::fmt::Write as _;
+
+    let scope_path = format!("{}Scope", "super::".repeat(depth));
+    let mut fields = String::new();
+    let mut values = String::new();
+    // `fmt::Write` for `String` cannot fail.
     if let Some(s) = &node.scope {
         if depth > 0 {
             let doc = format!("`{s}` itself.");
-            fields.push(quote!(#[doc = #doc] pub this: #scope_path));
-            values.push(quote!(this: #scope_path(#s)));
+            let _ = write!(fields, "#[doc = {doc:?}] pub this: {scope_path},");
+            let _ = write!(values, "this: {scope_path}({s:?}),");
         }
     }
     for (seg, child) in &node.children {
         let id = ident(seg);
         if let Some(full) = &child.scope {
             let doc = format!("`{full}`");
-            items.extend(quote! {
-                #[doc = #doc]
-                pub const #id: #scope_path = #scope_path(#full);
-            });
+            let _ = write!(
+                out,
+                "#[doc = {doc:?}] pub const {id}: {scope_path} = {scope_path}({full:?});"
+            );
         }
         if child.children.is_empty() {
             let doc = format!("`{}`", child.scope.as_deref().unwrap_or(seg));
-            fields.push(quote!(#[doc = #doc] pub #id: #scope_path));
-            values.push(quote!(#id: #id));
+            let _ = write!(fields, "#[doc = {doc:?}] pub {id}: {scope_path},");
+            let _ = write!(values, "{id},");
         } else {
-            let inner = node_items(child, depth + 1);
             let doc = format!("Scopes under `{seg}`.");
-            items.extend(quote! {
-                #[doc = #doc]
-                pub mod #id {
-                    #inner
-                }
-            });
-            fields.push(quote!(#[doc = #doc] pub #id: #id::Tree));
-            values.push(quote!(#id: #id::TREE));
+            let _ = write!(out, "#[doc = {doc:?}] pub mod {id} {{");
+            node_items(out, child, depth + 1);
+            out.push('}');
+            let _ = write!(fields, "#[doc = {doc:?}] pub {id}: {id}::Tree,");
+            let _ = write!(values, "{id}: {id}::TREE,");
         }
     }
-    let conv = (node.scope.is_some() && depth > 0).then(|| {
-        quote! {
-            impl ::std::convert::From<Tree> for #scope_path {
-                fn from(t: Tree) -> Self { t.this }
-            }
-        }
-    });
-    quote! {
-        #items
-
-        /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
-        pub struct Tree {
-            #(#fields,)*
-        }
-
-        /// This level's scopes.
-        pub const TREE: Tree = Tree { #(#values,)* };
-
-        #conv
+    let _ = write!(
+        out,
+        "/// This level of the scope catalogue as fields (see `SCOPES`).\n\
+         pub struct Tree {{ {fields} }}\n\
+         /// This level's scopes.\n\
+         pub const TREE: Tree = Tree {{ {values} }};"
+    );
+    if node.scope.is_some() && depth > 0 {
+        let _ = write!(
+            out,
+            "impl ::std::convert::From<Tree> for {scope_path} {{ \
+             fn from(t: Tree) -> Self {{ t.this }} }}"
+        );
     }
 }

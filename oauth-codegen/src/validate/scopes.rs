@@ -71,6 +71,14 @@ struct Syntax<'a> {
 
 /// `Z.{module}.{operation}` -> prefix `Z.`, separator `.`, placeholders `module, operation`.
 fn syntax(text: &str) -> Result<Syntax<'_>, String> {
+    // Scopes are joined with a separator in requests and kept newline-joined in the model's
+    // catalogue, so no scope may contain whitespace; the prefix is the only place it could
+    // come from (segments are identifiers).
+    if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "contains {c:?}: a scope cannot contain whitespace or control characters"
+        ));
+    }
     let pieces = split_placeholders(text)?;
     let placeholders: Vec<&str> = pieces
         .iter()
@@ -184,7 +192,7 @@ pub(super) fn scopes(cx: &mut Ctx<'_>, s: &Scopes) -> ScopesDef {
                 .unwrap_or_default(),
         ),
         // A BTreeMap's keys: sorted and unique.
-        catalogue: Cow::Owned(first_seen.keys().map(|k| owned(k)).collect()),
+        catalogue: first_seen.keys().collect(),
         default: Cow::Owned(s.default.iter().map(|d| owned(d)).collect()),
     }
 }

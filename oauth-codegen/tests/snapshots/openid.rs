@@ -214,16 +214,8 @@ pub static PROVIDER: ::oauth_providers::__private::model::ProviderDef = ::oauth_
         placeholders: ::std::borrow::Cow::Borrowed(
             &[::std::borrow::Cow::Borrowed("name")],
         ),
-        catalogue: ::std::borrow::Cow::Borrowed(
-            &[
-                ::std::borrow::Cow::Borrowed("address"),
-                ::std::borrow::Cow::Borrowed("api_read"),
-                ::std::borrow::Cow::Borrowed("email"),
-                ::std::borrow::Cow::Borrowed("offline_access"),
-                ::std::borrow::Cow::Borrowed("openid"),
-                ::std::borrow::Cow::Borrowed("phone"),
-                ::std::borrow::Cow::Borrowed("profile"),
-            ],
+        catalogue: ::oauth_providers::__private::model::Catalogue::from_joined(
+            "address\napi_read\nemail\noffline_access\nopenid\nphone\nprofile",
         ),
         default: ::std::borrow::Cow::Borrowed(&[::std::borrow::Cow::Borrowed("openid")]),
     }),
@@ -1073,16 +1065,19 @@ Syntax: `{name}`; joined with `" "` in requests.*/
         pub const fn as_str(self) -> &'static str {
             self.0
         }
-        /// Every scope of the catalogue.
-        pub const CATALOGUE: [Scope; 7usize] = [
-            Scope("address"),
-            Scope("api_read"),
-            Scope("email"),
-            Scope("offline_access"),
-            Scope("openid"),
-            Scope("phone"),
-            Scope("profile"),
-        ];
+        /// How many scopes the catalogue has.
+        pub const COUNT: usize = 7usize;
+        /// Every scope of the catalogue, sorted.
+        pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
+            "address\napi_read\nemail\noffline_access\nopenid\nphone\nprofile"
+                .split('\n')
+                .map(Scope)
+        }
+        /// The catalogue scope spelled `name`, if there is one (for scopes read from
+        /// configuration at run time).
+        pub fn find(name: &str) -> ::std::option::Option<Scope> {
+            Self::all().find(|s| s.0 == name)
+        }
         /// Joins scopes with the provider's separator.
         pub fn join(scopes: &[Scope]) -> ::std::string::String {
             scopes.iter().map(|s| s.0).collect::<::std::vec::Vec<_>>().join(" ")
@@ -1108,7 +1103,6 @@ Syntax: `{name}`; joined with `" "` in requests.*/
     ///`profile`
     pub const profile: Scope = Scope("profile");
     /// This level of the scope catalogue as fields (see `SCOPES`).
-    #[derive(Clone, Copy, Debug)]
     pub struct Tree {
         ///`address`
         pub address: Scope,
@@ -1127,13 +1121,13 @@ Syntax: `{name}`; joined with `" "` in requests.*/
     }
     /// This level's scopes.
     pub const TREE: Tree = Tree {
-        address: address,
-        api_read: api_read,
-        email: email,
-        offline_access: offline_access,
-        openid: openid,
-        phone: phone,
-        profile: profile,
+        address,
+        api_read,
+        email,
+        offline_access,
+        openid,
+        phone,
+        profile,
     };
 }
 #[allow(deprecated)]

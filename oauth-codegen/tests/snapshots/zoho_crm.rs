@@ -501,332 +501,8 @@ pub static PROVIDER: ::oauth_providers::__private::model::ProviderDef = ::oauth_
                 ::std::borrow::Cow::Borrowed("operation"),
             ],
         ),
-        catalogue: ::std::borrow::Cow::Borrowed(
-            &[
-                ::std::borrow::Cow::Borrowed("ZohoCRM.bulk.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.bulk.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.bulk.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.bulk.backup.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.coql.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.files.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.files.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.mass_convert.Quotes.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.mass_convert.Quotes.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.mass_convert.leads.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.mass_convert.leads.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.accounts.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.accounts.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.accounts.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.accounts.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.accounts.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.activities.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.activities.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.activities.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.activities.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.activities.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.approvals.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.approvals.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.approvals.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.approvals.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.approvals.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.attachments.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.attachments.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.attachments.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.attachments.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.attachments.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.calls.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.calls.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.calls.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.calls.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.calls.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.campaigns.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.campaigns.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.campaigns.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.campaigns.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.campaigns.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.cases.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.cases.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.cases.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.cases.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.cases.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.contacts.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.contacts.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.contacts.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.contacts.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.contacts.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.custom.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.custom.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.custom.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.custom.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.custom.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.dashboards.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.dashboards.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.dashboards.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.dashboards.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.dashboards.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.deals.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.deals.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.deals.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.deals.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.deals.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.events.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.events.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.events.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.events.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.events.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.invoices.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.invoices.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.invoices.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.invoices.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.invoices.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.leads.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.leads.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.leads.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.leads.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.leads.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.notes.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.notes.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.notes.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.notes.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.notes.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.pricebooks.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.pricebooks.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.pricebooks.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.pricebooks.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.pricebooks.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.products.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.products.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.products.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.products.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.products.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.purchaseorders.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.purchaseorders.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.purchaseorders.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.purchaseorders.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.purchaseorders.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.quotes.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.quotes.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.quotes.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.quotes.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.quotes.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.salesorders.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.salesorders.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.salesorders.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.salesorders.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.salesorders.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.solutions.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.solutions.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.solutions.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.solutions.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.solutions.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.tasks.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.tasks.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.tasks.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.tasks.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.tasks.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.vendors.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.vendors.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.vendors.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.vendors.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.modules.vendors.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.notifications.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.notifications.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.notifications.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.notifications.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.notifications.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.org.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.org.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.org.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.org.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.org.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.currencies.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.currencies.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.currencies.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.currencies.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.currencies.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_buttons.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_buttons.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_buttons.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_buttons.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_buttons.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_links.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_links.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_links.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_links.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_links.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_views.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_views.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_views.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_views.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.custom_views.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.fields.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.fields.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.fields.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.fields.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.fields.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.layouts.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.layouts.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.layouts.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.layouts.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.layouts.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.macros.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.macros.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.macros.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.macros.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.macros.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.modules.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.modules.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.modules.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.modules.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.modules.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.profiles.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.profiles.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.profiles.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.profiles.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.profiles.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.related_lists.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.related_lists.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.related_lists.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.related_lists.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.related_lists.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.roles.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.roles.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.roles.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.roles.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.roles.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tab_groups.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tab_groups.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tab_groups.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tab_groups.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tab_groups.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tags.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tags.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tags.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tags.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.tags.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.territories.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.territories.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.territories.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.territories.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.territories.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.variables.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.variables.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.variables.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.variables.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.settings.variables.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.accounts.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.accounts.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.accounts.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.accounts.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.accounts.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.calls.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.calls.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.calls.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.calls.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.calls.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.campaigns.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.campaigns.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.campaigns.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.campaigns.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.campaigns.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.cases.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.cases.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.cases.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.cases.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.cases.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.contacts.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.contacts.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.contacts.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.contacts.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.contacts.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.custom.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.custom.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.custom.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.custom.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.custom.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.deals.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.deals.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.deals.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.deals.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.deals.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.events.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.events.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.events.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.events.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.events.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.invoices.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.invoices.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.invoices.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.invoices.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.invoices.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.leads.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.leads.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.leads.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.leads.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.leads.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.pricebooks.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.pricebooks.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.pricebooks.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.pricebooks.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.pricebooks.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.products.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.products.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.products.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.products.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.products.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.purchaseorders.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.purchaseorders.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.purchaseorders.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.purchaseorders.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.purchaseorders.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.quotes.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.quotes.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.quotes.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.quotes.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.quotes.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.salesorders.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.salesorders.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.salesorders.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.salesorders.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.salesorders.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.solutions.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.solutions.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.solutions.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.solutions.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.solutions.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.tasks.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.tasks.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.tasks.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.tasks.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.tasks.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.vendors.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.vendors.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.vendors.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.vendors.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.share.vendors.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.templates.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.templates.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.templates.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.templates.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.templates.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.users.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.users.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.users.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.users.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.users.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.zia.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.zia.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.zia.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.zia.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoCRM.zia.UPDATE"),
-            ],
+        catalogue: ::oauth_providers::__private::model::Catalogue::from_joined(
+            "ZohoCRM.bulk.ALL\nZohoCRM.bulk.CREATE\nZohoCRM.bulk.READ\nZohoCRM.bulk.backup.ALL\nZohoCRM.coql.READ\nZohoCRM.files.CREATE\nZohoCRM.files.READ\nZohoCRM.mass_convert.Quotes.CREATE\nZohoCRM.mass_convert.Quotes.READ\nZohoCRM.mass_convert.leads.CREATE\nZohoCRM.mass_convert.leads.READ\nZohoCRM.modules.ALL\nZohoCRM.modules.CREATE\nZohoCRM.modules.DELETE\nZohoCRM.modules.READ\nZohoCRM.modules.UPDATE\nZohoCRM.modules.accounts.ALL\nZohoCRM.modules.accounts.CREATE\nZohoCRM.modules.accounts.DELETE\nZohoCRM.modules.accounts.READ\nZohoCRM.modules.accounts.UPDATE\nZohoCRM.modules.activities.ALL\nZohoCRM.modules.activities.CREATE\nZohoCRM.modules.activities.DELETE\nZohoCRM.modules.activities.READ\nZohoCRM.modules.activities.UPDATE\nZohoCRM.modules.approvals.ALL\nZohoCRM.modules.approvals.CREATE\nZohoCRM.modules.approvals.DELETE\nZohoCRM.modules.approvals.READ\nZohoCRM.modules.approvals.UPDATE\nZohoCRM.modules.attachments.ALL\nZohoCRM.modules.attachments.CREATE\nZohoCRM.modules.attachments.DELETE\nZohoCRM.modules.attachments.READ\nZohoCRM.modules.attachments.UPDATE\nZohoCRM.modules.calls.ALL\nZohoCRM.modules.calls.CREATE\nZohoCRM.modules.calls.DELETE\nZohoCRM.modules.calls.READ\nZohoCRM.modules.calls.UPDATE\nZohoCRM.modules.campaigns.ALL\nZohoCRM.modules.campaigns.CREATE\nZohoCRM.modules.campaigns.DELETE\nZohoCRM.modules.campaigns.READ\nZohoCRM.modules.campaigns.UPDATE\nZohoCRM.modules.cases.ALL\nZohoCRM.modules.cases.CREATE\nZohoCRM.modules.cases.DELETE\nZohoCRM.modules.cases.READ\nZohoCRM.modules.cases.UPDATE\nZohoCRM.modules.contacts.ALL\nZohoCRM.modules.contacts.CREATE\nZohoCRM.modules.contacts.DELETE\nZohoCRM.modules.contacts.READ\nZohoCRM.modules.contacts.UPDATE\nZohoCRM.modules.custom.ALL\nZohoCRM.modules.custom.CREATE\nZohoCRM.modules.custom.DELETE\nZohoCRM.modules.custom.READ\nZohoCRM.modules.custom.UPDATE\nZohoCRM.modules.dashboards.ALL\nZohoCRM.modules.dashboards.CREATE\nZohoCRM.modules.dashboards.DELETE\nZohoCRM.modules.dashboards.READ\nZohoCRM.modules.dashboards.UPDATE\nZohoCRM.modules.deals.ALL\nZohoCRM.modules.deals.CREATE\nZohoCRM.modules.deals.DELETE\nZohoCRM.modules.deals.READ\nZohoCRM.modules.deals.UPDATE\nZohoCRM.modules.events.ALL\nZohoCRM.modules.events.CREATE\nZohoCRM.modules.events.DELETE\nZohoCRM.modules.events.READ\nZohoCRM.modules.events.UPDATE\nZohoCRM.modules.invoices.ALL\nZohoCRM.modules.invoices.CREATE\nZohoCRM.modules.invoices.DELETE\nZohoCRM.modules.invoices.READ\nZohoCRM.modules.invoices.UPDATE\nZohoCRM.modules.leads.ALL\nZohoCRM.modules.leads.CREATE\nZohoCRM.modules.leads.DELETE\nZohoCRM.modules.leads.READ\nZohoCRM.modules.leads.UPDATE\nZohoCRM.modules.notes.ALL\nZohoCRM.modules.notes.CREATE\nZohoCRM.modules.notes.DELETE\nZohoCRM.modules.notes.READ\nZohoCRM.modules.notes.UPDATE\nZohoCRM.modules.pricebooks.ALL\nZohoCRM.modules.pricebooks.CREATE\nZohoCRM.modules.pricebooks.DELETE\nZohoCRM.modules.pricebooks.READ\nZohoCRM.modules.pricebooks.UPDATE\nZohoCRM.modules.products.ALL\nZohoCRM.modules.products.CREATE\nZohoCRM.modules.products.DELETE\nZohoCRM.modules.products.READ\nZohoCRM.modules.products.UPDATE\nZohoCRM.modules.purchaseorders.ALL\nZohoCRM.modules.purchaseorders.CREATE\nZohoCRM.modules.purchaseorders.DELETE\nZohoCRM.modules.purchaseorders.READ\nZohoCRM.modules.purchaseorders.UPDATE\nZohoCRM.modules.quotes.ALL\nZohoCRM.modules.quotes.CREATE\nZohoCRM.modules.quotes.DELETE\nZohoCRM.modules.quotes.READ\nZohoCRM.modules.quotes.UPDATE\nZohoCRM.modules.salesorders.ALL\nZohoCRM.modules.salesorders.CREATE\nZohoCRM.modules.salesorders.DELETE\nZohoCRM.modules.salesorders.READ\nZohoCRM.modules.salesorders.UPDATE\nZohoCRM.modules.solutions.ALL\nZohoCRM.modules.solutions.CREATE\nZohoCRM.modules.solutions.DELETE\nZohoCRM.modules.solutions.READ\nZohoCRM.modules.solutions.UPDATE\nZohoCRM.modules.tasks.ALL\nZohoCRM.modules.tasks.CREATE\nZohoCRM.modules.tasks.DELETE\nZohoCRM.modules.tasks.READ\nZohoCRM.modules.tasks.UPDATE\nZohoCRM.modules.vendors.ALL\nZohoCRM.modules.vendors.CREATE\nZohoCRM.modules.vendors.DELETE\nZohoCRM.modules.vendors.READ\nZohoCRM.modules.vendors.UPDATE\nZohoCRM.notifications.ALL\nZohoCRM.notifications.CREATE\nZohoCRM.notifications.DELETE\nZohoCRM.notifications.READ\nZohoCRM.notifications.UPDATE\nZohoCRM.org.ALL\nZohoCRM.org.CREATE\nZohoCRM.org.DELETE\nZohoCRM.org.READ\nZohoCRM.org.UPDATE\nZohoCRM.settings.ALL\nZohoCRM.settings.READ\nZohoCRM.settings.currencies.ALL\nZohoCRM.settings.currencies.CREATE\nZohoCRM.settings.currencies.DELETE\nZohoCRM.settings.currencies.READ\nZohoCRM.settings.currencies.UPDATE\nZohoCRM.settings.custom_buttons.ALL\nZohoCRM.settings.custom_buttons.CREATE\nZohoCRM.settings.custom_buttons.DELETE\nZohoCRM.settings.custom_buttons.READ\nZohoCRM.settings.custom_buttons.UPDATE\nZohoCRM.settings.custom_links.ALL\nZohoCRM.settings.custom_links.CREATE\nZohoCRM.settings.custom_links.DELETE\nZohoCRM.settings.custom_links.READ\nZohoCRM.settings.custom_links.UPDATE\nZohoCRM.settings.custom_views.ALL\nZohoCRM.settings.custom_views.CREATE\nZohoCRM.settings.custom_views.DELETE\nZohoCRM.settings.custom_views.READ\nZohoCRM.settings.custom_views.UPDATE\nZohoCRM.settings.fields.ALL\nZohoCRM.settings.fields.CREATE\nZohoCRM.settings.fields.DELETE\nZohoCRM.settings.fields.READ\nZohoCRM.settings.fields.UPDATE\nZohoCRM.settings.layouts.ALL\nZohoCRM.settings.layouts.CREATE\nZohoCRM.settings.layouts.DELETE\nZohoCRM.settings.layouts.READ\nZohoCRM.settings.layouts.UPDATE\nZohoCRM.settings.macros.ALL\nZohoCRM.settings.macros.CREATE\nZohoCRM.settings.macros.DELETE\nZohoCRM.settings.macros.READ\nZohoCRM.settings.macros.UPDATE\nZohoCRM.settings.modules.ALL\nZohoCRM.settings.modules.CREATE\nZohoCRM.settings.modules.DELETE\nZohoCRM.settings.modules.READ\nZohoCRM.settings.modules.UPDATE\nZohoCRM.settings.profiles.ALL\nZohoCRM.settings.profiles.CREATE\nZohoCRM.settings.profiles.DELETE\nZohoCRM.settings.profiles.READ\nZohoCRM.settings.profiles.UPDATE\nZohoCRM.settings.related_lists.ALL\nZohoCRM.settings.related_lists.CREATE\nZohoCRM.settings.related_lists.DELETE\nZohoCRM.settings.related_lists.READ\nZohoCRM.settings.related_lists.UPDATE\nZohoCRM.settings.roles.ALL\nZohoCRM.settings.roles.CREATE\nZohoCRM.settings.roles.DELETE\nZohoCRM.settings.roles.READ\nZohoCRM.settings.roles.UPDATE\nZohoCRM.settings.tab_groups.ALL\nZohoCRM.settings.tab_groups.CREATE\nZohoCRM.settings.tab_groups.DELETE\nZohoCRM.settings.tab_groups.READ\nZohoCRM.settings.tab_groups.UPDATE\nZohoCRM.settings.tags.ALL\nZohoCRM.settings.tags.CREATE\nZohoCRM.settings.tags.DELETE\nZohoCRM.settings.tags.READ\nZohoCRM.settings.tags.UPDATE\nZohoCRM.settings.territories.ALL\nZohoCRM.settings.territories.CREATE\nZohoCRM.settings.territories.DELETE\nZohoCRM.settings.territories.READ\nZohoCRM.settings.territories.UPDATE\nZohoCRM.settings.variables.ALL\nZohoCRM.settings.variables.CREATE\nZohoCRM.settings.variables.DELETE\nZohoCRM.settings.variables.READ\nZohoCRM.settings.variables.UPDATE\nZohoCRM.share.accounts.ALL\nZohoCRM.share.accounts.CREATE\nZohoCRM.share.accounts.DELETE\nZohoCRM.share.accounts.READ\nZohoCRM.share.accounts.UPDATE\nZohoCRM.share.calls.ALL\nZohoCRM.share.calls.CREATE\nZohoCRM.share.calls.DELETE\nZohoCRM.share.calls.READ\nZohoCRM.share.calls.UPDATE\nZohoCRM.share.campaigns.ALL\nZohoCRM.share.campaigns.CREATE\nZohoCRM.share.campaigns.DELETE\nZohoCRM.share.campaigns.READ\nZohoCRM.share.campaigns.UPDATE\nZohoCRM.share.cases.ALL\nZohoCRM.share.cases.CREATE\nZohoCRM.share.cases.DELETE\nZohoCRM.share.cases.READ\nZohoCRM.share.cases.UPDATE\nZohoCRM.share.contacts.ALL\nZohoCRM.share.contacts.CREATE\nZohoCRM.share.contacts.DELETE\nZohoCRM.share.contacts.READ\nZohoCRM.share.contacts.UPDATE\nZohoCRM.share.custom.ALL\nZohoCRM.share.custom.CREATE\nZohoCRM.share.custom.DELETE\nZohoCRM.share.custom.READ\nZohoCRM.share.custom.UPDATE\nZohoCRM.share.deals.ALL\nZohoCRM.share.deals.CREATE\nZohoCRM.share.deals.DELETE\nZohoCRM.share.deals.READ\nZohoCRM.share.deals.UPDATE\nZohoCRM.share.events.ALL\nZohoCRM.share.events.CREATE\nZohoCRM.share.events.DELETE\nZohoCRM.share.events.READ\nZohoCRM.share.events.UPDATE\nZohoCRM.share.invoices.ALL\nZohoCRM.share.invoices.CREATE\nZohoCRM.share.invoices.DELETE\nZohoCRM.share.invoices.READ\nZohoCRM.share.invoices.UPDATE\nZohoCRM.share.leads.ALL\nZohoCRM.share.leads.CREATE\nZohoCRM.share.leads.DELETE\nZohoCRM.share.leads.READ\nZohoCRM.share.leads.UPDATE\nZohoCRM.share.pricebooks.ALL\nZohoCRM.share.pricebooks.CREATE\nZohoCRM.share.pricebooks.DELETE\nZohoCRM.share.pricebooks.READ\nZohoCRM.share.pricebooks.UPDATE\nZohoCRM.share.products.ALL\nZohoCRM.share.products.CREATE\nZohoCRM.share.products.DELETE\nZohoCRM.share.products.READ\nZohoCRM.share.products.UPDATE\nZohoCRM.share.purchaseorders.ALL\nZohoCRM.share.purchaseorders.CREATE\nZohoCRM.share.purchaseorders.DELETE\nZohoCRM.share.purchaseorders.READ\nZohoCRM.share.purchaseorders.UPDATE\nZohoCRM.share.quotes.ALL\nZohoCRM.share.quotes.CREATE\nZohoCRM.share.quotes.DELETE\nZohoCRM.share.quotes.READ\nZohoCRM.share.quotes.UPDATE\nZohoCRM.share.salesorders.ALL\nZohoCRM.share.salesorders.CREATE\nZohoCRM.share.salesorders.DELETE\nZohoCRM.share.salesorders.READ\nZohoCRM.share.salesorders.UPDATE\nZohoCRM.share.solutions.ALL\nZohoCRM.share.solutions.CREATE\nZohoCRM.share.solutions.DELETE\nZohoCRM.share.solutions.READ\nZohoCRM.share.solutions.UPDATE\nZohoCRM.share.tasks.ALL\nZohoCRM.share.tasks.CREATE\nZohoCRM.share.tasks.DELETE\nZohoCRM.share.tasks.READ\nZohoCRM.share.tasks.UPDATE\nZohoCRM.share.vendors.ALL\nZohoCRM.share.vendors.CREATE\nZohoCRM.share.vendors.DELETE\nZohoCRM.share.vendors.READ\nZohoCRM.share.vendors.UPDATE\nZohoCRM.templates.ALL\nZohoCRM.templates.CREATE\nZohoCRM.templates.DELETE\nZohoCRM.templates.READ\nZohoCRM.templates.UPDATE\nZohoCRM.users.ALL\nZohoCRM.users.CREATE\nZohoCRM.users.DELETE\nZohoCRM.users.READ\nZohoCRM.users.UPDATE\nZohoCRM.zia.ALL\nZohoCRM.zia.CREATE\nZohoCRM.zia.DELETE\nZohoCRM.zia.READ\nZohoCRM.zia.UPDATE",
         ),
         default: ::std::borrow::Cow::Borrowed(&[]),
     }),
@@ -1963,332 +1639,19 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         pub const fn as_str(self) -> &'static str {
             self.0
         }
-        /// Every scope of the catalogue.
-        pub const CATALOGUE: [Scope; 323usize] = [
-            Scope("ZohoCRM.bulk.ALL"),
-            Scope("ZohoCRM.bulk.CREATE"),
-            Scope("ZohoCRM.bulk.READ"),
-            Scope("ZohoCRM.bulk.backup.ALL"),
-            Scope("ZohoCRM.coql.READ"),
-            Scope("ZohoCRM.files.CREATE"),
-            Scope("ZohoCRM.files.READ"),
-            Scope("ZohoCRM.mass_convert.Quotes.CREATE"),
-            Scope("ZohoCRM.mass_convert.Quotes.READ"),
-            Scope("ZohoCRM.mass_convert.leads.CREATE"),
-            Scope("ZohoCRM.mass_convert.leads.READ"),
-            Scope("ZohoCRM.modules.ALL"),
-            Scope("ZohoCRM.modules.CREATE"),
-            Scope("ZohoCRM.modules.DELETE"),
-            Scope("ZohoCRM.modules.READ"),
-            Scope("ZohoCRM.modules.UPDATE"),
-            Scope("ZohoCRM.modules.accounts.ALL"),
-            Scope("ZohoCRM.modules.accounts.CREATE"),
-            Scope("ZohoCRM.modules.accounts.DELETE"),
-            Scope("ZohoCRM.modules.accounts.READ"),
-            Scope("ZohoCRM.modules.accounts.UPDATE"),
-            Scope("ZohoCRM.modules.activities.ALL"),
-            Scope("ZohoCRM.modules.activities.CREATE"),
-            Scope("ZohoCRM.modules.activities.DELETE"),
-            Scope("ZohoCRM.modules.activities.READ"),
-            Scope("ZohoCRM.modules.activities.UPDATE"),
-            Scope("ZohoCRM.modules.approvals.ALL"),
-            Scope("ZohoCRM.modules.approvals.CREATE"),
-            Scope("ZohoCRM.modules.approvals.DELETE"),
-            Scope("ZohoCRM.modules.approvals.READ"),
-            Scope("ZohoCRM.modules.approvals.UPDATE"),
-            Scope("ZohoCRM.modules.attachments.ALL"),
-            Scope("ZohoCRM.modules.attachments.CREATE"),
-            Scope("ZohoCRM.modules.attachments.DELETE"),
-            Scope("ZohoCRM.modules.attachments.READ"),
-            Scope("ZohoCRM.modules.attachments.UPDATE"),
-            Scope("ZohoCRM.modules.calls.ALL"),
-            Scope("ZohoCRM.modules.calls.CREATE"),
-            Scope("ZohoCRM.modules.calls.DELETE"),
-            Scope("ZohoCRM.modules.calls.READ"),
-            Scope("ZohoCRM.modules.calls.UPDATE"),
-            Scope("ZohoCRM.modules.campaigns.ALL"),
-            Scope("ZohoCRM.modules.campaigns.CREATE"),
-            Scope("ZohoCRM.modules.campaigns.DELETE"),
-            Scope("ZohoCRM.modules.campaigns.READ"),
-            Scope("ZohoCRM.modules.campaigns.UPDATE"),
-            Scope("ZohoCRM.modules.cases.ALL"),
-            Scope("ZohoCRM.modules.cases.CREATE"),
-            Scope("ZohoCRM.modules.cases.DELETE"),
-            Scope("ZohoCRM.modules.cases.READ"),
-            Scope("ZohoCRM.modules.cases.UPDATE"),
-            Scope("ZohoCRM.modules.contacts.ALL"),
-            Scope("ZohoCRM.modules.contacts.CREATE"),
-            Scope("ZohoCRM.modules.contacts.DELETE"),
-            Scope("ZohoCRM.modules.contacts.READ"),
-            Scope("ZohoCRM.modules.contacts.UPDATE"),
-            Scope("ZohoCRM.modules.custom.ALL"),
-            Scope("ZohoCRM.modules.custom.CREATE"),
-            Scope("ZohoCRM.modules.custom.DELETE"),
-            Scope("ZohoCRM.modules.custom.READ"),
-            Scope("ZohoCRM.modules.custom.UPDATE"),
-            Scope("ZohoCRM.modules.dashboards.ALL"),
-            Scope("ZohoCRM.modules.dashboards.CREATE"),
-            Scope("ZohoCRM.modules.dashboards.DELETE"),
-            Scope("ZohoCRM.modules.dashboards.READ"),
-            Scope("ZohoCRM.modules.dashboards.UPDATE"),
-            Scope("ZohoCRM.modules.deals.ALL"),
-            Scope("ZohoCRM.modules.deals.CREATE"),
-            Scope("ZohoCRM.modules.deals.DELETE"),
-            Scope("ZohoCRM.modules.deals.READ"),
-            Scope("ZohoCRM.modules.deals.UPDATE"),
-            Scope("ZohoCRM.modules.events.ALL"),
-            Scope("ZohoCRM.modules.events.CREATE"),
-            Scope("ZohoCRM.modules.events.DELETE"),
-            Scope("ZohoCRM.modules.events.READ"),
-            Scope("ZohoCRM.modules.events.UPDATE"),
-            Scope("ZohoCRM.modules.invoices.ALL"),
-            Scope("ZohoCRM.modules.invoices.CREATE"),
-            Scope("ZohoCRM.modules.invoices.DELETE"),
-            Scope("ZohoCRM.modules.invoices.READ"),
-            Scope("ZohoCRM.modules.invoices.UPDATE"),
-            Scope("ZohoCRM.modules.leads.ALL"),
-            Scope("ZohoCRM.modules.leads.CREATE"),
-            Scope("ZohoCRM.modules.leads.DELETE"),
-            Scope("ZohoCRM.modules.leads.READ"),
-            Scope("ZohoCRM.modules.leads.UPDATE"),
-            Scope("ZohoCRM.modules.notes.ALL"),
-            Scope("ZohoCRM.modules.notes.CREATE"),
-            Scope("ZohoCRM.modules.notes.DELETE"),
-            Scope("ZohoCRM.modules.notes.READ"),
-            Scope("ZohoCRM.modules.notes.UPDATE"),
-            Scope("ZohoCRM.modules.pricebooks.ALL"),
-            Scope("ZohoCRM.modules.pricebooks.CREATE"),
-            Scope("ZohoCRM.modules.pricebooks.DELETE"),
-            Scope("ZohoCRM.modules.pricebooks.READ"),
-            Scope("ZohoCRM.modules.pricebooks.UPDATE"),
-            Scope("ZohoCRM.modules.products.ALL"),
-            Scope("ZohoCRM.modules.products.CREATE"),
-            Scope("ZohoCRM.modules.products.DELETE"),
-            Scope("ZohoCRM.modules.products.READ"),
-            Scope("ZohoCRM.modules.products.UPDATE"),
-            Scope("ZohoCRM.modules.purchaseorders.ALL"),
-            Scope("ZohoCRM.modules.purchaseorders.CREATE"),
-            Scope("ZohoCRM.modules.purchaseorders.DELETE"),
-            Scope("ZohoCRM.modules.purchaseorders.READ"),
-            Scope("ZohoCRM.modules.purchaseorders.UPDATE"),
-            Scope("ZohoCRM.modules.quotes.ALL"),
-            Scope("ZohoCRM.modules.quotes.CREATE"),
-            Scope("ZohoCRM.modules.quotes.DELETE"),
-            Scope("ZohoCRM.modules.quotes.READ"),
-            Scope("ZohoCRM.modules.quotes.UPDATE"),
-            Scope("ZohoCRM.modules.salesorders.ALL"),
-            Scope("ZohoCRM.modules.salesorders.CREATE"),
-            Scope("ZohoCRM.modules.salesorders.DELETE"),
-            Scope("ZohoCRM.modules.salesorders.READ"),
-            Scope("ZohoCRM.modules.salesorders.UPDATE"),
-            Scope("ZohoCRM.modules.solutions.ALL"),
-            Scope("ZohoCRM.modules.solutions.CREATE"),
-            Scope("ZohoCRM.modules.solutions.DELETE"),
-            Scope("ZohoCRM.modules.solutions.READ"),
-            Scope("ZohoCRM.modules.solutions.UPDATE"),
-            Scope("ZohoCRM.modules.tasks.ALL"),
-            Scope("ZohoCRM.modules.tasks.CREATE"),
-            Scope("ZohoCRM.modules.tasks.DELETE"),
-            Scope("ZohoCRM.modules.tasks.READ"),
-            Scope("ZohoCRM.modules.tasks.UPDATE"),
-            Scope("ZohoCRM.modules.vendors.ALL"),
-            Scope("ZohoCRM.modules.vendors.CREATE"),
-            Scope("ZohoCRM.modules.vendors.DELETE"),
-            Scope("ZohoCRM.modules.vendors.READ"),
-            Scope("ZohoCRM.modules.vendors.UPDATE"),
-            Scope("ZohoCRM.notifications.ALL"),
-            Scope("ZohoCRM.notifications.CREATE"),
-            Scope("ZohoCRM.notifications.DELETE"),
-            Scope("ZohoCRM.notifications.READ"),
-            Scope("ZohoCRM.notifications.UPDATE"),
-            Scope("ZohoCRM.org.ALL"),
-            Scope("ZohoCRM.org.CREATE"),
-            Scope("ZohoCRM.org.DELETE"),
-            Scope("ZohoCRM.org.READ"),
-            Scope("ZohoCRM.org.UPDATE"),
-            Scope("ZohoCRM.settings.ALL"),
-            Scope("ZohoCRM.settings.READ"),
-            Scope("ZohoCRM.settings.currencies.ALL"),
-            Scope("ZohoCRM.settings.currencies.CREATE"),
-            Scope("ZohoCRM.settings.currencies.DELETE"),
-            Scope("ZohoCRM.settings.currencies.READ"),
-            Scope("ZohoCRM.settings.currencies.UPDATE"),
-            Scope("ZohoCRM.settings.custom_buttons.ALL"),
-            Scope("ZohoCRM.settings.custom_buttons.CREATE"),
-            Scope("ZohoCRM.settings.custom_buttons.DELETE"),
-            Scope("ZohoCRM.settings.custom_buttons.READ"),
-            Scope("ZohoCRM.settings.custom_buttons.UPDATE"),
-            Scope("ZohoCRM.settings.custom_links.ALL"),
-            Scope("ZohoCRM.settings.custom_links.CREATE"),
-            Scope("ZohoCRM.settings.custom_links.DELETE"),
-            Scope("ZohoCRM.settings.custom_links.READ"),
-            Scope("ZohoCRM.settings.custom_links.UPDATE"),
-            Scope("ZohoCRM.settings.custom_views.ALL"),
-            Scope("ZohoCRM.settings.custom_views.CREATE"),
-            Scope("ZohoCRM.settings.custom_views.DELETE"),
-            Scope("ZohoCRM.settings.custom_views.READ"),
-            Scope("ZohoCRM.settings.custom_views.UPDATE"),
-            Scope("ZohoCRM.settings.fields.ALL"),
-            Scope("ZohoCRM.settings.fields.CREATE"),
-            Scope("ZohoCRM.settings.fields.DELETE"),
-            Scope("ZohoCRM.settings.fields.READ"),
-            Scope("ZohoCRM.settings.fields.UPDATE"),
-            Scope("ZohoCRM.settings.layouts.ALL"),
-            Scope("ZohoCRM.settings.layouts.CREATE"),
-            Scope("ZohoCRM.settings.layouts.DELETE"),
-            Scope("ZohoCRM.settings.layouts.READ"),
-            Scope("ZohoCRM.settings.layouts.UPDATE"),
-            Scope("ZohoCRM.settings.macros.ALL"),
-            Scope("ZohoCRM.settings.macros.CREATE"),
-            Scope("ZohoCRM.settings.macros.DELETE"),
-            Scope("ZohoCRM.settings.macros.READ"),
-            Scope("ZohoCRM.settings.macros.UPDATE"),
-            Scope("ZohoCRM.settings.modules.ALL"),
-            Scope("ZohoCRM.settings.modules.CREATE"),
-            Scope("ZohoCRM.settings.modules.DELETE"),
-            Scope("ZohoCRM.settings.modules.READ"),
-            Scope("ZohoCRM.settings.modules.UPDATE"),
-            Scope("ZohoCRM.settings.profiles.ALL"),
-            Scope("ZohoCRM.settings.profiles.CREATE"),
-            Scope("ZohoCRM.settings.profiles.DELETE"),
-            Scope("ZohoCRM.settings.profiles.READ"),
-            Scope("ZohoCRM.settings.profiles.UPDATE"),
-            Scope("ZohoCRM.settings.related_lists.ALL"),
-            Scope("ZohoCRM.settings.related_lists.CREATE"),
-            Scope("ZohoCRM.settings.related_lists.DELETE"),
-            Scope("ZohoCRM.settings.related_lists.READ"),
-            Scope("ZohoCRM.settings.related_lists.UPDATE"),
-            Scope("ZohoCRM.settings.roles.ALL"),
-            Scope("ZohoCRM.settings.roles.CREATE"),
-            Scope("ZohoCRM.settings.roles.DELETE"),
-            Scope("ZohoCRM.settings.roles.READ"),
-            Scope("ZohoCRM.settings.roles.UPDATE"),
-            Scope("ZohoCRM.settings.tab_groups.ALL"),
-            Scope("ZohoCRM.settings.tab_groups.CREATE"),
-            Scope("ZohoCRM.settings.tab_groups.DELETE"),
-            Scope("ZohoCRM.settings.tab_groups.READ"),
-            Scope("ZohoCRM.settings.tab_groups.UPDATE"),
-            Scope("ZohoCRM.settings.tags.ALL"),
-            Scope("ZohoCRM.settings.tags.CREATE"),
-            Scope("ZohoCRM.settings.tags.DELETE"),
-            Scope("ZohoCRM.settings.tags.READ"),
-            Scope("ZohoCRM.settings.tags.UPDATE"),
-            Scope("ZohoCRM.settings.territories.ALL"),
-            Scope("ZohoCRM.settings.territories.CREATE"),
-            Scope("ZohoCRM.settings.territories.DELETE"),
-            Scope("ZohoCRM.settings.territories.READ"),
-            Scope("ZohoCRM.settings.territories.UPDATE"),
-            Scope("ZohoCRM.settings.variables.ALL"),
-            Scope("ZohoCRM.settings.variables.CREATE"),
-            Scope("ZohoCRM.settings.variables.DELETE"),
-            Scope("ZohoCRM.settings.variables.READ"),
-            Scope("ZohoCRM.settings.variables.UPDATE"),
-            Scope("ZohoCRM.share.accounts.ALL"),
-            Scope("ZohoCRM.share.accounts.CREATE"),
-            Scope("ZohoCRM.share.accounts.DELETE"),
-            Scope("ZohoCRM.share.accounts.READ"),
-            Scope("ZohoCRM.share.accounts.UPDATE"),
-            Scope("ZohoCRM.share.calls.ALL"),
-            Scope("ZohoCRM.share.calls.CREATE"),
-            Scope("ZohoCRM.share.calls.DELETE"),
-            Scope("ZohoCRM.share.calls.READ"),
-            Scope("ZohoCRM.share.calls.UPDATE"),
-            Scope("ZohoCRM.share.campaigns.ALL"),
-            Scope("ZohoCRM.share.campaigns.CREATE"),
-            Scope("ZohoCRM.share.campaigns.DELETE"),
-            Scope("ZohoCRM.share.campaigns.READ"),
-            Scope("ZohoCRM.share.campaigns.UPDATE"),
-            Scope("ZohoCRM.share.cases.ALL"),
-            Scope("ZohoCRM.share.cases.CREATE"),
-            Scope("ZohoCRM.share.cases.DELETE"),
-            Scope("ZohoCRM.share.cases.READ"),
-            Scope("ZohoCRM.share.cases.UPDATE"),
-            Scope("ZohoCRM.share.contacts.ALL"),
-            Scope("ZohoCRM.share.contacts.CREATE"),
-            Scope("ZohoCRM.share.contacts.DELETE"),
-            Scope("ZohoCRM.share.contacts.READ"),
-            Scope("ZohoCRM.share.contacts.UPDATE"),
-            Scope("ZohoCRM.share.custom.ALL"),
-            Scope("ZohoCRM.share.custom.CREATE"),
-            Scope("ZohoCRM.share.custom.DELETE"),
-            Scope("ZohoCRM.share.custom.READ"),
-            Scope("ZohoCRM.share.custom.UPDATE"),
-            Scope("ZohoCRM.share.deals.ALL"),
-            Scope("ZohoCRM.share.deals.CREATE"),
-            Scope("ZohoCRM.share.deals.DELETE"),
-            Scope("ZohoCRM.share.deals.READ"),
-            Scope("ZohoCRM.share.deals.UPDATE"),
-            Scope("ZohoCRM.share.events.ALL"),
-            Scope("ZohoCRM.share.events.CREATE"),
-            Scope("ZohoCRM.share.events.DELETE"),
-            Scope("ZohoCRM.share.events.READ"),
-            Scope("ZohoCRM.share.events.UPDATE"),
-            Scope("ZohoCRM.share.invoices.ALL"),
-            Scope("ZohoCRM.share.invoices.CREATE"),
-            Scope("ZohoCRM.share.invoices.DELETE"),
-            Scope("ZohoCRM.share.invoices.READ"),
-            Scope("ZohoCRM.share.invoices.UPDATE"),
-            Scope("ZohoCRM.share.leads.ALL"),
-            Scope("ZohoCRM.share.leads.CREATE"),
-            Scope("ZohoCRM.share.leads.DELETE"),
-            Scope("ZohoCRM.share.leads.READ"),
-            Scope("ZohoCRM.share.leads.UPDATE"),
-            Scope("ZohoCRM.share.pricebooks.ALL"),
-            Scope("ZohoCRM.share.pricebooks.CREATE"),
-            Scope("ZohoCRM.share.pricebooks.DELETE"),
-            Scope("ZohoCRM.share.pricebooks.READ"),
-            Scope("ZohoCRM.share.pricebooks.UPDATE"),
-            Scope("ZohoCRM.share.products.ALL"),
-            Scope("ZohoCRM.share.products.CREATE"),
-            Scope("ZohoCRM.share.products.DELETE"),
-            Scope("ZohoCRM.share.products.READ"),
-            Scope("ZohoCRM.share.products.UPDATE"),
-            Scope("ZohoCRM.share.purchaseorders.ALL"),
-            Scope("ZohoCRM.share.purchaseorders.CREATE"),
-            Scope("ZohoCRM.share.purchaseorders.DELETE"),
-            Scope("ZohoCRM.share.purchaseorders.READ"),
-            Scope("ZohoCRM.share.purchaseorders.UPDATE"),
-            Scope("ZohoCRM.share.quotes.ALL"),
-            Scope("ZohoCRM.share.quotes.CREATE"),
-            Scope("ZohoCRM.share.quotes.DELETE"),
-            Scope("ZohoCRM.share.quotes.READ"),
-            Scope("ZohoCRM.share.quotes.UPDATE"),
-            Scope("ZohoCRM.share.salesorders.ALL"),
-            Scope("ZohoCRM.share.salesorders.CREATE"),
-            Scope("ZohoCRM.share.salesorders.DELETE"),
-            Scope("ZohoCRM.share.salesorders.READ"),
-            Scope("ZohoCRM.share.salesorders.UPDATE"),
-            Scope("ZohoCRM.share.solutions.ALL"),
-            Scope("ZohoCRM.share.solutions.CREATE"),
-            Scope("ZohoCRM.share.solutions.DELETE"),
-            Scope("ZohoCRM.share.solutions.READ"),
-            Scope("ZohoCRM.share.solutions.UPDATE"),
-            Scope("ZohoCRM.share.tasks.ALL"),
-            Scope("ZohoCRM.share.tasks.CREATE"),
-            Scope("ZohoCRM.share.tasks.DELETE"),
-            Scope("ZohoCRM.share.tasks.READ"),
-            Scope("ZohoCRM.share.tasks.UPDATE"),
-            Scope("ZohoCRM.share.vendors.ALL"),
-            Scope("ZohoCRM.share.vendors.CREATE"),
-            Scope("ZohoCRM.share.vendors.DELETE"),
-            Scope("ZohoCRM.share.vendors.READ"),
-            Scope("ZohoCRM.share.vendors.UPDATE"),
-            Scope("ZohoCRM.templates.ALL"),
-            Scope("ZohoCRM.templates.CREATE"),
-            Scope("ZohoCRM.templates.DELETE"),
-            Scope("ZohoCRM.templates.READ"),
-            Scope("ZohoCRM.templates.UPDATE"),
-            Scope("ZohoCRM.users.ALL"),
-            Scope("ZohoCRM.users.CREATE"),
-            Scope("ZohoCRM.users.DELETE"),
-            Scope("ZohoCRM.users.READ"),
-            Scope("ZohoCRM.users.UPDATE"),
-            Scope("ZohoCRM.zia.ALL"),
-            Scope("ZohoCRM.zia.CREATE"),
-            Scope("ZohoCRM.zia.DELETE"),
-            Scope("ZohoCRM.zia.READ"),
-            Scope("ZohoCRM.zia.UPDATE"),
-        ];
+        /// How many scopes the catalogue has.
+        pub const COUNT: usize = 323usize;
+        /// Every scope of the catalogue, sorted.
+        pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
+            "ZohoCRM.bulk.ALL\nZohoCRM.bulk.CREATE\nZohoCRM.bulk.READ\nZohoCRM.bulk.backup.ALL\nZohoCRM.coql.READ\nZohoCRM.files.CREATE\nZohoCRM.files.READ\nZohoCRM.mass_convert.Quotes.CREATE\nZohoCRM.mass_convert.Quotes.READ\nZohoCRM.mass_convert.leads.CREATE\nZohoCRM.mass_convert.leads.READ\nZohoCRM.modules.ALL\nZohoCRM.modules.CREATE\nZohoCRM.modules.DELETE\nZohoCRM.modules.READ\nZohoCRM.modules.UPDATE\nZohoCRM.modules.accounts.ALL\nZohoCRM.modules.accounts.CREATE\nZohoCRM.modules.accounts.DELETE\nZohoCRM.modules.accounts.READ\nZohoCRM.modules.accounts.UPDATE\nZohoCRM.modules.activities.ALL\nZohoCRM.modules.activities.CREATE\nZohoCRM.modules.activities.DELETE\nZohoCRM.modules.activities.READ\nZohoCRM.modules.activities.UPDATE\nZohoCRM.modules.approvals.ALL\nZohoCRM.modules.approvals.CREATE\nZohoCRM.modules.approvals.DELETE\nZohoCRM.modules.approvals.READ\nZohoCRM.modules.approvals.UPDATE\nZohoCRM.modules.attachments.ALL\nZohoCRM.modules.attachments.CREATE\nZohoCRM.modules.attachments.DELETE\nZohoCRM.modules.attachments.READ\nZohoCRM.modules.attachments.UPDATE\nZohoCRM.modules.calls.ALL\nZohoCRM.modules.calls.CREATE\nZohoCRM.modules.calls.DELETE\nZohoCRM.modules.calls.READ\nZohoCRM.modules.calls.UPDATE\nZohoCRM.modules.campaigns.ALL\nZohoCRM.modules.campaigns.CREATE\nZohoCRM.modules.campaigns.DELETE\nZohoCRM.modules.campaigns.READ\nZohoCRM.modules.campaigns.UPDATE\nZohoCRM.modules.cases.ALL\nZohoCRM.modules.cases.CREATE\nZohoCRM.modules.cases.DELETE\nZohoCRM.modules.cases.READ\nZohoCRM.modules.cases.UPDATE\nZohoCRM.modules.contacts.ALL\nZohoCRM.modules.contacts.CREATE\nZohoCRM.modules.contacts.DELETE\nZohoCRM.modules.contacts.READ\nZohoCRM.modules.contacts.UPDATE\nZohoCRM.modules.custom.ALL\nZohoCRM.modules.custom.CREATE\nZohoCRM.modules.custom.DELETE\nZohoCRM.modules.custom.READ\nZohoCRM.modules.custom.UPDATE\nZohoCRM.modules.dashboards.ALL\nZohoCRM.modules.dashboards.CREATE\nZohoCRM.modules.dashboards.DELETE\nZohoCRM.modules.dashboards.READ\nZohoCRM.modules.dashboards.UPDATE\nZohoCRM.modules.deals.ALL\nZohoCRM.modules.deals.CREATE\nZohoCRM.modules.deals.DELETE\nZohoCRM.modules.deals.READ\nZohoCRM.modules.deals.UPDATE\nZohoCRM.modules.events.ALL\nZohoCRM.modules.events.CREATE\nZohoCRM.modules.events.DELETE\nZohoCRM.modules.events.READ\nZohoCRM.modules.events.UPDATE\nZohoCRM.modules.invoices.ALL\nZohoCRM.modules.invoices.CREATE\nZohoCRM.modules.invoices.DELETE\nZohoCRM.modules.invoices.READ\nZohoCRM.modules.invoices.UPDATE\nZohoCRM.modules.leads.ALL\nZohoCRM.modules.leads.CREATE\nZohoCRM.modules.leads.DELETE\nZohoCRM.modules.leads.READ\nZohoCRM.modules.leads.UPDATE\nZohoCRM.modules.notes.ALL\nZohoCRM.modules.notes.CREATE\nZohoCRM.modules.notes.DELETE\nZohoCRM.modules.notes.READ\nZohoCRM.modules.notes.UPDATE\nZohoCRM.modules.pricebooks.ALL\nZohoCRM.modules.pricebooks.CREATE\nZohoCRM.modules.pricebooks.DELETE\nZohoCRM.modules.pricebooks.READ\nZohoCRM.modules.pricebooks.UPDATE\nZohoCRM.modules.products.ALL\nZohoCRM.modules.products.CREATE\nZohoCRM.modules.products.DELETE\nZohoCRM.modules.products.READ\nZohoCRM.modules.products.UPDATE\nZohoCRM.modules.purchaseorders.ALL\nZohoCRM.modules.purchaseorders.CREATE\nZohoCRM.modules.purchaseorders.DELETE\nZohoCRM.modules.purchaseorders.READ\nZohoCRM.modules.purchaseorders.UPDATE\nZohoCRM.modules.quotes.ALL\nZohoCRM.modules.quotes.CREATE\nZohoCRM.modules.quotes.DELETE\nZohoCRM.modules.quotes.READ\nZohoCRM.modules.quotes.UPDATE\nZohoCRM.modules.salesorders.ALL\nZohoCRM.modules.salesorders.CREATE\nZohoCRM.modules.salesorders.DELETE\nZohoCRM.modules.salesorders.READ\nZohoCRM.modules.salesorders.UPDATE\nZohoCRM.modules.solutions.ALL\nZohoCRM.modules.solutions.CREATE\nZohoCRM.modules.solutions.DELETE\nZohoCRM.modules.solutions.READ\nZohoCRM.modules.solutions.UPDATE\nZohoCRM.modules.tasks.ALL\nZohoCRM.modules.tasks.CREATE\nZohoCRM.modules.tasks.DELETE\nZohoCRM.modules.tasks.READ\nZohoCRM.modules.tasks.UPDATE\nZohoCRM.modules.vendors.ALL\nZohoCRM.modules.vendors.CREATE\nZohoCRM.modules.vendors.DELETE\nZohoCRM.modules.vendors.READ\nZohoCRM.modules.vendors.UPDATE\nZohoCRM.notifications.ALL\nZohoCRM.notifications.CREATE\nZohoCRM.notifications.DELETE\nZohoCRM.notifications.READ\nZohoCRM.notifications.UPDATE\nZohoCRM.org.ALL\nZohoCRM.org.CREATE\nZohoCRM.org.DELETE\nZohoCRM.org.READ\nZohoCRM.org.UPDATE\nZohoCRM.settings.ALL\nZohoCRM.settings.READ\nZohoCRM.settings.currencies.ALL\nZohoCRM.settings.currencies.CREATE\nZohoCRM.settings.currencies.DELETE\nZohoCRM.settings.currencies.READ\nZohoCRM.settings.currencies.UPDATE\nZohoCRM.settings.custom_buttons.ALL\nZohoCRM.settings.custom_buttons.CREATE\nZohoCRM.settings.custom_buttons.DELETE\nZohoCRM.settings.custom_buttons.READ\nZohoCRM.settings.custom_buttons.UPDATE\nZohoCRM.settings.custom_links.ALL\nZohoCRM.settings.custom_links.CREATE\nZohoCRM.settings.custom_links.DELETE\nZohoCRM.settings.custom_links.READ\nZohoCRM.settings.custom_links.UPDATE\nZohoCRM.settings.custom_views.ALL\nZohoCRM.settings.custom_views.CREATE\nZohoCRM.settings.custom_views.DELETE\nZohoCRM.settings.custom_views.READ\nZohoCRM.settings.custom_views.UPDATE\nZohoCRM.settings.fields.ALL\nZohoCRM.settings.fields.CREATE\nZohoCRM.settings.fields.DELETE\nZohoCRM.settings.fields.READ\nZohoCRM.settings.fields.UPDATE\nZohoCRM.settings.layouts.ALL\nZohoCRM.settings.layouts.CREATE\nZohoCRM.settings.layouts.DELETE\nZohoCRM.settings.layouts.READ\nZohoCRM.settings.layouts.UPDATE\nZohoCRM.settings.macros.ALL\nZohoCRM.settings.macros.CREATE\nZohoCRM.settings.macros.DELETE\nZohoCRM.settings.macros.READ\nZohoCRM.settings.macros.UPDATE\nZohoCRM.settings.modules.ALL\nZohoCRM.settings.modules.CREATE\nZohoCRM.settings.modules.DELETE\nZohoCRM.settings.modules.READ\nZohoCRM.settings.modules.UPDATE\nZohoCRM.settings.profiles.ALL\nZohoCRM.settings.profiles.CREATE\nZohoCRM.settings.profiles.DELETE\nZohoCRM.settings.profiles.READ\nZohoCRM.settings.profiles.UPDATE\nZohoCRM.settings.related_lists.ALL\nZohoCRM.settings.related_lists.CREATE\nZohoCRM.settings.related_lists.DELETE\nZohoCRM.settings.related_lists.READ\nZohoCRM.settings.related_lists.UPDATE\nZohoCRM.settings.roles.ALL\nZohoCRM.settings.roles.CREATE\nZohoCRM.settings.roles.DELETE\nZohoCRM.settings.roles.READ\nZohoCRM.settings.roles.UPDATE\nZohoCRM.settings.tab_groups.ALL\nZohoCRM.settings.tab_groups.CREATE\nZohoCRM.settings.tab_groups.DELETE\nZohoCRM.settings.tab_groups.READ\nZohoCRM.settings.tab_groups.UPDATE\nZohoCRM.settings.tags.ALL\nZohoCRM.settings.tags.CREATE\nZohoCRM.settings.tags.DELETE\nZohoCRM.settings.tags.READ\nZohoCRM.settings.tags.UPDATE\nZohoCRM.settings.territories.ALL\nZohoCRM.settings.territories.CREATE\nZohoCRM.settings.territories.DELETE\nZohoCRM.settings.territories.READ\nZohoCRM.settings.territories.UPDATE\nZohoCRM.settings.variables.ALL\nZohoCRM.settings.variables.CREATE\nZohoCRM.settings.variables.DELETE\nZohoCRM.settings.variables.READ\nZohoCRM.settings.variables.UPDATE\nZohoCRM.share.accounts.ALL\nZohoCRM.share.accounts.CREATE\nZohoCRM.share.accounts.DELETE\nZohoCRM.share.accounts.READ\nZohoCRM.share.accounts.UPDATE\nZohoCRM.share.calls.ALL\nZohoCRM.share.calls.CREATE\nZohoCRM.share.calls.DELETE\nZohoCRM.share.calls.READ\nZohoCRM.share.calls.UPDATE\nZohoCRM.share.campaigns.ALL\nZohoCRM.share.campaigns.CREATE\nZohoCRM.share.campaigns.DELETE\nZohoCRM.share.campaigns.READ\nZohoCRM.share.campaigns.UPDATE\nZohoCRM.share.cases.ALL\nZohoCRM.share.cases.CREATE\nZohoCRM.share.cases.DELETE\nZohoCRM.share.cases.READ\nZohoCRM.share.cases.UPDATE\nZohoCRM.share.contacts.ALL\nZohoCRM.share.contacts.CREATE\nZohoCRM.share.contacts.DELETE\nZohoCRM.share.contacts.READ\nZohoCRM.share.contacts.UPDATE\nZohoCRM.share.custom.ALL\nZohoCRM.share.custom.CREATE\nZohoCRM.share.custom.DELETE\nZohoCRM.share.custom.READ\nZohoCRM.share.custom.UPDATE\nZohoCRM.share.deals.ALL\nZohoCRM.share.deals.CREATE\nZohoCRM.share.deals.DELETE\nZohoCRM.share.deals.READ\nZohoCRM.share.deals.UPDATE\nZohoCRM.share.events.ALL\nZohoCRM.share.events.CREATE\nZohoCRM.share.events.DELETE\nZohoCRM.share.events.READ\nZohoCRM.share.events.UPDATE\nZohoCRM.share.invoices.ALL\nZohoCRM.share.invoices.CREATE\nZohoCRM.share.invoices.DELETE\nZohoCRM.share.invoices.READ\nZohoCRM.share.invoices.UPDATE\nZohoCRM.share.leads.ALL\nZohoCRM.share.leads.CREATE\nZohoCRM.share.leads.DELETE\nZohoCRM.share.leads.READ\nZohoCRM.share.leads.UPDATE\nZohoCRM.share.pricebooks.ALL\nZohoCRM.share.pricebooks.CREATE\nZohoCRM.share.pricebooks.DELETE\nZohoCRM.share.pricebooks.READ\nZohoCRM.share.pricebooks.UPDATE\nZohoCRM.share.products.ALL\nZohoCRM.share.products.CREATE\nZohoCRM.share.products.DELETE\nZohoCRM.share.products.READ\nZohoCRM.share.products.UPDATE\nZohoCRM.share.purchaseorders.ALL\nZohoCRM.share.purchaseorders.CREATE\nZohoCRM.share.purchaseorders.DELETE\nZohoCRM.share.purchaseorders.READ\nZohoCRM.share.purchaseorders.UPDATE\nZohoCRM.share.quotes.ALL\nZohoCRM.share.quotes.CREATE\nZohoCRM.share.quotes.DELETE\nZohoCRM.share.quotes.READ\nZohoCRM.share.quotes.UPDATE\nZohoCRM.share.salesorders.ALL\nZohoCRM.share.salesorders.CREATE\nZohoCRM.share.salesorders.DELETE\nZohoCRM.share.salesorders.READ\nZohoCRM.share.salesorders.UPDATE\nZohoCRM.share.solutions.ALL\nZohoCRM.share.solutions.CREATE\nZohoCRM.share.solutions.DELETE\nZohoCRM.share.solutions.READ\nZohoCRM.share.solutions.UPDATE\nZohoCRM.share.tasks.ALL\nZohoCRM.share.tasks.CREATE\nZohoCRM.share.tasks.DELETE\nZohoCRM.share.tasks.READ\nZohoCRM.share.tasks.UPDATE\nZohoCRM.share.vendors.ALL\nZohoCRM.share.vendors.CREATE\nZohoCRM.share.vendors.DELETE\nZohoCRM.share.vendors.READ\nZohoCRM.share.vendors.UPDATE\nZohoCRM.templates.ALL\nZohoCRM.templates.CREATE\nZohoCRM.templates.DELETE\nZohoCRM.templates.READ\nZohoCRM.templates.UPDATE\nZohoCRM.users.ALL\nZohoCRM.users.CREATE\nZohoCRM.users.DELETE\nZohoCRM.users.READ\nZohoCRM.users.UPDATE\nZohoCRM.zia.ALL\nZohoCRM.zia.CREATE\nZohoCRM.zia.DELETE\nZohoCRM.zia.READ\nZohoCRM.zia.UPDATE"
+                .split('\n')
+                .map(Scope)
+        }
+        /// The catalogue scope spelled `name`, if there is one (for scopes read from
+        /// configuration at run time).
+        pub fn find(name: &str) -> ::std::option::Option<Scope> {
+            Self::all().find(|s| s.0 == name)
+        }
         /// Joins scopes with the provider's separator.
         pub fn join(scopes: &[Scope]) -> ::std::string::String {
             scopes.iter().map(|s| s.0).collect::<::std::vec::Vec<_>>().join(",")
@@ -2314,16 +1677,14 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.bulk.backup.ALL",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.bulk.backup.ALL`
                 pub ALL: super::super::Scope,
             }
             /// This level's scopes.
-            pub const TREE: Tree = Tree { ALL: ALL };
+            pub const TREE: Tree = Tree { ALL };
         }
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.bulk.ALL`
             pub ALL: super::Scope,
@@ -2336,9 +1697,9 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            READ: READ,
+            ALL,
+            CREATE,
+            READ,
             backup: backup::TREE,
         };
     }
@@ -2347,13 +1708,12 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.coql.READ`
         pub const READ: super::Scope = super::Scope("ZohoCRM.coql.READ");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.coql.READ`
             pub READ: super::Scope,
         }
         /// This level's scopes.
-        pub const TREE: Tree = Tree { READ: READ };
+        pub const TREE: Tree = Tree { READ };
     }
     ///Scopes under `files`.
     pub mod files {
@@ -2362,7 +1722,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.files.READ`
         pub const READ: super::Scope = super::Scope("ZohoCRM.files.READ");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.files.CREATE`
             pub CREATE: super::Scope,
@@ -2370,7 +1729,7 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             pub READ: super::Scope,
         }
         /// This level's scopes.
-        pub const TREE: Tree = Tree { CREATE: CREATE, READ: READ };
+        pub const TREE: Tree = Tree { CREATE, READ };
     }
     ///Scopes under `mass_convert`.
     pub mod mass_convert {
@@ -2385,7 +1744,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.mass_convert.Quotes.READ",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.mass_convert.Quotes.CREATE`
                 pub CREATE: super::super::Scope,
@@ -2393,7 +1751,7 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 pub READ: super::super::Scope,
             }
             /// This level's scopes.
-            pub const TREE: Tree = Tree { CREATE: CREATE, READ: READ };
+            pub const TREE: Tree = Tree { CREATE, READ };
         }
         ///Scopes under `leads`.
         pub mod leads {
@@ -2406,7 +1764,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.mass_convert.leads.READ",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.mass_convert.leads.CREATE`
                 pub CREATE: super::super::Scope,
@@ -2414,10 +1771,9 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 pub READ: super::super::Scope,
             }
             /// This level's scopes.
-            pub const TREE: Tree = Tree { CREATE: CREATE, READ: READ };
+            pub const TREE: Tree = Tree { CREATE, READ };
         }
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///Scopes under `Quotes`.
             pub Quotes: Quotes::Tree,
@@ -2465,7 +1821,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.accounts.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.accounts.ALL`
                 pub ALL: super::super::Scope,
@@ -2480,11 +1835,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `activities`.
@@ -2510,7 +1865,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.activities.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.activities.ALL`
                 pub ALL: super::super::Scope,
@@ -2525,11 +1879,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `approvals`.
@@ -2555,7 +1909,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.approvals.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.approvals.ALL`
                 pub ALL: super::super::Scope,
@@ -2570,11 +1923,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `attachments`.
@@ -2600,7 +1953,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.attachments.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.attachments.ALL`
                 pub ALL: super::super::Scope,
@@ -2615,11 +1967,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `calls`.
@@ -2645,7 +1997,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.calls.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.calls.ALL`
                 pub ALL: super::super::Scope,
@@ -2660,11 +2011,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `campaigns`.
@@ -2690,7 +2041,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.campaigns.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.campaigns.ALL`
                 pub ALL: super::super::Scope,
@@ -2705,11 +2055,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `cases`.
@@ -2735,7 +2085,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.cases.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.cases.ALL`
                 pub ALL: super::super::Scope,
@@ -2750,11 +2099,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `contacts`.
@@ -2780,7 +2129,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.contacts.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.contacts.ALL`
                 pub ALL: super::super::Scope,
@@ -2795,11 +2143,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `custom`.
@@ -2825,7 +2173,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.custom.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.custom.ALL`
                 pub ALL: super::super::Scope,
@@ -2840,11 +2187,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `dashboards`.
@@ -2870,7 +2217,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.dashboards.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.dashboards.ALL`
                 pub ALL: super::super::Scope,
@@ -2885,11 +2231,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `deals`.
@@ -2915,7 +2261,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.deals.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.deals.ALL`
                 pub ALL: super::super::Scope,
@@ -2930,11 +2275,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `events`.
@@ -2960,7 +2305,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.events.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.events.ALL`
                 pub ALL: super::super::Scope,
@@ -2975,11 +2319,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `invoices`.
@@ -3005,7 +2349,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.invoices.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.invoices.ALL`
                 pub ALL: super::super::Scope,
@@ -3020,11 +2363,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `leads`.
@@ -3050,7 +2393,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.leads.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.leads.ALL`
                 pub ALL: super::super::Scope,
@@ -3065,11 +2407,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `notes`.
@@ -3095,7 +2437,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.notes.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.notes.ALL`
                 pub ALL: super::super::Scope,
@@ -3110,11 +2451,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `pricebooks`.
@@ -3140,7 +2481,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.pricebooks.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.pricebooks.ALL`
                 pub ALL: super::super::Scope,
@@ -3155,11 +2495,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `products`.
@@ -3185,7 +2525,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.products.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.products.ALL`
                 pub ALL: super::super::Scope,
@@ -3200,11 +2539,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `purchaseorders`.
@@ -3230,7 +2569,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.purchaseorders.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.purchaseorders.ALL`
                 pub ALL: super::super::Scope,
@@ -3245,11 +2583,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `quotes`.
@@ -3275,7 +2613,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.quotes.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.quotes.ALL`
                 pub ALL: super::super::Scope,
@@ -3290,11 +2627,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `salesorders`.
@@ -3320,7 +2657,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.salesorders.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.salesorders.ALL`
                 pub ALL: super::super::Scope,
@@ -3335,11 +2671,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `solutions`.
@@ -3365,7 +2701,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.solutions.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.solutions.ALL`
                 pub ALL: super::super::Scope,
@@ -3380,11 +2715,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `tasks`.
@@ -3410,7 +2745,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.tasks.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.tasks.ALL`
                 pub ALL: super::super::Scope,
@@ -3425,11 +2759,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `vendors`.
@@ -3455,7 +2789,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.modules.vendors.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.modules.vendors.ALL`
                 pub ALL: super::super::Scope,
@@ -3470,15 +2803,14 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.modules.ALL`
             pub ALL: super::Scope,
@@ -3539,11 +2871,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
             accounts: accounts::TREE,
             activities: activities::TREE,
             approvals: approvals::TREE,
@@ -3582,7 +2914,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.notifications.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoCRM.notifications.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.notifications.ALL`
             pub ALL: super::Scope,
@@ -3597,11 +2928,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `org`.
@@ -3617,7 +2948,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.org.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoCRM.org.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.org.ALL`
             pub ALL: super::Scope,
@@ -3632,11 +2962,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `settings`.
@@ -3668,7 +2998,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.currencies.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.currencies.ALL`
                 pub ALL: super::super::Scope,
@@ -3683,11 +3012,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `custom_buttons`.
@@ -3713,7 +3042,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.custom_buttons.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.custom_buttons.ALL`
                 pub ALL: super::super::Scope,
@@ -3728,11 +3056,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `custom_links`.
@@ -3758,7 +3086,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.custom_links.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.custom_links.ALL`
                 pub ALL: super::super::Scope,
@@ -3773,11 +3100,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `custom_views`.
@@ -3803,7 +3130,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.custom_views.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.custom_views.ALL`
                 pub ALL: super::super::Scope,
@@ -3818,11 +3144,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `fields`.
@@ -3848,7 +3174,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.fields.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.fields.ALL`
                 pub ALL: super::super::Scope,
@@ -3863,11 +3188,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `layouts`.
@@ -3893,7 +3218,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.layouts.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.layouts.ALL`
                 pub ALL: super::super::Scope,
@@ -3908,11 +3232,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `macros`.
@@ -3938,7 +3262,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.macros.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.macros.ALL`
                 pub ALL: super::super::Scope,
@@ -3953,11 +3276,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `modules`.
@@ -3983,7 +3306,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.modules.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.modules.ALL`
                 pub ALL: super::super::Scope,
@@ -3998,11 +3320,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `profiles`.
@@ -4028,7 +3350,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.profiles.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.profiles.ALL`
                 pub ALL: super::super::Scope,
@@ -4043,11 +3364,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `related_lists`.
@@ -4073,7 +3394,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.related_lists.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.related_lists.ALL`
                 pub ALL: super::super::Scope,
@@ -4088,11 +3408,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `roles`.
@@ -4118,7 +3438,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.roles.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.roles.ALL`
                 pub ALL: super::super::Scope,
@@ -4133,11 +3452,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `tab_groups`.
@@ -4163,7 +3482,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.tab_groups.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.tab_groups.ALL`
                 pub ALL: super::super::Scope,
@@ -4178,11 +3496,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `tags`.
@@ -4208,7 +3526,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.tags.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.tags.ALL`
                 pub ALL: super::super::Scope,
@@ -4223,11 +3540,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `territories`.
@@ -4253,7 +3570,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.territories.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.territories.ALL`
                 pub ALL: super::super::Scope,
@@ -4268,11 +3584,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `variables`.
@@ -4298,7 +3614,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.settings.variables.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.settings.variables.ALL`
                 pub ALL: super::super::Scope,
@@ -4313,15 +3628,14 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.settings.ALL`
             pub ALL: super::Scope,
@@ -4360,8 +3674,8 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            READ: READ,
+            ALL,
+            READ,
             currencies: currencies::TREE,
             custom_buttons: custom_buttons::TREE,
             custom_links: custom_links::TREE,
@@ -4404,7 +3718,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.accounts.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.accounts.ALL`
                 pub ALL: super::super::Scope,
@@ -4419,11 +3732,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `calls`.
@@ -4449,7 +3762,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.calls.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.calls.ALL`
                 pub ALL: super::super::Scope,
@@ -4464,11 +3776,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `campaigns`.
@@ -4494,7 +3806,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.campaigns.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.campaigns.ALL`
                 pub ALL: super::super::Scope,
@@ -4509,11 +3820,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `cases`.
@@ -4539,7 +3850,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.cases.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.cases.ALL`
                 pub ALL: super::super::Scope,
@@ -4554,11 +3864,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `contacts`.
@@ -4584,7 +3894,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.contacts.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.contacts.ALL`
                 pub ALL: super::super::Scope,
@@ -4599,11 +3908,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `custom`.
@@ -4629,7 +3938,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.custom.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.custom.ALL`
                 pub ALL: super::super::Scope,
@@ -4644,11 +3952,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `deals`.
@@ -4674,7 +3982,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.deals.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.deals.ALL`
                 pub ALL: super::super::Scope,
@@ -4689,11 +3996,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `events`.
@@ -4719,7 +4026,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.events.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.events.ALL`
                 pub ALL: super::super::Scope,
@@ -4734,11 +4040,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `invoices`.
@@ -4764,7 +4070,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.invoices.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.invoices.ALL`
                 pub ALL: super::super::Scope,
@@ -4779,11 +4084,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `leads`.
@@ -4809,7 +4114,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.leads.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.leads.ALL`
                 pub ALL: super::super::Scope,
@@ -4824,11 +4128,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `pricebooks`.
@@ -4854,7 +4158,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.pricebooks.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.pricebooks.ALL`
                 pub ALL: super::super::Scope,
@@ -4869,11 +4172,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `products`.
@@ -4899,7 +4202,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.products.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.products.ALL`
                 pub ALL: super::super::Scope,
@@ -4914,11 +4216,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `purchaseorders`.
@@ -4944,7 +4246,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.purchaseorders.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.purchaseorders.ALL`
                 pub ALL: super::super::Scope,
@@ -4959,11 +4260,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `quotes`.
@@ -4989,7 +4290,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.quotes.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.quotes.ALL`
                 pub ALL: super::super::Scope,
@@ -5004,11 +4304,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `salesorders`.
@@ -5034,7 +4334,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.salesorders.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.salesorders.ALL`
                 pub ALL: super::super::Scope,
@@ -5049,11 +4348,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `solutions`.
@@ -5079,7 +4378,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.solutions.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.solutions.ALL`
                 pub ALL: super::super::Scope,
@@ -5094,11 +4392,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `tasks`.
@@ -5124,7 +4422,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.tasks.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.tasks.ALL`
                 pub ALL: super::super::Scope,
@@ -5139,11 +4436,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         ///Scopes under `vendors`.
@@ -5169,7 +4466,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
                 "ZohoCRM.share.vendors.UPDATE",
             );
             /// This level of the scope catalogue as fields (see `SCOPES`).
-            #[derive(Clone, Copy, Debug)]
             pub struct Tree {
                 ///`ZohoCRM.share.vendors.ALL`
                 pub ALL: super::super::Scope,
@@ -5184,15 +4480,14 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
             }
             /// This level's scopes.
             pub const TREE: Tree = Tree {
-                ALL: ALL,
-                CREATE: CREATE,
-                DELETE: DELETE,
-                READ: READ,
-                UPDATE: UPDATE,
+                ALL,
+                CREATE,
+                DELETE,
+                READ,
+                UPDATE,
             };
         }
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///Scopes under `accounts`.
             pub accounts: accounts::Tree,
@@ -5266,7 +4561,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.templates.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoCRM.templates.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.templates.ALL`
             pub ALL: super::Scope,
@@ -5281,11 +4575,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `users`.
@@ -5301,7 +4595,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.users.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoCRM.users.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.users.ALL`
             pub ALL: super::Scope,
@@ -5316,11 +4609,11 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `zia`.
@@ -5336,7 +4629,6 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         ///`ZohoCRM.zia.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoCRM.zia.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoCRM.zia.ALL`
             pub ALL: super::Scope,
@@ -5351,15 +4643,14 @@ Syntax: `ZohoCRM.{scope}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     /// This level of the scope catalogue as fields (see `SCOPES`).
-    #[derive(Clone, Copy, Debug)]
     pub struct Tree {
         ///Scopes under `bulk`.
         pub bulk: bulk::Tree,

@@ -385,108 +385,8 @@ pub static PROVIDER: ::oauth_providers::__private::model::ProviderDef = ::oauth_
                 ::std::borrow::Cow::Borrowed("operation"),
             ],
         ),
-        catalogue: ::std::borrow::Cow::Borrowed(
-            &[
-                ::std::borrow::Cow::Borrowed("ZohoProjects.activities.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.activities.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.activities.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.activities.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.activities.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.bugs.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.bugs.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.bugs.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.bugs.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.bugs.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.calendar.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.calendar.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.calendar.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.calendar.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.calendar.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.clients.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.clients.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.clients.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.clients.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.clients.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.custom_fields.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.documents.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.documents.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.entity_properties.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.entity_properties.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.entity_properties.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.entity_properties.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.entity_properties.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.events.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.events.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.events.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.events.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.events.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.feeds.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.feeds.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.feeds.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.feeds.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.feeds.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.forums.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.forums.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.forums.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.forums.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.forums.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.integrations.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.integrations.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.integrations.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.integrations.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.integrations.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.milestones.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.milestones.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.milestones.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.milestones.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.milestones.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.portals.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.portals.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.portals.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.portals.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.portals.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projectgroups.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projectgroups.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projectgroups.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projectgroups.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projectgroups.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projects.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projects.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projects.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projects.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.projects.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.search.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.status.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.status.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.status.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.status.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.status.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tags.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tags.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tags.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tags.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tags.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasklists.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasklists.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasklists.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasklists.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasklists.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasks.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasks.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasks.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasks.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.tasks.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.timesheets.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.timesheets.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.timesheets.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.timesheets.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.timesheets.UPDATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.users.ALL"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.users.CREATE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.users.DELETE"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.users.READ"),
-                ::std::borrow::Cow::Borrowed("ZohoProjects.users.UPDATE"),
-            ],
+        catalogue: ::oauth_providers::__private::model::Catalogue::from_joined(
+            "ZohoProjects.activities.ALL\nZohoProjects.activities.CREATE\nZohoProjects.activities.DELETE\nZohoProjects.activities.READ\nZohoProjects.activities.UPDATE\nZohoProjects.bugs.ALL\nZohoProjects.bugs.CREATE\nZohoProjects.bugs.DELETE\nZohoProjects.bugs.READ\nZohoProjects.bugs.UPDATE\nZohoProjects.calendar.ALL\nZohoProjects.calendar.CREATE\nZohoProjects.calendar.DELETE\nZohoProjects.calendar.READ\nZohoProjects.calendar.UPDATE\nZohoProjects.clients.ALL\nZohoProjects.clients.CREATE\nZohoProjects.clients.DELETE\nZohoProjects.clients.READ\nZohoProjects.clients.UPDATE\nZohoProjects.custom_fields.READ\nZohoProjects.documents.CREATE\nZohoProjects.documents.READ\nZohoProjects.entity_properties.ALL\nZohoProjects.entity_properties.CREATE\nZohoProjects.entity_properties.DELETE\nZohoProjects.entity_properties.READ\nZohoProjects.entity_properties.UPDATE\nZohoProjects.events.ALL\nZohoProjects.events.CREATE\nZohoProjects.events.DELETE\nZohoProjects.events.READ\nZohoProjects.events.UPDATE\nZohoProjects.feeds.ALL\nZohoProjects.feeds.CREATE\nZohoProjects.feeds.DELETE\nZohoProjects.feeds.READ\nZohoProjects.feeds.UPDATE\nZohoProjects.forums.ALL\nZohoProjects.forums.CREATE\nZohoProjects.forums.DELETE\nZohoProjects.forums.READ\nZohoProjects.forums.UPDATE\nZohoProjects.integrations.ALL\nZohoProjects.integrations.CREATE\nZohoProjects.integrations.DELETE\nZohoProjects.integrations.READ\nZohoProjects.integrations.UPDATE\nZohoProjects.milestones.ALL\nZohoProjects.milestones.CREATE\nZohoProjects.milestones.DELETE\nZohoProjects.milestones.READ\nZohoProjects.milestones.UPDATE\nZohoProjects.portals.ALL\nZohoProjects.portals.CREATE\nZohoProjects.portals.DELETE\nZohoProjects.portals.READ\nZohoProjects.portals.UPDATE\nZohoProjects.projectgroups.ALL\nZohoProjects.projectgroups.CREATE\nZohoProjects.projectgroups.DELETE\nZohoProjects.projectgroups.READ\nZohoProjects.projectgroups.UPDATE\nZohoProjects.projects.ALL\nZohoProjects.projects.CREATE\nZohoProjects.projects.DELETE\nZohoProjects.projects.READ\nZohoProjects.projects.UPDATE\nZohoProjects.search.READ\nZohoProjects.status.ALL\nZohoProjects.status.CREATE\nZohoProjects.status.DELETE\nZohoProjects.status.READ\nZohoProjects.status.UPDATE\nZohoProjects.tags.ALL\nZohoProjects.tags.CREATE\nZohoProjects.tags.DELETE\nZohoProjects.tags.READ\nZohoProjects.tags.UPDATE\nZohoProjects.tasklists.ALL\nZohoProjects.tasklists.CREATE\nZohoProjects.tasklists.DELETE\nZohoProjects.tasklists.READ\nZohoProjects.tasklists.UPDATE\nZohoProjects.tasks.ALL\nZohoProjects.tasks.CREATE\nZohoProjects.tasks.DELETE\nZohoProjects.tasks.READ\nZohoProjects.tasks.UPDATE\nZohoProjects.timesheets.ALL\nZohoProjects.timesheets.CREATE\nZohoProjects.timesheets.DELETE\nZohoProjects.timesheets.READ\nZohoProjects.timesheets.UPDATE\nZohoProjects.users.ALL\nZohoProjects.users.CREATE\nZohoProjects.users.DELETE\nZohoProjects.users.READ\nZohoProjects.users.UPDATE",
         ),
         default: ::std::borrow::Cow::Borrowed(&[]),
     }),
@@ -1364,108 +1264,19 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         pub const fn as_str(self) -> &'static str {
             self.0
         }
-        /// Every scope of the catalogue.
-        pub const CATALOGUE: [Scope; 99usize] = [
-            Scope("ZohoProjects.activities.ALL"),
-            Scope("ZohoProjects.activities.CREATE"),
-            Scope("ZohoProjects.activities.DELETE"),
-            Scope("ZohoProjects.activities.READ"),
-            Scope("ZohoProjects.activities.UPDATE"),
-            Scope("ZohoProjects.bugs.ALL"),
-            Scope("ZohoProjects.bugs.CREATE"),
-            Scope("ZohoProjects.bugs.DELETE"),
-            Scope("ZohoProjects.bugs.READ"),
-            Scope("ZohoProjects.bugs.UPDATE"),
-            Scope("ZohoProjects.calendar.ALL"),
-            Scope("ZohoProjects.calendar.CREATE"),
-            Scope("ZohoProjects.calendar.DELETE"),
-            Scope("ZohoProjects.calendar.READ"),
-            Scope("ZohoProjects.calendar.UPDATE"),
-            Scope("ZohoProjects.clients.ALL"),
-            Scope("ZohoProjects.clients.CREATE"),
-            Scope("ZohoProjects.clients.DELETE"),
-            Scope("ZohoProjects.clients.READ"),
-            Scope("ZohoProjects.clients.UPDATE"),
-            Scope("ZohoProjects.custom_fields.READ"),
-            Scope("ZohoProjects.documents.CREATE"),
-            Scope("ZohoProjects.documents.READ"),
-            Scope("ZohoProjects.entity_properties.ALL"),
-            Scope("ZohoProjects.entity_properties.CREATE"),
-            Scope("ZohoProjects.entity_properties.DELETE"),
-            Scope("ZohoProjects.entity_properties.READ"),
-            Scope("ZohoProjects.entity_properties.UPDATE"),
-            Scope("ZohoProjects.events.ALL"),
-            Scope("ZohoProjects.events.CREATE"),
-            Scope("ZohoProjects.events.DELETE"),
-            Scope("ZohoProjects.events.READ"),
-            Scope("ZohoProjects.events.UPDATE"),
-            Scope("ZohoProjects.feeds.ALL"),
-            Scope("ZohoProjects.feeds.CREATE"),
-            Scope("ZohoProjects.feeds.DELETE"),
-            Scope("ZohoProjects.feeds.READ"),
-            Scope("ZohoProjects.feeds.UPDATE"),
-            Scope("ZohoProjects.forums.ALL"),
-            Scope("ZohoProjects.forums.CREATE"),
-            Scope("ZohoProjects.forums.DELETE"),
-            Scope("ZohoProjects.forums.READ"),
-            Scope("ZohoProjects.forums.UPDATE"),
-            Scope("ZohoProjects.integrations.ALL"),
-            Scope("ZohoProjects.integrations.CREATE"),
-            Scope("ZohoProjects.integrations.DELETE"),
-            Scope("ZohoProjects.integrations.READ"),
-            Scope("ZohoProjects.integrations.UPDATE"),
-            Scope("ZohoProjects.milestones.ALL"),
-            Scope("ZohoProjects.milestones.CREATE"),
-            Scope("ZohoProjects.milestones.DELETE"),
-            Scope("ZohoProjects.milestones.READ"),
-            Scope("ZohoProjects.milestones.UPDATE"),
-            Scope("ZohoProjects.portals.ALL"),
-            Scope("ZohoProjects.portals.CREATE"),
-            Scope("ZohoProjects.portals.DELETE"),
-            Scope("ZohoProjects.portals.READ"),
-            Scope("ZohoProjects.portals.UPDATE"),
-            Scope("ZohoProjects.projectgroups.ALL"),
-            Scope("ZohoProjects.projectgroups.CREATE"),
-            Scope("ZohoProjects.projectgroups.DELETE"),
-            Scope("ZohoProjects.projectgroups.READ"),
-            Scope("ZohoProjects.projectgroups.UPDATE"),
-            Scope("ZohoProjects.projects.ALL"),
-            Scope("ZohoProjects.projects.CREATE"),
-            Scope("ZohoProjects.projects.DELETE"),
-            Scope("ZohoProjects.projects.READ"),
-            Scope("ZohoProjects.projects.UPDATE"),
-            Scope("ZohoProjects.search.READ"),
-            Scope("ZohoProjects.status.ALL"),
-            Scope("ZohoProjects.status.CREATE"),
-            Scope("ZohoProjects.status.DELETE"),
-            Scope("ZohoProjects.status.READ"),
-            Scope("ZohoProjects.status.UPDATE"),
-            Scope("ZohoProjects.tags.ALL"),
-            Scope("ZohoProjects.tags.CREATE"),
-            Scope("ZohoProjects.tags.DELETE"),
-            Scope("ZohoProjects.tags.READ"),
-            Scope("ZohoProjects.tags.UPDATE"),
-            Scope("ZohoProjects.tasklists.ALL"),
-            Scope("ZohoProjects.tasklists.CREATE"),
-            Scope("ZohoProjects.tasklists.DELETE"),
-            Scope("ZohoProjects.tasklists.READ"),
-            Scope("ZohoProjects.tasklists.UPDATE"),
-            Scope("ZohoProjects.tasks.ALL"),
-            Scope("ZohoProjects.tasks.CREATE"),
-            Scope("ZohoProjects.tasks.DELETE"),
-            Scope("ZohoProjects.tasks.READ"),
-            Scope("ZohoProjects.tasks.UPDATE"),
-            Scope("ZohoProjects.timesheets.ALL"),
-            Scope("ZohoProjects.timesheets.CREATE"),
-            Scope("ZohoProjects.timesheets.DELETE"),
-            Scope("ZohoProjects.timesheets.READ"),
-            Scope("ZohoProjects.timesheets.UPDATE"),
-            Scope("ZohoProjects.users.ALL"),
-            Scope("ZohoProjects.users.CREATE"),
-            Scope("ZohoProjects.users.DELETE"),
-            Scope("ZohoProjects.users.READ"),
-            Scope("ZohoProjects.users.UPDATE"),
-        ];
+        /// How many scopes the catalogue has.
+        pub const COUNT: usize = 99usize;
+        /// Every scope of the catalogue, sorted.
+        pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
+            "ZohoProjects.activities.ALL\nZohoProjects.activities.CREATE\nZohoProjects.activities.DELETE\nZohoProjects.activities.READ\nZohoProjects.activities.UPDATE\nZohoProjects.bugs.ALL\nZohoProjects.bugs.CREATE\nZohoProjects.bugs.DELETE\nZohoProjects.bugs.READ\nZohoProjects.bugs.UPDATE\nZohoProjects.calendar.ALL\nZohoProjects.calendar.CREATE\nZohoProjects.calendar.DELETE\nZohoProjects.calendar.READ\nZohoProjects.calendar.UPDATE\nZohoProjects.clients.ALL\nZohoProjects.clients.CREATE\nZohoProjects.clients.DELETE\nZohoProjects.clients.READ\nZohoProjects.clients.UPDATE\nZohoProjects.custom_fields.READ\nZohoProjects.documents.CREATE\nZohoProjects.documents.READ\nZohoProjects.entity_properties.ALL\nZohoProjects.entity_properties.CREATE\nZohoProjects.entity_properties.DELETE\nZohoProjects.entity_properties.READ\nZohoProjects.entity_properties.UPDATE\nZohoProjects.events.ALL\nZohoProjects.events.CREATE\nZohoProjects.events.DELETE\nZohoProjects.events.READ\nZohoProjects.events.UPDATE\nZohoProjects.feeds.ALL\nZohoProjects.feeds.CREATE\nZohoProjects.feeds.DELETE\nZohoProjects.feeds.READ\nZohoProjects.feeds.UPDATE\nZohoProjects.forums.ALL\nZohoProjects.forums.CREATE\nZohoProjects.forums.DELETE\nZohoProjects.forums.READ\nZohoProjects.forums.UPDATE\nZohoProjects.integrations.ALL\nZohoProjects.integrations.CREATE\nZohoProjects.integrations.DELETE\nZohoProjects.integrations.READ\nZohoProjects.integrations.UPDATE\nZohoProjects.milestones.ALL\nZohoProjects.milestones.CREATE\nZohoProjects.milestones.DELETE\nZohoProjects.milestones.READ\nZohoProjects.milestones.UPDATE\nZohoProjects.portals.ALL\nZohoProjects.portals.CREATE\nZohoProjects.portals.DELETE\nZohoProjects.portals.READ\nZohoProjects.portals.UPDATE\nZohoProjects.projectgroups.ALL\nZohoProjects.projectgroups.CREATE\nZohoProjects.projectgroups.DELETE\nZohoProjects.projectgroups.READ\nZohoProjects.projectgroups.UPDATE\nZohoProjects.projects.ALL\nZohoProjects.projects.CREATE\nZohoProjects.projects.DELETE\nZohoProjects.projects.READ\nZohoProjects.projects.UPDATE\nZohoProjects.search.READ\nZohoProjects.status.ALL\nZohoProjects.status.CREATE\nZohoProjects.status.DELETE\nZohoProjects.status.READ\nZohoProjects.status.UPDATE\nZohoProjects.tags.ALL\nZohoProjects.tags.CREATE\nZohoProjects.tags.DELETE\nZohoProjects.tags.READ\nZohoProjects.tags.UPDATE\nZohoProjects.tasklists.ALL\nZohoProjects.tasklists.CREATE\nZohoProjects.tasklists.DELETE\nZohoProjects.tasklists.READ\nZohoProjects.tasklists.UPDATE\nZohoProjects.tasks.ALL\nZohoProjects.tasks.CREATE\nZohoProjects.tasks.DELETE\nZohoProjects.tasks.READ\nZohoProjects.tasks.UPDATE\nZohoProjects.timesheets.ALL\nZohoProjects.timesheets.CREATE\nZohoProjects.timesheets.DELETE\nZohoProjects.timesheets.READ\nZohoProjects.timesheets.UPDATE\nZohoProjects.users.ALL\nZohoProjects.users.CREATE\nZohoProjects.users.DELETE\nZohoProjects.users.READ\nZohoProjects.users.UPDATE"
+                .split('\n')
+                .map(Scope)
+        }
+        /// The catalogue scope spelled `name`, if there is one (for scopes read from
+        /// configuration at run time).
+        pub fn find(name: &str) -> ::std::option::Option<Scope> {
+            Self::all().find(|s| s.0 == name)
+        }
         /// Joins scopes with the provider's separator.
         pub fn join(scopes: &[Scope]) -> ::std::string::String {
             scopes.iter().map(|s| s.0).collect::<::std::vec::Vec<_>>().join(",")
@@ -1489,7 +1300,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.activities.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.activities.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.activities.ALL`
             pub ALL: super::Scope,
@@ -1504,11 +1314,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `bugs`.
@@ -1524,7 +1334,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.bugs.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.bugs.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.bugs.ALL`
             pub ALL: super::Scope,
@@ -1539,11 +1348,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `calendar`.
@@ -1559,7 +1368,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.calendar.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.calendar.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.calendar.ALL`
             pub ALL: super::Scope,
@@ -1574,11 +1382,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `clients`.
@@ -1594,7 +1402,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.clients.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.clients.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.clients.ALL`
             pub ALL: super::Scope,
@@ -1609,11 +1416,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `custom_fields`.
@@ -1621,13 +1428,12 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.custom_fields.READ`
         pub const READ: super::Scope = super::Scope("ZohoProjects.custom_fields.READ");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.custom_fields.READ`
             pub READ: super::Scope,
         }
         /// This level's scopes.
-        pub const TREE: Tree = Tree { READ: READ };
+        pub const TREE: Tree = Tree { READ };
     }
     ///Scopes under `documents`.
     pub mod documents {
@@ -1636,7 +1442,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.documents.READ`
         pub const READ: super::Scope = super::Scope("ZohoProjects.documents.READ");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.documents.CREATE`
             pub CREATE: super::Scope,
@@ -1644,7 +1449,7 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
             pub READ: super::Scope,
         }
         /// This level's scopes.
-        pub const TREE: Tree = Tree { CREATE: CREATE, READ: READ };
+        pub const TREE: Tree = Tree { CREATE, READ };
     }
     ///Scopes under `entity_properties`.
     pub mod entity_properties {
@@ -1667,7 +1472,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
             "ZohoProjects.entity_properties.UPDATE",
         );
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.entity_properties.ALL`
             pub ALL: super::Scope,
@@ -1682,11 +1486,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `events`.
@@ -1702,7 +1506,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.events.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.events.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.events.ALL`
             pub ALL: super::Scope,
@@ -1717,11 +1520,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `feeds`.
@@ -1737,7 +1540,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.feeds.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.feeds.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.feeds.ALL`
             pub ALL: super::Scope,
@@ -1752,11 +1554,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `forums`.
@@ -1772,7 +1574,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.forums.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.forums.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.forums.ALL`
             pub ALL: super::Scope,
@@ -1787,11 +1588,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `integrations`.
@@ -1813,7 +1614,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
             "ZohoProjects.integrations.UPDATE",
         );
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.integrations.ALL`
             pub ALL: super::Scope,
@@ -1828,11 +1628,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `milestones`.
@@ -1848,7 +1648,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.milestones.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.milestones.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.milestones.ALL`
             pub ALL: super::Scope,
@@ -1863,11 +1662,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `portals`.
@@ -1883,7 +1682,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.portals.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.portals.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.portals.ALL`
             pub ALL: super::Scope,
@@ -1898,11 +1696,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `projectgroups`.
@@ -1924,7 +1722,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
             "ZohoProjects.projectgroups.UPDATE",
         );
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.projectgroups.ALL`
             pub ALL: super::Scope,
@@ -1939,11 +1736,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `projects`.
@@ -1959,7 +1756,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.projects.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.projects.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.projects.ALL`
             pub ALL: super::Scope,
@@ -1974,11 +1770,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `search`.
@@ -1986,13 +1782,12 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.search.READ`
         pub const READ: super::Scope = super::Scope("ZohoProjects.search.READ");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.search.READ`
             pub READ: super::Scope,
         }
         /// This level's scopes.
-        pub const TREE: Tree = Tree { READ: READ };
+        pub const TREE: Tree = Tree { READ };
     }
     ///Scopes under `status`.
     pub mod status {
@@ -2007,7 +1802,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.status.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.status.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.status.ALL`
             pub ALL: super::Scope,
@@ -2022,11 +1816,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `tags`.
@@ -2042,7 +1836,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.tags.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.tags.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.tags.ALL`
             pub ALL: super::Scope,
@@ -2057,11 +1850,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `tasklists`.
@@ -2077,7 +1870,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.tasklists.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.tasklists.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.tasklists.ALL`
             pub ALL: super::Scope,
@@ -2092,11 +1884,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `tasks`.
@@ -2112,7 +1904,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.tasks.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.tasks.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.tasks.ALL`
             pub ALL: super::Scope,
@@ -2127,11 +1918,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `timesheets`.
@@ -2147,7 +1938,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.timesheets.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.timesheets.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.timesheets.ALL`
             pub ALL: super::Scope,
@@ -2162,11 +1952,11 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     ///Scopes under `users`.
@@ -2182,7 +1972,6 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         ///`ZohoProjects.users.UPDATE`
         pub const UPDATE: super::Scope = super::Scope("ZohoProjects.users.UPDATE");
         /// This level of the scope catalogue as fields (see `SCOPES`).
-        #[derive(Clone, Copy, Debug)]
         pub struct Tree {
             ///`ZohoProjects.users.ALL`
             pub ALL: super::Scope,
@@ -2197,15 +1986,14 @@ Syntax: `ZohoProjects.{module}.{operation}`; joined with `","` in requests.*/
         }
         /// This level's scopes.
         pub const TREE: Tree = Tree {
-            ALL: ALL,
-            CREATE: CREATE,
-            DELETE: DELETE,
-            READ: READ,
-            UPDATE: UPDATE,
+            ALL,
+            CREATE,
+            DELETE,
+            READ,
+            UPDATE,
         };
     }
     /// This level of the scope catalogue as fields (see `SCOPES`).
-    #[derive(Clone, Copy, Debug)]
     pub struct Tree {
         ///Scopes under `activities`.
         pub activities: activities::Tree,

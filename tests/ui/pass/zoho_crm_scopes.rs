@@ -20,7 +20,9 @@ fn main() {
         scope!(ZohoCRM.mass_convert.Quotes.CREATE).as_str(),
         "ZohoCRM.mass_convert.Quotes.CREATE"
     );
-    assert!(scopes::Scope::CATALOGUE.contains(&scopes::coql::READ));
+    assert!(scopes::Scope::all().any(|s| s == scopes::coql::READ));
+    assert_eq!(scopes::Scope::find("ZohoCRM.coql.READ"), Some(scopes::coql::READ));
+    assert_eq!(scopes::Scope::all().count(), scopes::Scope::COUNT);
 
     let client = ZohoCRM::builder(Credentials::new("id", "secret"))
         .redirect_uri("https://app.example.com/callback".parse().unwrap())
