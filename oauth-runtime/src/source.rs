@@ -4,7 +4,9 @@
 //! an `Arc` clone) while the token is not within the skew of its expiry. Otherwise exactly one
 //! caller (per process; per store, with a store that locks across processes) runs the
 //! [`TokenFetcher`], with the bounded [`RetryPolicy`] for transient failures, and every caller
-//! waiting on it gets its result, error included.
+//! waiting on it gets its result, error included. A fetch under a store's lock extends the
+//! lock every third of its TTL until it ends, so a slow provider cannot outlast the lock and
+//! let a second process refresh with the same refresh token.
 //!
 //! Refresh tokens are what a crash or a race can lose for good, so the rules are: a new set is
 //! saved to the [`TokenStore`] before any caller sees it; a response without a refresh token
@@ -13,6 +15,7 @@
 //! return a secret, and never fetch more than once per expiry for any number of callers.
 
 use std::fmt;
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -297,7 +300,9 @@ impl TokenSourceBuilder {
         self
     }
 
-    /// How long a cross-process refresh lock is held at most (30 s unless set).
+    /// The TTL of a cross-process refresh lock (30 s unless set): a crashed holder's lock
+    /// frees itself after this long. A live holder extends it every third of the TTL while
+    /// its fetch runs; a process waiting for another's refresh gives up after twice the TTL.
     pub fn lock_ttl(mut self, ttl: Duration) -> Self {
         self.lock_ttl = ttl;
         self
@@ -363,6 +368,34 @@ impl TokenSourceBuilder {
             }),
         }
     }
+}
+
+/// How far the coarse clock may lag real time, with room to spare: one tick is 1 to 4 ms.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const COARSE_TICK: Duration = Duration::from_millis(10);
+
+/// The wall clock of the cached-token check, which every `token()` call makes.
+///
+/// On Linux, the kernel's coarse clock (`CLOCK_REALTIME_COARSE`): read from the vDSO in a few
+/// nanoseconds, where `SystemTime::now()` takes 30 to 40 on a virtual machine, which was half
+/// the cost of a cached `token()`. It ticks every 1 to 4 ms, so a tick is added: the check
+/// may renew a few milliseconds early (`refresh_at` is a whole skew before expiry anyway),
+/// never late. Elsewhere, `SystemTime::now()`.
+fn now_for_cache() -> SystemTime {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        let ts = rustix::time::clock_gettime(rustix::time::ClockId::RealtimeCoarse);
+        if let (Ok(secs), Ok(nanos)) = (u64::try_from(ts.tv_sec), u32::try_from(ts.tv_nsec)) {
+            if let Some(now) = Duration::from_secs(secs)
+                .checked_add(Duration::from_nanos(u64::from(nanos)))
+                .and_then(|d| d.checked_add(COARSE_TICK))
+                .and_then(|d| SystemTime::UNIX_EPOCH.checked_add(d))
+            {
+                return now;
+            }
+        }
+    }
+    SystemTime::now()
 }
 
 /// When a set just obtained at `now` should be renewed: `skew` before expiry, but never
@@ -487,7 +520,7 @@ impl TokenSource {
     fn fresh(&self) -> Option<Arc<TokenSet>> {
         let guard = self.inner.current.load();
         match guard.as_ref() {
-            Some(c) if c.fresh(SystemTime::now()) => Some(Arc::clone(&c.tokens)),
+            Some(c) if c.fresh(now_for_cache()) => Some(Arc::clone(&c.tokens)),
             _ => None,
         }
     }
@@ -611,15 +644,50 @@ impl TokenSource {
                 return Ok(self.publish(s));
             }
         }
-        let guard = match self.lock(rejected.as_ref()).await? {
+        let mut guard = match self.lock(rejected.as_ref()).await? {
             Locked::Found(s) => return Ok(self.publish(s)),
             Locked::Held(g) => g,
         };
-        let result = self.fetch_under_lock(flight, rejected.as_ref()).await;
+        let result = self
+            .keep_locked(&mut guard, self.fetch_under_lock(flight, rejected.as_ref()))
+            .await;
         if let Err(e) = guard.release().await {
             tracing::debug!(error = %e, key, "releasing the refresh lock failed; it will expire");
         }
         result
+    }
+
+    /// Runs `work` holding `guard`, extending the lock every third of its TTL: a fetch slower
+    /// than the TTL (a slow provider, retries) must not lose the lock to another process,
+    /// which would refresh again with the refresh token this fetch is rotating away.
+    ///
+    /// (`&mut`: a shared `LockGuard` is not `Send`, and this future must be.)
+    async fn keep_locked<T>(&self, guard: &mut LockGuard, work: impl Future<Output = T>) -> T {
+        let ttl = self.inner.lock_ttl;
+        let every = (ttl / 3).max(Duration::from_millis(1));
+        let mut work = std::pin::pin!(work);
+        let mut held = true;
+        loop {
+            tokio::select! {
+                out = &mut work => return out,
+                () = tokio::time::sleep(every), if held => match guard.extend(ttl).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        held = false;
+                        tracing::warn!(
+                            key = %self.inner.key,
+                            "the refresh lock expired before the fetch ended; another process \
+                             may refresh too"
+                        );
+                    }
+                    Err(e) => tracing::debug!(
+                        error = %e,
+                        key = %self.inner.key,
+                        "extending the refresh lock failed; trying again"
+                    ),
+                },
+            }
+        }
     }
 
     async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
@@ -712,6 +780,32 @@ impl TokenSource {
                 }
                 None => return Err(e),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::now_for_cache;
+
+    /// The cache's clock may run a little ahead of the wall clock (so a token is renewed a
+    /// few milliseconds early), never behind it (a token served past its renewal time).
+    #[test]
+    fn the_cache_clock_is_never_behind_the_wall_clock() {
+        for _ in 0..10_000 {
+            let before = SystemTime::now();
+            let cache = now_for_cache();
+            let after = SystemTime::now();
+            assert!(
+                cache >= before,
+                "cache clock behind: {cache:?} < {before:?}"
+            );
+            assert!(
+                cache <= after + Duration::from_millis(20),
+                "cache clock too far ahead: {cache:?} vs {after:?}"
+            );
         }
     }
 }

@@ -600,33 +600,3 @@ async fn debug_output_has_no_secrets() {
     assert!(!shown.contains("secret-"), "{shown}");
     assert!(shown.contains("p:c:s"));
 }
-
-/// Rough hot-path cost (run with `--release -- --ignored hot_path`); not a benchmark suite.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore]
-async fn hot_path_timing() {
-    let src = TokenSource::builder("k", Scripted::new(3600)).build();
-    src.token().await.unwrap();
-    let n = 2_000_000u32;
-    let started = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(src.token().await.unwrap());
-    }
-    let single = started.elapsed() / n;
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..2)
-        .map(|_| {
-            let s = src.clone();
-            tokio::spawn(async move {
-                for _ in 0..n {
-                    std::hint::black_box(s.token().await.unwrap());
-                }
-            })
-        })
-        .collect();
-    for t in tasks {
-        t.await.unwrap();
-    }
-    let contended = started.elapsed() / n;
-    println!("hot path: {single:?}/call on one task, {contended:?}/call-pair on two threads");
-}

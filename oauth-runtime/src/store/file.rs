@@ -5,20 +5,38 @@
 //! over the target and flushes the directory: a crash mid-write leaves either the old file or
 //! the new one, never a torn one. Leftover temporary files are never read.
 //!
+//! # Refresh lock
+//!
+//! The refresh lock ([`TokenStore::lock`]) is an advisory, exclusive, non-blocking file lock
+//! (`flock(2)` on Unix, `LockFileEx` on Windows, through `fs4`) on a `<key>.lock` file beside
+//! the key's `<key>.json`, so every process on the machine sharing the directory (and every
+//! `FileStore` in one process) refreshes a key one at a time, like `RedisStore`: a process that
+//! does not get the lock waits for the winner's set to appear in the file
+//! ([`crate::source::TokenSource`] does the polling). The lock belongs to the open file, so
+//! the kernel releases it when the holder releases or drops its guard, or dies (a crash, a
+//! `SIGKILL`): nobody waits on a dead holder. The lock is not timed: the `ttl` argument is not
+//! used, and a holder that hangs while alive keeps it (its waiters give up after twice the
+//! source's `lock_ttl`). Lock files are empty, 0600, and never deleted: removing one while a
+//! process waits on it would let two processes lock two different files. Advisory locks bind
+//! only processes that take them, and on network file systems they are only as good as the
+//! server's locking.
+//!
 //! It must never write a token anywhere but its directory, never log a token or a file's
 //! content, and never leave a token file readable by other users.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use futures::future::BoxFuture;
 
-use super::TokenStore;
+use super::{LockGuard, TokenStore};
 use crate::error::Error;
 use crate::token::{StoredTokenSet, TokenSet};
 
 const SUFFIX: &str = ".json";
+const LOCK_SUFFIX: &str = ".lock";
 const TMP_MARKER: &str = ".tmp-";
 
 /// One JSON file (a [`StoredTokenSet`]) per key, in one directory.
@@ -42,11 +60,21 @@ impl FileStore {
     pub fn path_for(&self, key: &str) -> PathBuf {
         self.dir.join(file_name(key))
     }
+
+    /// The file whose lock is `key`'s refresh lock (see the module docs).
+    pub fn lock_path_for(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{}{LOCK_SUFFIX}", stem(key)))
+    }
+}
+
+/// The file name holding `key`: its [`stem`] and `.json`.
+fn file_name(key: &str) -> String {
+    format!("{}{SUFFIX}", stem(key))
 }
 
 /// An injective, filesystem-safe name for a key: `[A-Za-z0-9_-]` kept, everything else
 /// (including `%` and `.`) as `%XX`; long keys are replaced by their SHA-256.
-fn file_name(key: &str) -> String {
+fn stem(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + SUFFIX.len());
     for b in key.bytes() {
         if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' {
@@ -63,7 +91,6 @@ fn file_name(key: &str) -> String {
             out.push_str(&format!("{b:02x}"));
         }
     }
-    out.push_str(SUFFIX);
     out
 }
 
@@ -113,6 +140,32 @@ fn open_private(path: &Path) -> std::io::Result<fs::File> {
         o.mode(0o600);
     }
     o.open(path)
+}
+
+/// Takes the lock on `path` without waiting: the open file holding it, or `None` when another
+/// open file (in any process) holds it.
+fn try_lock_blocking(dir: &Path, path: &Path) -> Result<Option<fs::File>, Error> {
+    create_dir(dir)?;
+    let mut o = fs::OpenOptions::new();
+    // Write access: Windows' LockFileEx wants it; nothing is ever written.
+    o.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let file = o.open(path).map_err(|e| io_err("open lock file", e))?;
+    // Called through the trait: newer std has inherent `File::try_lock` with another error type.
+    match fs4::FileExt::try_lock(&file) {
+        Ok(()) => Ok(Some(file)),
+        Err(fs4::TryLockError::WouldBlock) => Ok(None),
+        Err(fs4::TryLockError::Error(e)) => Err(io_err("lock", e)),
+    }
+}
+
+/// Releases the lock `file` holds (closing it would too; this reports a failure).
+fn unlock(file: fs::File) -> Result<(), Error> {
+    fs4::FileExt::unlock(&file).map_err(|e| io_err("unlock", e))
 }
 
 fn save_blocking(dir: &Path, name: &str, json: &[u8]) -> Result<(), Error> {
@@ -182,6 +235,24 @@ impl TokenStore for FileStore {
             }
             sync_dir(&dir)
         }))
+    }
+
+    /// An exclusive file lock on `<key>.lock`, across processes (see the module docs). `ttl`
+    /// is not used: the kernel releases the lock when its holder closes the file or dies.
+    fn lock<'a>(
+        &'a self,
+        key: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<Option<LockGuard>, Error>> {
+        let _ = ttl;
+        let dir = self.dir.clone();
+        let path = self.lock_path_for(key);
+        Box::pin(async move {
+            let held = blocking(move || try_lock_blocking(&dir, &path)).await?;
+            // The guard owns the open file: releasing it unlocks; dropping it, even where no
+            // runtime is left to run the release, closes the file, which unlocks too.
+            Ok(held.map(|file| LockGuard::new(move || Box::pin(async move { unlock(file) }))))
+        })
     }
 }
 
@@ -298,6 +369,87 @@ mod tests {
             s.load("k").await.unwrap().unwrap().access_token.secret(),
             "newer"
         );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn lock_is_exclusive_across_stores_and_released_by_release_or_drop() {
+        let dir = temp_dir("lock");
+        // Two stores on one directory: each takes the lock through its own open file, as two
+        // processes would.
+        let a = FileStore::new(&dir);
+        let b = FileStore::new(&dir);
+        let ttl = Duration::from_secs(30);
+        let held = a.lock("k", ttl).await.unwrap().expect("free lock");
+        assert!(b.lock("k", ttl).await.unwrap().is_none(), "held by a");
+        assert!(
+            a.lock("k", ttl).await.unwrap().is_none(),
+            "held, even for its holder"
+        );
+        // Other keys have their own lock; loads and saves do not take it.
+        let other = b.lock("other", ttl).await.unwrap().expect("another key");
+        b.save("k", &set("a1", "r1")).await.unwrap();
+        assert_eq!(
+            b.load("k").await.unwrap().unwrap().access_token.secret(),
+            "a1"
+        );
+        held.release().await.unwrap();
+        let again = b.lock("k", ttl).await.unwrap().expect("released");
+        // Dropping a guard unlocks at once: the open file is closed with it.
+        drop(again);
+        tokio::task::yield_now().await;
+        let third = a.lock("k", ttl).await.unwrap();
+        assert!(third.is_some(), "dropped guard released the lock");
+        drop(third);
+        other.release().await.unwrap();
+        // The lock file sits beside the token file, is private, and is never read as a set.
+        assert_eq!(
+            a.lock_path_for("k").file_name().unwrap().to_str().unwrap(),
+            "k.lock"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(a.lock_path_for("k"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(mode, 0o600, "{mode:o}");
+        }
+        assert_eq!(
+            a.load("k").await.unwrap().unwrap().access_token.secret(),
+            "a1"
+        );
+        assert!(a.load("other").await.unwrap().is_none());
+        // A lock file never collides with a key's token file: `.` is always escaped.
+        assert_ne!(a.lock_path_for("x"), a.path_for("x.lock"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_guard_dropped_without_a_runtime_releases_the_lock() {
+        let dir = temp_dir("lock-nort");
+        let s = FileStore::new(&dir);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let g = rt
+            .block_on(s.lock("k", Duration::from_secs(1)))
+            .unwrap()
+            .unwrap();
+        drop(rt);
+        // No runtime to spawn the release on: closing the file releases it.
+        drop(g);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        assert!(rt
+            .block_on(s.lock("k", Duration::from_secs(1)))
+            .unwrap()
+            .is_some());
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -2,8 +2,9 @@
 //!
 //! A [`TokenStore`] keeps one [`TokenSet`] per key (see [`crate::source::TokenSource::key`]):
 //! [`MemoryStore`] (the default, one process), [`FileStore`] (one JSON file per key, 0600,
-//! replaced atomically) and, behind the `redis` feature, `RedisStore` (many processes share one
-//! token and one refresh through a distributed lock).
+//! replaced atomically; the processes of one machine share one refresh through a file lock)
+//! and, behind the `redis` feature, `RedisStore` (many processes share one token and one
+//! refresh through a distributed lock).
 //!
 //! Stores see secrets (they must persist them) but must never log them, put them in an error
 //! or a `Debug` output, or write them anywhere but their own storage. A store must never hand
@@ -44,8 +45,10 @@ pub trait TokenStore: Send + Sync + 'static {
     /// process sharing the store) refreshes at a time.
     ///
     /// `Ok(Some(guard))`: taken; release it with [`LockGuard::release`] (dropping it releases
-    /// in the background, and a crashed holder's lock expires after `ttl`). `Ok(None)`: someone
-    /// else holds it; wait for their token to appear in the store.
+    /// in the background, and a crashed holder's lock expires after `ttl`, or, for a lock
+    /// the operating system keeps, when the holder dies). A holder whose work may outlast `ttl`
+    /// calls [`LockGuard::extend`]. `Ok(None)`: someone else holds it; wait for their token to
+    /// appear in the store.
     ///
     /// The default is for stores that only one process uses: it always succeeds at once, since
     /// [`crate::source::TokenSource`] already allows one refresh at a time within a process.
@@ -60,17 +63,20 @@ pub trait TokenStore: Send + Sync + 'static {
 }
 
 type Release = Box<dyn FnOnce() -> BoxFuture<'static, Result<(), Error>> + Send>;
+type Extend = Box<dyn Fn(Duration) -> BoxFuture<'static, Result<bool, Error>> + Send + Sync>;
 
 /// A held refresh lock (see [`TokenStore::lock`]).
 #[must_use = "a lock is released when its guard is released or dropped"]
 pub struct LockGuard {
     release: Option<Release>,
+    extend: Option<Extend>,
 }
 
 impl fmt::Debug for LockGuard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LockGuard")
             .field("held", &self.release.is_some())
+            .field("extendable", &self.extend.is_some())
             .finish()
     }
 }
@@ -78,7 +84,10 @@ impl fmt::Debug for LockGuard {
 impl LockGuard {
     /// A guard with nothing to release (in-process stores).
     pub fn local() -> LockGuard {
-        LockGuard { release: None }
+        LockGuard {
+            release: None,
+            extend: None,
+        }
     }
 
     /// A guard that runs `release` when released (or, spawned on the current Tokio runtime,
@@ -88,6 +97,30 @@ impl LockGuard {
     ) -> LockGuard {
         LockGuard {
             release: Some(Box::new(release)),
+            extend: None,
+        }
+    }
+
+    /// Gives a lock that expires a way to stay held: `extend(ttl)` must make the lock expire
+    /// `ttl` from now if this guard still holds it, and answer whether it did.
+    pub fn with_extend(
+        mut self,
+        extend: impl Fn(Duration) -> BoxFuture<'static, Result<bool, Error>> + Send + Sync + 'static,
+    ) -> LockGuard {
+        self.extend = Some(Box::new(extend));
+        self
+    }
+
+    /// Makes the lock expire `ttl` from now, for a holder whose work outlasts the TTL it took
+    /// the lock for. `Ok(true)`: still held (always, for a lock that does not expire);
+    /// `Ok(false)`: it had expired, and someone else may hold it now.
+    ///
+    /// The future does not borrow the guard, so a holder can await it while it keeps the
+    /// guard elsewhere.
+    pub fn extend(&self, ttl: Duration) -> BoxFuture<'static, Result<bool, Error>> {
+        match &self.extend {
+            Some(f) => f(ttl),
+            None => Box::pin(async { Ok(true) }),
         }
     }
 
@@ -181,6 +214,7 @@ mod tests {
         let g = s.lock("k", Duration::from_secs(1)).await.unwrap();
         assert!(g.is_some());
         if let Some(g) = g {
+            assert!(g.extend(Duration::from_secs(1)).await.unwrap());
             g.release().await.unwrap();
         }
         assert!(!format!("{s:?}").contains("a1"));

@@ -3,8 +3,12 @@
 //! Sets are JSON ([`StoredTokenSet`]) under `oauth:{key}`. The refresh lock is
 //! `SET oauth-lock:{key} <random> NX PX <ttl>`, released by a compare-and-delete script, so a
 //! holder never deletes a lock that expired and was taken by someone else, and a crashed
-//! holder's lock expires after its TTL. Processes that do not get the lock poll the store for
-//! the winner's set ([`crate::source::TokenSource`] does the polling).
+//! holder's lock expires after its TTL. A holder whose refresh outlasts the TTL (a slow
+//! provider, retries) keeps the lock with a compare-and-`PEXPIRE` script
+//! ([`crate::store::LockGuard::extend`], which [`crate::source::TokenSource`] calls every
+//! third of the TTL), so nobody refreshes again with the refresh token the slow request is
+//! rotating away. Processes that do not get the lock poll the store for the winner's set
+//! ([`crate::source::TokenSource`] does the polling).
 //!
 //! It must never log a token, a stored value or the connection URL (which may carry a
 //! password), nor put any of them in an error.
@@ -25,6 +29,17 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 "#;
+
+const EXTEND: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"#;
+
+fn millis(ttl: Duration) -> u64 {
+    u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1)
+}
 
 /// Token sets in Redis (feature `redis`).
 #[derive(Clone)]
@@ -135,7 +150,7 @@ impl TokenStore for RedisStore {
         Box::pin(async move {
             let lock_key = self.lock_key(key);
             let token = format!("{:032x}", rand::random::<u128>());
-            let ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+            let ms = millis(ttl);
             let mut conn = self.conn.clone();
             let set: Option<String> = redis::cmd("SET")
                 .arg(&lock_key)
@@ -149,18 +164,40 @@ impl TokenStore for RedisStore {
             if set.is_none() {
                 return Ok(None);
             }
-            Ok(Some(LockGuard::new(move || {
+            let (extend_conn, extend_key, extend_token) =
+                (conn.clone(), lock_key.clone(), token.clone());
+            let extend = move |ttl: Duration| -> BoxFuture<'static, Result<bool, Error>> {
+                let (mut conn, key, token) = (
+                    extend_conn.clone(),
+                    extend_key.clone(),
+                    extend_token.clone(),
+                );
                 Box::pin(async move {
-                    let script = redis::Script::new(RELEASE);
-                    script
-                        .key(lock_key)
+                    redis::Script::new(EXTEND)
+                        .key(key)
                         .arg(token)
+                        .arg(millis(ttl))
                         .invoke_async::<i64>(&mut conn)
                         .await
-                        .map(|_| ())
-                        .map_err(|e| redis_err("unlock", e))
+                        .map(|n| n == 1)
+                        .map_err(|e| redis_err("extend lock", e))
                 })
-            })))
+            };
+            Ok(Some(
+                LockGuard::new(move || {
+                    Box::pin(async move {
+                        let script = redis::Script::new(RELEASE);
+                        script
+                            .key(lock_key)
+                            .arg(token)
+                            .invoke_async::<i64>(&mut conn)
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| redis_err("unlock", e))
+                    })
+                })
+                .with_extend(extend),
+            ))
         })
     }
 }
