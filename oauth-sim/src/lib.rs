@@ -1,9 +1,9 @@
 //! A local OAuth provider simulator driven by the same description as the generated clients.
 //!
 //! [`Simulator::start`] takes any [`ProviderDef`] (or [`Simulator::from_spec_file`] a YAML
-//! spec) and serves that provider on `127.0.0.1`: authorize, token, revoke, custom token
-//! requests and a sample protected API, with the provider's lifetimes, limits and *exact*
-//! error formats. Time is a [`Clock`] the test moves by hand, so a two-minute code lifetime
+//! spec) and serves that provider on `127.0.0.1`: authorize, token, revoke, device
+//! authorization, custom token requests and a sample protected API, with the provider's
+//! lifetimes, limits and *exact* error formats. Time is a [`Clock`] the test moves by hand, so a two-minute code lifetime
 //! or a ten-minute block is tested in microseconds.
 //!
 //! # Routing
@@ -12,6 +12,9 @@
 //! default variable values (or the first choice, or the example). A client points its origin
 //! override at [`Simulator::origin`] and keeps its paths. The sample API answers at the `api`
 //! endpoint's path followed by `/sim/me` (any method) with `{"user": .., "scopes": [..]}`.
+//! A def with a device grant also gets the user's verification page at `/sim/device`
+//! (`endpoint_url("device_verification")`). Every request and its answer is kept for tests to
+//! inspect ([`Simulator::requests`]).
 //!
 //! # What is enforced
 //!
@@ -21,7 +24,13 @@
 //! - `access_type=offline` gates refresh tokens when the grant declares that parameter;
 //! - client credentials that `reuses_token` hand back the same token with what is left of
 //!   its lifetime;
-//! - every [`oauth_model::LimitDef`]: rate windows with blocks, caps with eviction or refusal;
+//! - the device grant (RFC 8628): `authorization_pending` until the user decides (the
+//!   verification page applies the current [`Consent`]; [`Simulator::approve_device`] decides
+//!   directly), `slow_down` for polls closer than the interval, `expired_token`,
+//!   `access_denied`;
+//! - every [`oauth_model::LimitDef`]: rate windows with blocks, quotas, caps with eviction or
+//!   refusal, and concurrency caps on API calls in flight ([`Simulator::set_api_latency`]
+//!   keeps calls in flight long enough to overlap);
 //! - errors: synthesised from the def's error rules (status and body), falling back to
 //!   RFC 6749 JSON for meanings the def has no rule for.
 //!
@@ -52,16 +61,16 @@ mod state;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use oauth_model::ProviderDef;
+use oauth_model::{Capped, Counted, ProviderDef};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use state::{Clock, Consent, Stats};
+pub use state::{Clock, Consent, RecordedRequest, Stats};
 
 use routes::App;
-use state::{Client, State};
+use state::{Client, DeviceStatus, State};
 
 /// Why the simulator could not start.
 #[derive(Debug)]
@@ -214,6 +223,46 @@ impl Simulator {
             .insert(user.to_string(), password.to_string());
     }
 
+    /// Marks a registered user's account registration as confirmed or not. An unconfirmed
+    /// user's password-based custom grants (the legacy Zoho authtoken) fail with
+    /// `CAUSE=ACCOUNT_REGISTRATION_NOT_CONFIRMED` once the password is right.
+    pub fn set_user_confirmed(&self, user: &str, confirmed: bool) {
+        let mut st = self.app.lock();
+        if confirmed {
+            st.unconfirmed_users.remove(user);
+        } else {
+            st.unconfirmed_users.insert(user.to_string());
+        }
+    }
+
+    /// Deactivates a user: forgets their password (password-based custom grants then fail
+    /// with `NO_SUCH_USER`) and ends every access and refresh token issued to them, as a
+    /// provider does when an administrator deactivates an account. Returns how many tokens
+    /// (access and refresh) were ended. Consent for the user is not affected: see
+    /// [`Simulator::consent`].
+    pub fn deactivate_user(&self, user: &str) -> usize {
+        let mut st = self.app.lock();
+        st.users.remove(user);
+        st.unconfirmed_users.remove(user);
+        let refresh: Vec<String> = st
+            .refresh
+            .iter()
+            .filter(|(_, r)| r.user == user)
+            .map(|(t, _)| t.clone())
+            .collect();
+        let before = st.access.len();
+        for t in &refresh {
+            st.revoke_refresh(t);
+        }
+        st.access.retain(|_, a| a.user != user);
+        let ended = refresh.len() + (before - st.access.len());
+        let State {
+            access, cc_tokens, ..
+        } = &mut *st;
+        cc_tokens.retain(|_, t| access.contains_key(t));
+        ended
+    }
+
     /// Sets what the authorize endpoint does from now on.
     pub fn consent(&self, consent: Consent) {
         self.app.lock().consent = consent;
@@ -224,6 +273,80 @@ impl Simulator {
     pub fn issue_pin(&self, user: &str) -> String {
         let mut st = self.app.lock();
         routes::issue_pin_locked(&self.app, &mut st, user)
+    }
+
+    /// Approves, as `user`, the pending device authorization (RFC 8628) whose user code is
+    /// `user_code` (case and dashes do not matter), as the user would on the verification
+    /// page; the device's next poll gets the tokens. `false` when no pending, unexpired
+    /// authorization has that code. The page itself (`endpoint_url("device_verification")`,
+    /// `?user_code=...`) decides by the current [`Consent`] instead.
+    pub fn approve_device(&self, user_code: &str, user: &str) -> bool {
+        let now = self.app.clock.now_ms();
+        let status = DeviceStatus::Approved {
+            user: user.to_string(),
+        };
+        routes::decide_device(&mut self.app.lock(), user_code, status, now)
+    }
+
+    /// Denies the pending device authorization whose user code is `user_code`: the device's
+    /// next poll gets `access_denied`. `false` when there is no such pending authorization.
+    pub fn deny_device(&self, user_code: &str) -> bool {
+        let now = self.app.clock.now_ms();
+        routes::decide_device(&mut self.app.lock(), user_code, DeviceStatus::Denied, now)
+    }
+
+    /// Makes every admitted call to the sample API take `latency` of *real* time before it is
+    /// answered (zero unless set). Meanwhile the call is in flight and holds its slot of the
+    /// def's concurrency caps (Marketo: 10 calls, then error 615), which is how a test gets
+    /// calls to overlap. The simulated [`Clock`] does not move.
+    pub fn set_api_latency(&self, latency: Duration) {
+        self.app.lock().api_latency = latency;
+    }
+
+    /// How many sample-API calls are in flight now (admitted and not yet answered).
+    pub fn api_calls_in_flight(&self) -> u32 {
+        let st = self.app.lock();
+        st.limits
+            .in_flight(&self.app.def.limits, Capped::ConcurrentApiCalls)
+    }
+
+    /// Counts `calls` API calls as made now against every instance-wide API-call limit, as if
+    /// they had been served, without making them: brings a daily quota (Marketo's 50,000,
+    /// error 607) near its end in one step. The calls also count in shorter windows until
+    /// those slide past them (advance the [`Clock`] beyond the rate window first).
+    pub fn record_api_calls(&self, calls: usize) {
+        let now = self.app.clock.now_ms();
+        let keys = limits::Keys::default();
+        self.app
+            .lock()
+            .limits
+            .preload(&self.app.def.limits, Counted::ApiCalls, keys, now, calls);
+    }
+
+    /// Names the owner of a client (Marketo: the API-only user that owns the custom service).
+    /// When the def declares no scopes, client-credentials token responses for this client
+    /// carry it as `scope`, as Marketo's identity endpoint does (`"scope":
+    /// "apis@acmeinc.com"`).
+    pub fn set_client_owner(&self, client_id: &str, owner: &str) {
+        self.app
+            .lock()
+            .owners
+            .insert(client_id.to_string(), owner.to_string());
+    }
+
+    /// Lets at most `max_users` distinct users hold live tokens of client `client_id`. Past
+    /// that, the authorize endpoint refuses a new user: the PIN page shows "connection to
+    /// `company` is not available" (Nest's words), a redirect carries `access_denied`.
+    pub fn set_user_quota(&self, client_id: &str, company: &str, max_users: usize) {
+        self.app
+            .lock()
+            .user_quotas
+            .insert(client_id.to_string(), (company.to_string(), max_users));
+    }
+
+    /// Every request answered so far (the latest 10,000), oldest first, with its answer.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.app.lock().requests.iter().cloned().collect()
     }
 
     /// The simulator's clock.

@@ -1,8 +1,10 @@
 //! Enforcement of a provider's documented limits ([`oauth_model::LimitDef`]).
 //!
 //! Rates are sliding windows of event times per key, with an optional block once the limit is
-//! passed; caps are ordered lists of live objects per key. Times come from the simulator's
-//! [`crate::Clock`] in milliseconds. This module decides; it never renders a response.
+//! passed (a window of a day or more is a quota); caps are ordered lists of live objects per
+//! key, except the cap on API calls in flight, which is a counter of slots taken and given
+//! back. Times come from the simulator's [`crate::Clock`] in milliseconds. This module
+//! decides; it never renders a response.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -49,12 +51,18 @@ impl Exceeded {
     }
 }
 
+/// The concurrency slots one admitted call holds; give them back with [`Limits::leave`].
+#[derive(Debug, Default)]
+#[must_use = "slots stay taken until they are given back with `Limits::leave`"]
+pub(crate) struct Slots(Vec<(usize, String)>);
+
 /// Counters behind every limit.
 #[derive(Debug, Default)]
 pub(crate) struct Limits {
     events: HashMap<(usize, String), VecDeque<u64>>,
     blocked_until: HashMap<(usize, String), u64>,
     groups: HashMap<(usize, String), VecDeque<String>>,
+    in_flight: HashMap<(usize, String), u32>,
 }
 
 impl Limits {
@@ -202,6 +210,83 @@ impl Limits {
             }
         }
         evicted
+    }
+
+    /// Records `n` past `counted` events at `now_ms` in every rate limit kept per `keys`,
+    /// without checking anything (to bring a daily quota near its end without making the
+    /// calls).
+    pub fn preload(
+        &mut self,
+        defs: &[LimitDef],
+        counted: Counted,
+        keys: Keys<'_>,
+        now_ms: u64,
+        n: usize,
+    ) {
+        for (i, def) in defs.iter().enumerate() {
+            let LimitDef::Rate { counts, key, .. } = def else {
+                continue;
+            };
+            if *counts != counted {
+                continue;
+            }
+            let Some(k) = keys.get(*key) else { continue };
+            let events = self.events.entry((i, k)).or_default();
+            events.extend(std::iter::repeat_n(now_ms, n));
+        }
+    }
+
+    /// Takes one slot of every `capped` concurrency cap kept per `keys`, or none at all when
+    /// one of them is full (whatever its policy: an evicted call cannot be taken back, so a
+    /// full concurrency cap always refuses).
+    pub fn enter(&mut self, defs: &[LimitDef], capped: Capped, keys: Keys<'_>) -> Option<Slots> {
+        let mut slots = Vec::new();
+        for (i, def) in defs.iter().enumerate() {
+            let LimitDef::Cap {
+                counts, max, key, ..
+            } = def
+            else {
+                continue;
+            };
+            if *counts != capped {
+                continue;
+            }
+            let Some(k) = keys.get(*key) else { continue };
+            let slot = (i, k);
+            if self.in_flight.get(&slot).copied().unwrap_or(0) >= *max {
+                return None;
+            }
+            slots.push(slot);
+        }
+        for slot in &slots {
+            *self.in_flight.entry(slot.clone()).or_default() += 1;
+        }
+        Some(Slots(slots))
+    }
+
+    /// Gives back the slots an admitted call held.
+    pub fn leave(&mut self, slots: Slots) {
+        for slot in slots.0 {
+            if let Some(n) = self.in_flight.get_mut(&slot) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.in_flight.remove(&slot);
+                }
+            }
+        }
+    }
+
+    /// The most slots taken in any one `capped` cap (calls in flight, for the instance-wide
+    /// cap of a single-instance simulator).
+    pub fn in_flight(&self, defs: &[LimitDef], capped: Capped) -> u32 {
+        self.in_flight
+            .iter()
+            .filter(|((i, _), _)| {
+                matches!(defs.get(*i), Some(LimitDef::Cap { counts, .. }) if *counts == capped)
+            })
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Drops the groups kept per a refresh token that no longer exists.

@@ -115,6 +115,33 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
         let segs: Vec<&str> = t.path.split('.').collect();
         set_path(&mut root, &segs, scalar_json(t.values.first()));
     }
+    // A provider that answers with a `code` puts its words beside it (Marketo's
+    // `errors[].message`, Zoho CRM's `message` and `response.error.message`).
+    for t in rule.when.iter() {
+        let Some(parent) = t
+            .path
+            .strip_suffix("code")
+            .filter(|p| p.is_empty() || p.ends_with('.'))
+        else {
+            continue;
+        };
+        let message = format!("{parent}message");
+        if rule.when.iter().any(|u| u.path == message) {
+            continue;
+        }
+        let segs: Vec<&str> = message.split('.').collect();
+        set_path(
+            &mut root,
+            &segs,
+            Value::String(failure.description.to_string()),
+        );
+    }
+    // A REST envelope with a `success` flag (Marketo) names the request it answers.
+    if failure.site == ErrorSite::Api && rule.when.iter().any(|t| t.path == "success") {
+        if let Value::Object(map) = &mut root {
+            map.insert("requestId".to_string(), Value::String(request_id()));
+        }
+    }
     if let Some(sw) = failure.response.and_then(|r| r.success_when.as_ref()) {
         if !rule.when.iter().any(|t| t.path == sw.path) {
             let segs: Vec<&str> = sw.path.split('.').collect();
@@ -171,7 +198,7 @@ fn pick_rule<'d>(
         for meaning in failure.meanings {
             for rule in candidates_for(*meaning) {
                 let score = describe_score(rule, failure.description, hint);
-                if score >= 2 && best.is_none_or(|(b, _)| score > b) {
+                if score >= 3 && best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, rule));
                 }
             }
@@ -201,8 +228,10 @@ fn pick_rule<'d>(
     None
 }
 
-/// 3: a test value is the description; 2: the rule sends the hinted code; 1: no test fixes
-/// a description or message; 0: the rule's text is about something else.
+/// 4: a test value is the description; 3: the rule sends the hinted code; 2: the spec's own
+/// words for the rule say the description (Marketo's 615 "Concurrent access limit reached"
+/// among its rate-limit rules); 1: no test fixes a description or message; 0: the rule's text
+/// is about something else.
 fn describe_score(rule: &ErrorRuleDef, description: &str, hint: &str) -> u8 {
     let says = |text: &str, exact: bool| {
         rule.when.iter().any(|t| {
@@ -213,10 +242,18 @@ fn describe_score(rule: &ErrorRuleDef, description: &str, hint: &str) -> u8 {
         })
     };
     if says(description, false) {
-        return 3;
+        return 4;
     }
     // Codes are compared exactly: Zoho's `INVALID_TOKEN` is not RFC 6750's `invalid_token`.
     if says(hint, true) || (rule.when.is_empty() && rule.code == hint) {
+        return 3;
+    }
+    let documented = rule.description.as_deref().unwrap_or("");
+    if !description.is_empty()
+        && documented
+            .to_ascii_lowercase()
+            .contains(&description.to_ascii_lowercase())
+    {
         return 2;
     }
     let fixes_text = rule.when.iter().any(|t| {
@@ -253,7 +290,10 @@ fn rfc_error(failure: Failure<'_>) -> Reply {
         .first()
         .copied()
         .unwrap_or(ErrorMeaning::BadRequest);
-    let (code, status) = rfc_code(meaning, failure.site);
+    let (rfc, status) = rfc_code(meaning, failure.site);
+    // The code the situation calls for (`unsupported_grant_type`, `expired_token`) is more
+    // precise than the meaning's usual one.
+    let code = failure.hint.unwrap_or(rfc);
     let body = serde_json::json!({"error": code, "error_description": failure.description});
     let reply = Reply::json(status, &body);
     if failure.site == ErrorSite::Api && status == 401 {
@@ -432,6 +472,38 @@ fn set_path(node: &mut Value, segs: &[&str], value: Value) {
             let child = map.entry(first.to_string()).or_insert(Value::Null);
             set_path(child, rest, value);
         }
+    }
+}
+
+/// A request id in Marketo's shape (`e42b#14272d07d78`).
+fn request_id() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    format!(
+        "{:04x}#{:011x}",
+        rng.random_range(0..0x1_0000u32),
+        rng.random_range(0..0x100_0000_0000u64)
+    )
+}
+
+/// An HTML page showing the user one message in an element with id `id` (the PIN page, the
+/// device verification page, and their errors).
+pub(crate) fn page(status: u16, id: &str, message: &str) -> Reply {
+    let escaped: String = message
+        .chars()
+        .map(|c| match c {
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '&' => "&amp;".to_string(),
+            '"' => "&quot;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    Reply {
+        status,
+        content_type: "text/html; charset=utf-8",
+        body: format!("<html><body><p id=\"{id}\">{escaped}</p></body></html>"),
+        headers: Vec::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! Plain data and small helpers only. Nothing here knows HTTP or response formats (that is
 //! [`crate::routes`] and [`crate::render`]) or limit policy (that is [`crate::limits`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -77,6 +77,50 @@ pub struct Stats {
     pub api_calls: u64,
     /// Successful revocations.
     pub revocations: u64,
+    /// Device authorizations started (RFC 8628 §3.2 responses).
+    pub device_codes_issued: u64,
+}
+
+/// A request the simulator answered, with its answer: what a test inspects to prove what a
+/// client sent (method, where the credentials went, how the token was presented) and what the
+/// provider said back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// The endpoint it was routed to, by spec name (`token`, `api`, ...); `None` when it
+    /// matched none.
+    pub endpoint: Option<String>,
+    /// HTTP method.
+    pub method: String,
+    /// Path, without the query.
+    pub path: String,
+    /// Decoded query pairs, in order.
+    pub query: Vec<(String, String)>,
+    /// Decoded `application/x-www-form-urlencoded` body pairs, in order.
+    pub form: Vec<(String, String)>,
+    /// The `Authorization` header as sent.
+    pub authorization: Option<String>,
+    /// Status of the answer.
+    pub status: u16,
+    /// Body of the answer.
+    pub body: String,
+}
+
+impl RecordedRequest {
+    /// The first query value named `name`.
+    pub fn query_value(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first form value named `name`.
+    pub fn form_value(&self, name: &str) -> Option<&str> {
+        self.form
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// A registered client.
@@ -124,6 +168,31 @@ pub(crate) struct AccessRec {
     pub custom: Option<usize>,
 }
 
+/// Where a device authorization (RFC 8628) stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DeviceStatus {
+    /// The user has not decided yet.
+    Pending,
+    /// The user approved; the next poll gets the tokens.
+    Approved { user: String },
+    /// The user denied; the next poll gets `access_denied`.
+    Denied,
+}
+
+/// A device authorization in progress, keyed by its device code.
+#[derive(Debug, Clone)]
+pub(crate) struct DeviceRec {
+    pub client_id: String,
+    /// As shown to the user (`BCDF-GHJK`).
+    pub user_code: String,
+    pub scopes: Vec<String>,
+    pub expires_at_ms: u64,
+    /// The polling interval now in force (grows by 5 s at each `slow_down`).
+    pub interval_ms: u64,
+    pub last_poll_ms: Option<u64>,
+    pub status: DeviceStatus,
+}
+
 /// A live refresh token.
 #[derive(Debug, Clone)]
 pub(crate) struct RefreshRec {
@@ -139,15 +208,32 @@ pub(crate) struct State {
     pub clients: HashMap<String, Client>,
     /// Users of password-based custom grants: user -> password.
     pub users: HashMap<String, String>,
+    /// Users whose account registration is not confirmed: password-based custom grants
+    /// should refuse them with `ACCOUNT_REGISTRATION_NOT_CONFIRMED` (Zoho's legacy authtoken).
+    pub unconfirmed_users: HashSet<String>,
     pub consent: Consent,
     pub codes: HashMap<String, CodeRec>,
     pub access: HashMap<String, AccessRec>,
     pub refresh: HashMap<String, RefreshRec>,
     /// Client-credentials tokens handed out again until they expire, by client id.
     pub cc_tokens: HashMap<String, String>,
+    /// Device authorizations by device code.
+    pub devices: HashMap<String, DeviceRec>,
+    /// The owner of each client (Marketo's API-only user), sent as a client-credentials
+    /// token's `scope` when the def has no scopes.
+    pub owners: HashMap<String, String>,
+    /// Per client: the company name users see and how many users may connect.
+    pub user_quotas: HashMap<String, (String, usize)>,
+    /// How long the sample API takes to answer (real time; calls stay in flight meanwhile).
+    pub api_latency: Duration,
+    /// The latest requests answered, oldest first (at most [`MAX_RECORDED`]).
+    pub requests: VecDeque<RecordedRequest>,
     pub limits: Limits,
     pub stats: Stats,
 }
+
+/// How many answered requests the simulator remembers.
+pub(crate) const MAX_RECORDED: usize = 10_000;
 
 impl State {
     /// Counts a token request for `grant`.
@@ -184,6 +270,20 @@ impl State {
 /// A random token of `len` ASCII letters and digits.
 pub(crate) fn random_token(len: usize) -> String {
     Alphanumeric.sample_string(&mut rand::rng(), len)
+}
+
+/// A random user code (RFC 8628 §6.1): eight consonants, shown as `BCDF-GHJK`.
+pub(crate) fn random_user_code() -> String {
+    const CHARS: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
+    let mut rng = rand::rng();
+    let mut code = String::with_capacity(9);
+    for i in 0..8 {
+        if i == 4 {
+            code.push('-');
+        }
+        code.push(char::from(CHARS[rng.random_range(0..CHARS.len())]));
+    }
+    code
 }
 
 /// A random PIN of `len` upper-case letters and digits (easy to read off a page).

@@ -1,5 +1,6 @@
 //! Marketo facts (seed-providers.md §3): client credentials on a GET identity endpoint, the
-//! same token handed back with its remaining lifetime, errors as `success:false` in HTTP 200.
+//! same token handed back with its remaining lifetime, errors as `success:false` in HTTP 200,
+//! and the documented limits: 100 calls per 20 s (606), 50,000 a day (607), 10 in flight (615).
 
 mod common;
 
@@ -97,4 +98,160 @@ async fn more_than_100_calls_in_20_seconds_get_606() {
     sim.clock().advance(Duration::from_secs(20));
     let (_, body) = me(&sim, &at).await;
     assert_eq!(body["user"], "id");
+}
+
+/// `{"requestId":"xxxx#xxxxxxxxxxx","success":false,"errors":[{"code":..,"message":..}]}`,
+/// with the request id checked for shape and then dropped.
+fn without_request_id(mut body: Value) -> Value {
+    let id = body
+        .as_object_mut()
+        .and_then(|m| m.remove("requestId"))
+        .unwrap_or_default();
+    let id = id.as_str().unwrap_or_default();
+    let shaped = id.split_once('#').is_some_and(|(a, b)| {
+        a.len() == 4 && b.len() == 11 && a.chars().chain(b.chars()).all(|c| c.is_ascii_hexdigit())
+    });
+    assert!(shaped, "requestId {id:?}");
+    body
+}
+
+fn envelope(code: &str, message: &str) -> Value {
+    serde_json::json!({"success": false, "errors": [{"code": code, "message": message}]})
+}
+
+#[tokio::test]
+async fn errors_carry_a_request_id_and_a_message_beside_the_code() {
+    let sim = start("marketo.yaml");
+    let (status, body) = me(&sim, "not-a-token").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        without_request_id(body),
+        envelope("601", "Invalid OAuth access token")
+    );
+}
+
+#[tokio::test]
+async fn the_eleventh_call_in_flight_gets_615() {
+    let sim = start("marketo.yaml");
+    let (_, body) = identity(&sim, "secret").await;
+    let at = token_of(&body);
+    sim.set_api_latency(Duration::from_millis(1500));
+    let calls: Vec<_> = (0..10)
+        .map(|_| {
+            let (u, at) = (url(&sim, "api"), at.clone());
+            tokio::spawn(async move {
+                json(http().get(u).bearer_auth(at).send().await.expect("api")).await
+            })
+        })
+        .collect();
+    // Wait (in real time) until all ten are in flight.
+    let mut waited = 0;
+    while sim.api_calls_in_flight() < 10 {
+        assert!(
+            waited < 500,
+            "only {} calls in flight",
+            sim.api_calls_in_flight()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        waited += 1;
+    }
+    assert_eq!(sim.api_calls_in_flight(), 10);
+    let (status, body) = me(&sim, &at).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        without_request_id(body),
+        envelope("615", "Concurrent access limit reached")
+    );
+    for call in calls {
+        let (status, body) = call.await.expect("call");
+        assert_eq!((status, body["user"].as_str()), (200, Some("id")), "{body}");
+    }
+    assert_eq!(sim.api_calls_in_flight(), 0);
+    // The slots are free again; the refused call did not count toward the rate limit either.
+    sim.set_api_latency(Duration::ZERO);
+    let (_, body) = me(&sim, &at).await;
+    assert_eq!(body["user"], "id", "{body}");
+    assert_eq!(sim.stats().api_calls, 12);
+}
+
+#[tokio::test]
+async fn the_606_body_says_max_rate_limit_exceeded_and_when_to_retry() {
+    let sim = start("marketo.yaml");
+    let (_, body) = identity(&sim, "secret").await;
+    let at = token_of(&body);
+    for _ in 0..100 {
+        me(&sim, &at).await;
+    }
+    sim.clock().advance(Duration::from_secs(5));
+    let resp = http()
+        .get(url(&sim, "api"))
+        .bearer_auth(&at)
+        .send()
+        .await
+        .expect("api");
+    // The oldest call leaves the 20 s window in 15 s.
+    assert_eq!(
+        resp.headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("15")
+    );
+    let (status, body) = json(resp).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        without_request_id(body),
+        envelope("606", "Max rate limit exceeded")
+    );
+}
+
+#[tokio::test]
+async fn the_50001st_call_of_the_day_gets_607_until_the_day_is_over() {
+    let sim = start("marketo.yaml");
+    let (_, body) = identity(&sim, "secret").await;
+    let at = token_of(&body);
+    sim.record_api_calls(49_990);
+    // All made just now: the 20-second window is over its 100 as well.
+    let (_, body) = me(&sim, &at).await;
+    assert_eq!(body["errors"][0]["code"], "606", "{body}");
+    sim.clock().advance(Duration::from_secs(20));
+    for _ in 0..10 {
+        let (_, body) = me(&sim, &at).await;
+        assert_eq!(body["user"], "id", "{body}");
+    }
+    let resp = http()
+        .get(url(&sim, "api"))
+        .bearer_auth(&at)
+        .send()
+        .await
+        .expect("api");
+    // The day's first calls (at 0 s) leave the window at 86,400 s; now is 20 s.
+    assert_eq!(
+        resp.headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("86380")
+    );
+    let (status, body) = json(resp).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        without_request_id(body),
+        envelope("607", "Daily quota reached")
+    );
+    // The token expired meanwhile; a new one works on the new day.
+    sim.clock().advance(Duration::from_secs(86_400));
+    let (_, body) = identity(&sim, "secret").await;
+    let (_, body) = me(&sim, &token_of(&body)).await;
+    assert_eq!(body["user"], "id", "{body}");
+}
+
+#[tokio::test]
+async fn client_credentials_scope_names_the_owner_of_the_custom_service() {
+    let sim = start("marketo.yaml");
+    sim.set_client_owner("id", "apis@acmeinc.com");
+    let (_, first) = identity(&sim, "secret").await;
+    assert_eq!(first["scope"], "apis@acmeinc.com", "{first}");
+    sim.clock().advance(Duration::from_secs(1));
+    let (_, again) = identity(&sim, "secret").await;
+    assert_eq!(again["scope"], "apis@acmeinc.com", "{again}");
+    assert_eq!(again["expires_in"], 3599);
 }

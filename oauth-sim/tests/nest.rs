@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{authorize, http, json, param, start, url, REDIRECT};
-use oauth_sim::Simulator;
+use common::{authorize, http, json, param, start, text, url, REDIRECT};
+use oauth_sim::{Consent, Simulator};
 use serde_json::Value;
 
 /// Client credentials in the request body (`client_auth: request_body`).
@@ -178,4 +178,82 @@ async fn delete_deauthorizes_a_token() {
     assert_eq!(body["error"], "invalid_token");
     let resp = http().delete(&target).send().await.expect("delete");
     assert_eq!(resp.status(), 404);
+}
+
+/// The PIN page of a client registered without redirect URIs, for `client_id` and `state`.
+async fn pin_page(sim: &Simulator, client_id: Option<&str>, state: Option<&str>) -> (u16, String) {
+    let mut u = url(sim, "authorize");
+    {
+        let mut q = u.query_pairs_mut();
+        if let Some(id) = client_id {
+            q.append_pair("client_id", id);
+        }
+        if let Some(s) = state {
+            q.append_pair("state", s);
+        }
+    }
+    text(http().get(u).send().await.expect("pin page")).await
+}
+
+#[tokio::test]
+async fn pin_page_errors_are_shown_to_the_user() {
+    let sim = start("nest.yaml");
+    sim.register_client("pin-client", "s", Vec::<String>::new());
+    let shown = |message: &str| format!("<p id=\"error\">{message}</p>");
+
+    let (status, page) = pin_page(&sim, None, Some("STATE")).await;
+    assert_eq!(status, 400);
+    assert!(
+        page.contains(&shown("missing required parameters: client_id")),
+        "{page}"
+    );
+    let (status, page) = pin_page(&sim, Some("pin-client"), None).await;
+    assert_eq!(status, 400);
+    assert!(
+        page.contains(&shown("missing required parameters: state")),
+        "{page}"
+    );
+    let (status, page) = pin_page(&sim, Some("nobody"), Some("STATE")).await;
+    assert_eq!(status, 401);
+    assert!(page.contains(&shown("Oops! We found an error")), "{page}");
+    sim.consent(Consent::ServerError);
+    let (status, page) = pin_page(&sim, Some("pin-client"), Some("STATE")).await;
+    assert_eq!(status, 500);
+    assert!(page.contains(&shown("Oops! We found an error")), "{page}");
+    assert_eq!(sim.stats().pins_issued, 0);
+}
+
+#[tokio::test]
+async fn a_client_over_its_user_quota_is_not_available_to_new_users() {
+    let sim = start("nest.yaml");
+    sim.register_client("pin-client", "s", Vec::<String>::new());
+    sim.set_user_quota("pin-client", "Acme <Thermostats>", 1);
+    let pin = sim.issue_pin("alice");
+    let (status, _) = json(
+        http()
+            .post(url(&sim, "token"))
+            .form(&[
+                ("grant_type", "authorization_code"),
+                ("code", pin.as_str()),
+                ("client_id", "pin-client"),
+                ("client_secret", "s"),
+            ])
+            .send()
+            .await
+            .expect("token"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    // Alice is connected already: she may get another PIN. Bob would be the second user.
+    let (status, _) = pin_page(&sim, Some("pin-client"), Some("STATE")).await;
+    assert_eq!(status, 200);
+    sim.consent(Consent::Approve { user: "bob".into() });
+    let (status, page) = pin_page(&sim, Some("pin-client"), Some("STATE")).await;
+    assert_eq!(status, 400);
+    assert!(
+        page.contains(
+            "<p id=\"error\">connection to Acme &lt;Thermostats&gt; is not available</p>"
+        ),
+        "{page}"
+    );
 }

@@ -1,0 +1,265 @@
+//! The authorize endpoint: the consent page of the authorization-code flow and the PIN page.
+//!
+//! It checks the client and the redirect URI, applies the scripted [`Consent`], enforces the
+//! authorization-code rate limits and issues codes (or PINs) with the def's lifetime and
+//! length. Errors go back in the redirect when there is a redirect URI to trust, as a page on
+//! the PIN page (Nest shows them to the user: "Oops! We found an error", "connection to
+//! `<company>` is not available"), in the provider's error body otherwise. It never issues
+//! tokens.
+
+use std::collections::HashSet;
+
+use oauth_model::{Counted, ErrorMeaning as M, ErrorSite, Lifetime, Requirement};
+
+use super::{callback_value, default_values, expires_at, found, missing, split_scopes, App, Req};
+use crate::limits::Keys;
+use crate::render::{self, Reply};
+use crate::state::{random_pin, random_token, CodeKind, CodeRec, Consent, State};
+
+/// Where the def documents no code lifetime.
+const DEFAULT_CODE_SECS: u64 = 600;
+/// Where the def documents no code length.
+const DEFAULT_CODE_LEN: usize = 32;
+/// Where the def documents no PIN length.
+const DEFAULT_PIN_LEN: usize = 8;
+
+pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
+    let def = &app.def;
+    let site = ErrorSite::Authorize;
+    // Errors on the PIN page are shown to the user, as a page; until the client is known, a
+    // request without a redirect URI to a provider with PINs may be for that page.
+    let maybe_pin_page = def.grants.pin.is_some() && req.param("redirect_uri").is_none();
+    let Some(client_id) = req.param("client_id") else {
+        if maybe_pin_page {
+            return page_error(
+                app,
+                &[M::BadRequest],
+                "missing required parameters: client_id",
+            );
+        }
+        return missing(app, site, "client_id");
+    };
+    let mut st = app.lock();
+    let Some(client) = st.clients.get(client_id).cloned() else {
+        if maybe_pin_page {
+            // Nest's page for "no client for that client id" (and for a provider failure).
+            return page_error(app, &[M::ClientInvalid], "Oops! We found an error");
+        }
+        return app.fail(site, &[M::ClientInvalid], "no client for that client id");
+    };
+    let ac = def.grants.authorization_code.as_ref();
+    let redirect_rule = ac.map(|a| a.redirect_uri).unwrap_or(Requirement::Optional);
+    let explicit_redirect = req.param("redirect_uri").map(str::to_string);
+    let redirect = match &explicit_redirect {
+        Some(r) if client.redirect_uris.iter().any(|u| u == r) => Some(r.clone()),
+        Some(_) => {
+            return app.fail(site, &[M::BadRequest], "redirect_uri not pre-registered");
+        }
+        None if redirect_rule == Requirement::Required && def.grants.pin.is_none() => {
+            return missing(app, site, "redirect_uri");
+        }
+        None => client.redirect_uris.first().cloned(),
+    };
+    let state_rule = match (&redirect, ac, &def.grants.pin) {
+        (None, _, Some(pin)) => pin.state,
+        (_, Some(a), _) => a.state,
+        _ => Requirement::Optional,
+    };
+    let state = req.param("state").map(str::to_string);
+    if state.is_none() && state_rule == Requirement::Required {
+        if redirect.is_none() {
+            return page_error(app, &[M::BadRequest], "missing required parameters: state");
+        }
+        return missing(app, site, "state");
+    }
+    let consent = st.consent.clone();
+    let now = app.now_ms();
+    let Some(redirect) = redirect else {
+        // No redirect URI at all: the PIN page.
+        return match consent {
+            Consent::Approve { user } => {
+                if let Some(company) = over_user_quota(&st, client_id, &user, now) {
+                    let message = format!("connection to {company} is not available");
+                    return page_error(app, &[M::AccessDenied], &message);
+                }
+                let pin = issue_pin_locked(app, &mut st, &user);
+                Reply {
+                    status: 200,
+                    content_type: "text/html; charset=utf-8",
+                    body: format!(
+                        "<html><body><p>Your PIN is</p><p id=\"pin\">{pin}</p></body></html>"
+                    ),
+                    headers: Vec::new(),
+                }
+            }
+            Consent::Deny => page_error(app, &[M::AccessDenied], "the user denied access"),
+            Consent::ServerError => page_error(app, &[M::ServerError], "Oops! We found an error"),
+        };
+    };
+    let Ok(mut target) = url::Url::parse(&redirect) else {
+        return app.fail(site, &[M::BadRequest], "redirect_uri is not a URL");
+    };
+    let redirect_error = |target: &mut url::Url, meaning: M, description: &str| {
+        {
+            let mut q = target.query_pairs_mut();
+            q.append_pair("error", &render::authorize_error_code(def, meaning));
+            q.append_pair("error_description", description);
+            if let Some(s) = &state {
+                q.append_pair("state", s);
+            }
+        }
+        found(target.as_str())
+    };
+    let user = match consent {
+        Consent::Approve { user } => match over_user_quota(&st, client_id, &user, now) {
+            Some(company) => {
+                let message = format!("connection to {company} is not available");
+                return redirect_error(&mut target, M::AccessDenied, &message);
+            }
+            None => user,
+        },
+        Consent::Deny => {
+            return redirect_error(&mut target, M::AccessDenied, "the user denied access")
+        }
+        Consent::ServerError => {
+            return redirect_error(&mut target, M::ServerError, "the provider failed")
+        }
+    };
+    let pkce = match req.param("code_challenge") {
+        Some(ch) => {
+            let method = req.param("code_challenge_method").unwrap_or("plain");
+            if method != "S256" && method != "plain" {
+                return redirect_error(
+                    &mut target,
+                    M::BadRequest,
+                    "unsupported code_challenge_method",
+                );
+            }
+            Some((method.to_string(), ch.to_string()))
+        }
+        None if ac.is_some_and(|a| a.pkce == Requirement::Required) => {
+            return redirect_error(&mut target, M::BadRequest, "code_challenge required");
+        }
+        None => None,
+    };
+    if let Some(scopes) = &def.scopes {
+        if scopes.required && req.param("scope").is_none() {
+            return redirect_error(&mut target, M::InsufficientScope, "scope required");
+        }
+    }
+    let scopes = split_scopes(def, req.param("scope"));
+    // `access_type` (Zoho, Google): refresh tokens only for offline access.
+    let offline = match ac.and_then(|a| a.extra_params.iter().find(|p| p.name == "access_type")) {
+        Some(p) => req.param("access_type").or(p.default.as_deref()) == Some("offline"),
+        None => true,
+    };
+    let keys = Keys {
+        client: Some(client_id),
+        user: Some(&user),
+        refresh_token: None,
+    };
+    if let Err(e) = st
+        .limits
+        .hit(&def.limits, Counted::AuthorizationCodes, keys, now)
+    {
+        return redirect_error(
+            &mut target,
+            M::RateLimited,
+            &format!(
+                "too many authorization codes; try again in {} s",
+                e.retry_after_secs
+            ),
+        );
+    }
+    let len = ac
+        .and_then(|a| a.code_length)
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(DEFAULT_CODE_LEN);
+    let code = random_token(len);
+    let lifetime = def
+        .lifetimes
+        .authorization_code
+        .unwrap_or(Lifetime::Secs(DEFAULT_CODE_SECS));
+    st.codes.insert(
+        code.clone(),
+        CodeRec {
+            kind: CodeKind::Web,
+            client_id: Some(client_id.to_string()),
+            redirect_uri: explicit_redirect,
+            user,
+            scopes,
+            expires_at_ms: expires_at(now, lifetime),
+            pkce,
+            offline,
+            used: false,
+        },
+    );
+    st.stats.codes_issued += 1;
+    {
+        let mut q = target.query_pairs_mut();
+        q.append_pair("code", &code);
+        if let Some(s) = &state {
+            q.append_pair("state", s);
+        }
+        let values = default_values(def);
+        for cp in ac.map(|a| &a.callback_params[..]).unwrap_or(&[]) {
+            if let Some(v) = callback_value(def, &values, cp.variable, cp.by_property) {
+                q.append_pair(&cp.name, &v);
+            }
+        }
+    }
+    found(target.as_str())
+}
+
+/// An error shown on the PIN page: the message as a page, with the status the provider's
+/// error body for it would have had.
+fn page_error(app: &App, meanings: &[M], message: &str) -> Reply {
+    let status = app.fail(ErrorSite::Authorize, meanings, message).status;
+    render::page(status, "error", message)
+}
+
+/// The company name to show when `user` would be one user too many for the client's quota
+/// (users holding live tokens of that client), if the client has one.
+fn over_user_quota(st: &State, client_id: &str, user: &str, now_ms: u64) -> Option<String> {
+    let (company, max) = st.user_quotas.get(client_id)?;
+    let connected: HashSet<&str> = st
+        .access
+        .values()
+        .filter(|a| a.client_id == client_id && a.expires_at_ms.is_none_or(|e| now_ms < e))
+        .map(|a| a.user.as_str())
+        .collect();
+    (!connected.contains(user) && connected.len() >= *max).then(|| company.clone())
+}
+
+pub(crate) fn issue_pin_locked(app: &App, st: &mut State, user: &str) -> String {
+    let def = &app.def;
+    let len = def
+        .grants
+        .pin
+        .as_ref()
+        .and_then(|p| p.code_length)
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(DEFAULT_PIN_LEN);
+    let pin = random_pin(len);
+    let lifetime = def
+        .lifetimes
+        .pin_code
+        .or(def.lifetimes.authorization_code)
+        .unwrap_or(Lifetime::Secs(DEFAULT_CODE_SECS));
+    st.codes.insert(
+        pin.clone(),
+        CodeRec {
+            kind: CodeKind::Pin,
+            client_id: None,
+            redirect_uri: None,
+            user: user.to_string(),
+            scopes: split_scopes(def, None),
+            expires_at_ms: expires_at(app.now_ms(), lifetime),
+            pkce: None,
+            offline: true,
+            used: false,
+        },
+    );
+    st.stats.pins_issued += 1;
+    pin
+}
