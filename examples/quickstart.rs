@@ -9,7 +9,11 @@
 //!
 //! It narrates each step: the authorize URL, consent, the code exchange, an API call, what
 //! happens when the access token expires (refresh), and a typed error (a reused code).
+//!
+//! The flow is [`run`], which writes the narration to any [`std::io::Write`]; `main` only
+//! points it at stdout (`tests/examples.rs` runs it too, so a broken quickstart fails CI).
 
+use std::io::Write;
 use std::time::Duration;
 
 use oauth_providers::providers::zoho_projects::{AccessType, ErrorCode, ZohoProjects};
@@ -20,6 +24,11 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
+    run(&mut std::io::stdout()).await
+}
+
+/// Runs the whole flow against a fresh simulator, narrating into `out`.
+pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/zoho_projects.yaml");
     let sim = Simulator::from_spec_file(spec)?;
     let redirect = "http://127.0.0.1/callback";
@@ -27,7 +36,11 @@ async fn main() -> Result<(), BoxError> {
     sim.consent(Consent::Approve {
         user: "alice".into(),
     });
-    println!("1. Started the Zoho Projects simulator at {}", sim.origin());
+    writeln!(
+        out,
+        "1. Started the Zoho Projects simulator at {}",
+        sim.origin()
+    )?;
 
     let client = ZohoProjects::builder(Credentials::new("1000.QUICKSTART", "quickstart-secret"))
         .redirect_uri(redirect.parse()?)
@@ -40,7 +53,7 @@ async fn main() -> Result<(), BoxError> {
         .scope(scope!(ZohoProjects.projects.ALL))
         .access_type(AccessType::Offline)
         .url()?;
-    println!("2. Send the user to:\n   {url}");
+    writeln!(out, "2. Send the user to:\n   {url}")?;
 
     // A browser would follow this; the simulator approves at once (scripted consent).
     let no_redirects = reqwest::Client::builder()
@@ -54,10 +67,11 @@ async fn main() -> Result<(), BoxError> {
         .ok_or("the simulator did not redirect")?
         .to_string();
     let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
-    println!("3. Alice approved; Zoho redirected to:\n   {location}");
+    writeln!(out, "3. Alice approved; Zoho redirected to:\n   {location}")?;
 
     let (client, tokens) = client.exchange_callback(&pending, query).await?;
-    println!(
+    writeln!(
+        out,
         "4. Exchanged the code (state checked, `accounts-server` checked against the spec's data centres).\n   \
          Got an access token (shown redacted: {:?}), a refresh token: {}, expiring in {:?}",
         tokens.access_token,
@@ -65,7 +79,7 @@ async fn main() -> Result<(), BoxError> {
         tokens
             .remaining(std::time::SystemTime::now())
             .map(|d| Duration::from_secs(d.as_secs())),
-    );
+    )?;
 
     let me = format!(
         "{}/sim/me",
@@ -73,42 +87,48 @@ async fn main() -> Result<(), BoxError> {
     );
     let api = client.client().http().get(&me);
     let response = client.send_api(api, &tokens).await?;
-    println!(
+    writeln!(
+        out,
         "5. API call with `Authorization: Zoho-oauthtoken ...`: HTTP {} {}",
         response.status,
         String::from_utf8_lossy(&response.body)
-    );
+    )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    println!("6. One hour later (the simulator's clock jumped), the access token has expired:");
+    writeln!(
+        out,
+        "6. One hour later (the simulator's clock jumped), the access token has expired:"
+    )?;
     let api = client.client().http().get(&me);
     match client.send_api(api, &tokens).await {
         Err(e) if e.meaning() == Some(ErrorMeaning::AccessTokenExpired) => {
-            println!("   the API said: {e}");
+            writeln!(out, "   the API said: {e}")?;
         }
-        other => println!("   unexpected: {other:?}"),
+        other => writeln!(out, "   unexpected: {other:?}")?,
     }
     let refreshed = client.refresh(&tokens).await?;
     let api = client.client().http().get(&me);
     let response = client.send_api(api, &refreshed).await?;
-    println!(
+    writeln!(
+        out,
         "   so we refreshed (the refresh token is kept: Zoho does not rotate it) and retried: HTTP {}",
         response.status
-    );
+    )?;
 
-    println!("7. Errors are typed. Exchanging the same code twice:");
+    writeln!(out, "7. Errors are typed. Exchanging the same code twice:")?;
     let callback = client.client().parse_callback(&pending, query)?;
     match client.exchange_code(&pending, &callback.code).await {
-        Err(e) => println!(
+        Err(e) => writeln!(
+            out,
             "   {e}\n   -> {:?}, meaning `{}`: Zoho sent it inside HTTP 200 and the spec's rule caught it",
             ErrorCode::of(&e).map_or("not a spec error".into(), |c| format!("ErrorCode::{c:?}")),
             e.meaning().map(|m| m.as_str()).unwrap_or("?")
-        ),
-        Ok(_) => println!("   unexpectedly accepted"),
+        )?,
+        Ok(_) => writeln!(out, "   unexpectedly accepted")?,
     }
 
     let stats = sim.stats();
-    println!("8. The simulator saw: {stats:?}");
+    writeln!(out, "8. The simulator saw: {stats:?}")?;
     sim.shutdown().await;
     Ok(())
 }

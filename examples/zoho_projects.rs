@@ -1,0 +1,560 @@
+//! Zoho Projects beyond the quickstart: one token source shared by many tasks, Zoho's limits
+//! (4 authorization codes a minute, 30 access tokens per refresh token, 20 refresh tokens per
+//! user) and what to do when a refresh token is gone.
+//!
+//! Offline, against the embedded simulator (built from the same `specs/zoho_projects.yaml` as
+//! the client; no account, no network beyond 127.0.0.1):
+//!
+//! ```text
+//! cargo run --example zoho_projects
+//! ```
+//!
+//! it narrates: the authorize URL and consent; the code exchange; the client-side
+//! [`RateLimiter`] refusing a 5th authorization code within a minute with a typed
+//! `Error::LimitReached` and its retry time (and Zoho's 10-minute block when that is ignored);
+//! eight tasks sharing one [`TokenSource`] through an [`AuthorizedClient`]; the access token
+//! expiring and the source refreshing **once** for all eight; the 30-access-tokens cap deleting
+//! a still-valid token, watched with [`TokenSource::minted`]; and a revoked refresh token
+//! ending in `invalid_code`, which only a new authorization cures.
+//!
+//! Against the real Zoho, set (all three required; any `ZOHO_*` variable selects this mode):
+//!
+//! - `ZOHO_CLIENT_ID`, `ZOHO_CLIENT_SECRET`: a "Server-based Applications" client from
+//!   <https://api-console.zoho.com>;
+//! - `ZOHO_REDIRECT_URI`: its authorized redirect URI, exactly as registered;
+//! - `ZOHO_DATA_CENTER` (optional, default `us`): `us`, `eu`, `in`, `au`, `jp`, `ca`, `sa`,
+//!   `uk` or `cn`.
+//!
+//! The example prints the authorize URL; after consent, paste the URL the browser was sent to
+//! (or just its query string) on stdin. There is deliberately no variable for it: the redirect
+//! must carry the `state` this very run generated, which is checked before the code is used.
+//!
+//! The real run asks for `ZohoProjects.portals.READ`, lists the user's portals, refreshes
+//! once, shows a typed error (the code exchanged twice) and revokes its refresh token. It
+//! never prints a secret, code or token: tokens appear only as their redacted `Debug` form.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use oauth_providers::limits::ManualClock;
+use oauth_providers::model::Counted;
+use oauth_providers::providers::zoho_projects::{
+    AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
+};
+use oauth_providers::{
+    scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSet, TokenSource, VarValue,
+};
+use oauth_sim::{Consent, Simulator};
+use url::Url;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+const SIM_CLIENT_ID: &str = "1000.PROJECTSEXAMPLE";
+const SIM_CLIENT_SECRET: &str = "projects-example-secret";
+const SIM_REDIRECT: &str = "http://127.0.0.1/callback";
+/// Tasks sharing one token source.
+const TASKS: usize = 8;
+
+const REQUIRED_VARS: [&str; 3] = ["ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REDIRECT_URI"];
+const OPTIONAL_VARS: [&str; 1] = ["ZOHO_DATA_CENTER"];
+
+/// Where the example sends its requests.
+#[derive(Debug)]
+pub enum Mode {
+    /// The embedded simulator.
+    Simulator,
+    /// The real Zoho Accounts and Zoho Projects API.
+    Zoho(ZohoConfig),
+}
+
+/// What the real mode needs, from the environment.
+#[derive(Debug)]
+pub struct ZohoConfig {
+    /// `ZOHO_CLIENT_ID` and `ZOHO_CLIENT_SECRET`.
+    pub credentials: Credentials,
+    /// `ZOHO_REDIRECT_URI`.
+    pub redirect_uri: Url,
+    /// `ZOHO_DATA_CENTER`, `us` unless set.
+    pub data_center: DataCenter,
+}
+
+impl Mode {
+    /// The simulator when no `ZOHO_*` variable is set; the real Zoho when the required ones
+    /// are; an error naming what is missing otherwise.
+    pub fn from_env() -> Result<Mode, BoxError> {
+        Mode::from_vars(env_var)
+    }
+
+    /// [`Mode::from_env`] reading each variable through `var` (set and non-empty, or `None`).
+    pub fn from_vars(
+        var: impl Fn(&str) -> Result<Option<String>, BoxError>,
+    ) -> Result<Mode, BoxError> {
+        let [id, secret, redirect] = REQUIRED_VARS.map(&var);
+        let (id, secret, redirect) = (id?, secret?, redirect?);
+        let [data_center] = OPTIONAL_VARS.map(&var);
+        let data_center = data_center?;
+        let given = [&id, &secret, &redirect, &data_center];
+        if given.iter().all(|v| v.is_none()) {
+            return Ok(Mode::Simulator);
+        }
+        let absent = [id.is_none(), secret.is_none(), redirect.is_none()];
+        let (Some(id), Some(secret), Some(redirect)) = (id, secret, redirect) else {
+            return Err(missing_vars(absent));
+        };
+        let redirect_uri = Url::parse(&redirect)
+            .map_err(|e| format!("ZOHO_REDIRECT_URI is not an absolute URL: {e}"))?;
+        let data_center = match data_center {
+            None => DataCenter::default(),
+            Some(key) => DataCenter::from_key(&key.to_ascii_lowercase()).ok_or_else(|| {
+                let keys: Vec<&str> = DataCenter::ALL.iter().map(|d| d.key()).collect();
+                format!(
+                    "ZOHO_DATA_CENTER `{key}` is not a Zoho data centre; expected one of {}",
+                    keys.join(", ")
+                )
+            })?,
+        };
+        Ok(Mode::Zoho(ZohoConfig {
+            credentials: Credentials::new(id, secret),
+            redirect_uri,
+            data_center,
+        }))
+    }
+}
+
+/// The error for a partial configuration: which required variables are `absent`.
+fn missing_vars(absent: [bool; 3]) -> BoxError {
+    let missing: Vec<&str> = REQUIRED_VARS
+        .into_iter()
+        .zip(absent)
+        .filter_map(|(name, absent)| absent.then_some(name))
+        .collect();
+    format!(
+        "missing environment variable{} {}: the real-Zoho mode needs {} (unset every ZOHO_* \
+         variable to run against the simulator)",
+        if missing.len() == 1 { "" } else { "s" },
+        missing.join(", "),
+        REQUIRED_VARS.join(", ")
+    )
+    .into()
+}
+
+/// A set, non-empty environment variable.
+fn env_var(name: &str) -> Result<Option<String>, BoxError> {
+    match std::env::var(name) {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => Ok(Some(v.trim().to_string())),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(format!("environment variable {name} is not valid UTF-8").into())
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let result = match Mode::from_env() {
+        Ok(mode) => run(&mut std::io::stdout(), mode).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the example in `mode`, narrating into `out`.
+pub async fn run(out: &mut impl Write, mode: Mode) -> Result<(), BoxError> {
+    match mode {
+        Mode::Simulator => simulated(out).await,
+        Mode::Zoho(config) => real(out, config).await,
+    }
+}
+
+async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/zoho_projects.yaml");
+    let sim = Simulator::from_spec_file(spec)?;
+    sim.register_client(SIM_CLIENT_ID, SIM_CLIENT_SECRET, [SIM_REDIRECT]);
+    sim.consent(Consent::Approve {
+        user: "alice".into(),
+    });
+    writeln!(
+        out,
+        "1. Started the Zoho Projects simulator at {} (set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET \
+         and ZOHO_REDIRECT_URI to use the real Zoho)",
+        sim.origin()
+    )?;
+
+    let client = ZohoProjects::builder(Credentials::new(SIM_CLIENT_ID, SIM_CLIENT_SECRET))
+        .redirect_uri(SIM_REDIRECT.parse()?)
+        .origin_override(sim.origin())
+        .build()?;
+    // Zoho allows 4 authorization codes a minute per client id, then blocks it for 10 minutes.
+    // The limiter, built from the spec's limits, refuses the 5th on this side. Its clock is a
+    // manual one here only so the example need not wait; a real program uses `from_def`.
+    let limiter_clock = Arc::new(ManualClock::new());
+    let limiter = RateLimiter::with_clock(client.client().def(), limiter_clock.clone());
+
+    limiter.check(Counted::AuthorizationCodes)?;
+    let (url, pending) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .scope(scope!(ZohoProjects.tasks.ALL))
+        .access_type(AccessType::Offline)
+        .url()?;
+    writeln!(
+        out,
+        "2. Authorization code 1 of the 4 Zoho allows a minute. Send the user to:\n   {url}"
+    )?;
+    let query = follow_consent(&url).await?;
+    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    writeln!(
+        out,
+        "3. Alice approved and the code was exchanged: access token {:?}, refresh token: {}, \
+         expires in {}",
+        tokens.access_token,
+        yes_no(tokens.refresh_token.is_some()),
+        expires_in(&tokens)
+    )?;
+
+    writeln!(
+        out,
+        "4. Alice clicks \"Connect\" three more times within the minute: codes 2, 3 and 4."
+    )?;
+    for _ in 2..=4 {
+        limiter.check(Counted::AuthorizationCodes)?;
+        let (url, _) = client
+            .authorize()
+            .scope(scope!(ZohoProjects.portals.READ))
+            .url()?;
+        follow_consent(&url).await?;
+    }
+    let wait = match limiter.check(Counted::AuthorizationCodes) {
+        Err(Error::LimitReached { limit, retry_after }) => {
+            writeln!(
+                out,
+                "   The 5th never leaves the process: Error::LimitReached, retry after {retry_after:?}\n   \
+                 ({limit})"
+            )?;
+            retry_after
+        }
+        other => return Err(format!("the limiter let a 5th code through: {other:?}").into()),
+    };
+    let (url, pending5) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()?;
+    let query5 = follow_consent(&url).await?;
+    match client.exchange_callback(&pending5, &query5).await {
+        Err(e) => writeln!(
+            out,
+            "   Sent anyway, Zoho refuses it in the redirect and blocks the client id for 10 \
+             minutes:\n   {e}\n   Waiting the limiter's {wait:?} instead would have avoided the block."
+        )?,
+        Ok(_) => return Err("the simulator issued a 5th code within a minute".into()),
+    }
+    limiter_clock.advance(wait);
+    writeln!(
+        out,
+        "   {wait:?} later the limiter allows {} more codes.",
+        limiter.remaining(Counted::AuthorizationCodes)
+    )?;
+
+    // One source per process (per user), whatever the number of tasks: it is the only place
+    // that refreshes, so tasks never race each other into several refreshes.
+    let source = TokenSource::refreshing(client.client(), "alice").build();
+    source.set(tokens.clone()).await?;
+    let api = AuthorizedClient::new(client.client().clone(), source.clone());
+    let me = format!(
+        "{}/sim/me",
+        client.endpoint_url("api")?.as_str().trim_end_matches('/')
+    );
+    let statuses = fan_out(&api, &me).await?;
+    writeln!(
+        out,
+        "5. One TokenSource (key `{}`) shared by {TASKS} tasks through an AuthorizedClient: {}; \
+         token sets minted by the source: {} (it was seeded with the exchanged set)",
+        source.key(),
+        summarize(&statuses),
+        source.minted()
+    )?;
+
+    sim.clock().advance(Duration::from_secs(3601));
+    limiter_clock.advance(Duration::from_secs(3601));
+    let request = client.client().http().get(&me);
+    match client.send_api(request, &tokens).await {
+        Err(e) => writeln!(
+            out,
+            "6. An hour later (the simulator's clock jumped 3601 s) the access token has expired; \
+             Zoho says so inside HTTP 200:\n   {e}\n   -> {}, meaning `{}`",
+            code_of(&e),
+            meaning_of(&e)
+        )?,
+        Ok(r) => return Err(format!("the expired token was accepted: HTTP {}", r.status).into()),
+    }
+    let statuses = fan_out(&api, &me).await?;
+    writeln!(
+        out,
+        "   All {TASKS} tasks hit that error at once. Each invalidated the token and asked the \
+         source again; the source refreshed once for all of them and each retried: {}.\n   \
+         Token sets minted by the source: {}; refreshes the simulator served: {}",
+        summarize(&statuses),
+        source.minted(),
+        sim.stats().refreshes
+    )?;
+
+    let current = source.cached().ok_or("the token source holds no token")?;
+    for _ in 0..30 {
+        client.refresh(&tokens).await?;
+    }
+    writeln!(
+        out,
+        "7. Zoho keeps at most 30 access tokens per refresh token and deletes the oldest when \
+         a 31st is minted, valid or not. A second worker that refreshes on its own (no shared \
+         source) has just minted 30:"
+    )?;
+    let request = client.client().http().get(&me);
+    match client.send_api(request, &current).await {
+        Err(e) => writeln!(
+            out,
+            "   the source's access token, valid for most of another hour, was deleted:\n   {e}\n   -> {}",
+            code_of(&e)
+        )?,
+        Ok(_) => return Err("the 31st access token did not evict the oldest".into()),
+    }
+    let response = api.send(|http| http.get(me.as_str())).await?;
+    writeln!(
+        out,
+        "   The AuthorizedClient saw that, renewed once and retried: HTTP {}. The source has \
+         minted {} sets in all, the lone worker 30: watch `TokenSource::minted()` against the \
+         cap (one source per task would mint one set per task per hour).",
+        response.status,
+        source.minted()
+    )?;
+
+    client.revoke(&tokens).await?;
+    writeln!(
+        out,
+        "8. Revoking the refresh token (do it for tokens you no longer need: a user holds at \
+         most 20) ends every access token minted from it. The next call:"
+    )?;
+    match api.send(|http| http.get(me.as_str())).await {
+        Err(e) => writeln!(
+            out,
+            "   the API rejected the token, the source tried to refresh, and Zoho answered:\n   {e}\n   \
+             -> {}, meaning `{}`: Zoho's answer for a revoked refresh token too. No refresh can \
+             cure it; the user must authorize again (step 2).",
+            code_of(&e),
+            meaning_of(&e)
+        )?,
+        Ok(r) => {
+            return Err(format!("a revoked refresh token still worked: HTTP {}", r.status).into())
+        }
+    }
+
+    writeln!(out, "9. The simulator saw: {:?}", sim.stats())?;
+    sim.shutdown().await;
+    Ok(())
+}
+
+async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> {
+    let client = ZohoProjects::builder(config.credentials)
+        .data_center(config.data_center)
+        .redirect_uri(config.redirect_uri)
+        .build()?;
+    // Zoho blocks a client id for 10 minutes after a 5th authorization code in a minute. This
+    // process makes one, but a real program keeps one limiter for all of its authorizations.
+    let limiter = RateLimiter::from_def(client.client().def());
+    limiter.check(Counted::AuthorizationCodes)?;
+    let (url, pending) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .access_type(AccessType::Offline)
+        .prompt(Prompt::Consent)
+        .url()?;
+    writeln!(
+        out,
+        "1. Open this URL in a browser, sign in to Zoho (data centre `{}`) and approve:\n   {url}",
+        config.data_center.key()
+    )?;
+    let query = callback_query(out).await?;
+    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    writeln!(
+        out,
+        "2. Exchanged the code (state checked): access token {:?}, refresh token: {}, expires \
+         in {}; the account lives in data centre `{}`",
+        tokens.access_token,
+        yes_no(tokens.refresh_token.is_some()),
+        expires_in(&tokens),
+        data_center_of(&client).map_or("?", DataCenter::key)
+    )?;
+
+    let source = TokenSource::refreshing(client.client(), "example").build();
+    source.set(tokens.clone()).await?;
+    let api = AuthorizedClient::new(client.client().clone(), source);
+    let portals = format!(
+        "{}/restapi/portals/",
+        client.endpoint_url("api")?.as_str().trim_end_matches('/')
+    );
+    let response = api.send(|http| http.get(portals.as_str())).await?;
+    writeln!(
+        out,
+        "3. GET /restapi/portals/ with `Authorization: Zoho-oauthtoken ...`: HTTP {} {}",
+        response.status,
+        preview(&response.body)
+    )?;
+
+    let refreshed = client.refresh(&tokens).await?;
+    writeln!(
+        out,
+        "4. Access tokens live an hour; rather than wait, refreshed now: access token {:?}, \
+         expires in {}, refresh token kept (Zoho does not rotate it): {}",
+        refreshed.access_token,
+        expires_in(&refreshed),
+        yes_no(refreshed.refresh_token.is_some())
+    )?;
+
+    let callback = client.client().parse_callback(&pending, &query)?;
+    match client.exchange_code(&pending, &callback.code).await {
+        Err(e) => writeln!(
+            out,
+            "5. Errors are typed. The same code exchanged again:\n   {e}\n   -> {}, meaning `{}`",
+            code_of(&e),
+            meaning_of(&e)
+        )?,
+        Ok(_) => writeln!(out, "5. Zoho accepted the same code twice (unexpected)")?,
+    }
+
+    client.revoke(&tokens).await?;
+    writeln!(
+        out,
+        "6. Revoked the refresh token and its access tokens (a user may hold at most 20 refresh \
+         tokens; this example keeps none)."
+    )?;
+    Ok(())
+}
+
+/// Plays the browser against the simulator: follows the authorize URL (scripted consent) and
+/// returns the query string of the redirect.
+async fn follow_consent(url: &Url) -> Result<String, BoxError> {
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let response = browser.get(url.as_str()).send().await?;
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .ok_or_else(|| {
+            format!(
+                "the authorize endpoint answered HTTP {} without a redirect",
+                response.status()
+            )
+        })?;
+    Ok(location
+        .split_once('?')
+        .map(|(_, q)| q.to_string())
+        .unwrap_or_default())
+}
+
+/// `TASKS` concurrent API calls through `api`; their statuses.
+async fn fan_out(api: &AuthorizedClient, url: &str) -> Result<Vec<u16>, BoxError> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..TASKS {
+        let api = api.clone();
+        let url = url.to_string();
+        tasks.spawn(async move {
+            api.send(|http| http.get(url.as_str()))
+                .await
+                .map(|r| r.status)
+        });
+    }
+    let mut statuses = Vec::with_capacity(TASKS);
+    while let Some(joined) = tasks.join_next().await {
+        statuses.push(joined??);
+    }
+    Ok(statuses)
+}
+
+/// The query of the redirect, read from stdin (a whole URL or just its query).
+async fn callback_query(out: &mut impl Write) -> Result<String, BoxError> {
+    writeln!(
+        out,
+        "   Then paste the URL your browser was redirected to and press Enter:"
+    )?;
+    out.flush()?;
+    let raw = read_stdin_line().await?;
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("no redirect given: paste the URL the browser was redirected to".into());
+    }
+    Ok(raw.split_once('?').map_or(raw, |(_, q)| q).to_string())
+}
+
+async fn read_stdin_line() -> Result<String, BoxError> {
+    let line = tokio::task::spawn_blocking(|| {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map(|_| line)
+    })
+    .await??;
+    Ok(line)
+}
+
+/// The data centre a client is pinned to (after a redirect, the one Zoho named).
+fn data_center_of(client: &ZohoProjects) -> Option<DataCenter> {
+    let (index, _) = client.client().def().variable("data_center")?;
+    match client.client().vars().get(index)? {
+        VarValue::Choice(i) => DataCenter::ALL.get(*i).copied(),
+        VarValue::Free(key) => DataCenter::from_key(key),
+    }
+}
+
+fn code_of(e: &Error) -> String {
+    ErrorCode::of(e).map_or_else(
+        || "not one of the spec's codes".to_string(),
+        |c| format!("ErrorCode::{c:?}"),
+    )
+}
+
+fn meaning_of(e: &Error) -> &'static str {
+    e.meaning().map_or("?", |m| m.as_str())
+}
+
+fn expires_in(tokens: &TokenSet) -> String {
+    match tokens.remaining(SystemTime::now()) {
+        Some(left) => format!("{} s", left.as_secs()),
+        None => "never".to_string(),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// `8 x HTTP 200`, or each status when they differ.
+fn summarize(statuses: &[u16]) -> String {
+    match statuses {
+        [first, rest @ ..] if rest.iter().all(|s| s == first) => {
+            format!("{} x HTTP {first}", statuses.len())
+        }
+        _ => format!("HTTP {statuses:?}"),
+    }
+}
+
+/// The start of a response body, on one line.
+fn preview(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}...", &one_line[..cut]),
+        None => one_line,
+    }
+}
