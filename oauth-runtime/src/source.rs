@@ -1,7 +1,10 @@
 //! A token source: the one place an access token is obtained, cached, renewed and persisted.
 //!
 //! [`TokenSource::token`] answers from an atomically swapped cache (no lock, no allocation but
-//! an `Arc` clone) while the token is not within the skew of its expiry. Otherwise exactly one
+//! an `Arc` clone) while the token is not within the skew of its expiry. Each thread keeps a
+//! copy of the set it read last, in an `Arc` of its own, and checks it with one atomic load of
+//! the cell's version: no count shared between cores, so callers on many threads scale.
+//! Otherwise exactly one
 //! caller (per process; per store, with a store that locks across processes) runs the
 //! [`TokenFetcher`], with the bounded [`RetryPolicy`] for transient failures, and every caller
 //! waiting on it gets its result, error included. A fetch under a store's lock extends the
@@ -14,6 +17,7 @@
 //! after it was rejected is an error, never a loop. This module must never log, format or
 //! return a secret, and never fetch more than once per expiry for any number of callers.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -189,13 +193,54 @@ pub type OnChange = Arc<dyn Fn(&TokenSet) + Send + Sync>;
 struct Cached {
     tokens: Arc<TokenSet>,
     refresh_at: Option<SystemTime>,
+    /// `refresh_at` in Unix milliseconds (`u64::MAX` for never), what the hot path compares.
+    refresh_at_ms: u64,
     rejected: bool,
 }
 
 impl Cached {
-    fn fresh(&self, now: SystemTime) -> bool {
-        !self.rejected && self.refresh_at.is_none_or(|at| now < at)
+    fn new(tokens: Arc<TokenSet>, refresh_at: Option<SystemTime>, rejected: bool) -> Cached {
+        Cached {
+            tokens,
+            refresh_at_ms: refresh_at.map_or(u64::MAX, unix_ms),
+            refresh_at,
+            rejected,
+        }
     }
+
+    /// Usable at `now_ms` (milliseconds since the Unix epoch, from [`now_for_cache`]).
+    fn fresh(&self, now_ms: u64) -> bool {
+        !self.rejected && now_ms < self.refresh_at_ms
+    }
+}
+
+/// Milliseconds since the Unix epoch (0 before it).
+fn unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// A unique id per source, for the per-thread copy (an address could be reused).
+static NEXT_SOURCE_ID: AtomicU64 = AtomicU64::new(1);
+
+/// This thread's copy of the set a source last handed it (see [`LAST_READ`]).
+struct ThreadCopy {
+    source: u64,
+    version: u64,
+    cached: Arc<Cached>,
+    /// A copy of `cached.tokens` in an `Arc` of this thread's own: its count is raised and
+    /// lowered on every call, and a count shared by all threads would bounce one cache line
+    /// between cores on every call.
+    tokens: Arc<TokenSet>,
+}
+
+thread_local! {
+    /// The set this thread read last, with the source id and the version of the source's
+    /// cell it came from. While the version is unchanged, `token()` answers from here after
+    /// one plain atomic load, instead of taking and releasing a slot of the shared cell. One
+    /// copy per thread, kept until the thread next reads another source or version (the
+    /// secrets in it are zeroed when it is dropped, like any `TokenSet`).
+    static LAST_READ: RefCell<Option<ThreadCopy>> = const { RefCell::new(None) };
 }
 
 struct Flight {
@@ -220,6 +265,10 @@ struct Inner {
     minted: AtomicU64,
     fetches: AtomicU64,
     generation: AtomicU64,
+    /// [`NEXT_SOURCE_ID`] at creation.
+    id: u64,
+    /// Bumped after every change of `current`, so per-thread copies know they are stale.
+    version: AtomicU64,
     flight: tokio::sync::Mutex<Flight>,
 }
 
@@ -337,11 +386,8 @@ impl TokenSourceBuilder {
     pub fn build(self) -> TokenSource {
         let skew = self.skew;
         let current = ArcSwapOption::from(self.initial.map(|t| {
-            Arc::new(Cached {
-                refresh_at: refresh_at(&t, skew, SystemTime::now()),
-                tokens: Arc::new(t),
-                rejected: false,
-            })
+            let at = refresh_at(&t, skew, SystemTime::now());
+            Arc::new(Cached::new(Arc::new(t), at, false))
         }));
         TokenSource {
             inner: Arc::new(Inner {
@@ -361,6 +407,8 @@ impl TokenSourceBuilder {
                 minted: AtomicU64::new(0),
                 fetches: AtomicU64::new(0),
                 generation: AtomicU64::new(0),
+                id: NEXT_SOURCE_ID.fetch_add(1, Ordering::Relaxed),
+                version: AtomicU64::new(0),
                 flight: tokio::sync::Mutex::new(Flight {
                     last: None,
                     unsaved: None,
@@ -372,30 +420,28 @@ impl TokenSourceBuilder {
 
 /// How far the coarse clock may lag real time, with room to spare: one tick is 1 to 4 ms.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-const COARSE_TICK: Duration = Duration::from_millis(10);
+const COARSE_TICK_MS: u64 = 10;
 
-/// The wall clock of the cached-token check, which every `token()` call makes.
+/// The wall clock of the cached-token check, which every `token()` call makes, in
+/// milliseconds since the Unix epoch.
 ///
 /// On Linux, the kernel's coarse clock (`CLOCK_REALTIME_COARSE`): read from the vDSO in a few
 /// nanoseconds, where `SystemTime::now()` takes 30 to 40 on a virtual machine, which was half
 /// the cost of a cached `token()`. It ticks every 1 to 4 ms, so a tick is added: the check
 /// may renew a few milliseconds early (`refresh_at` is a whole skew before expiry anyway),
 /// never late. Elsewhere, `SystemTime::now()`.
-fn now_for_cache() -> SystemTime {
+fn now_for_cache() -> u64 {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
         let ts = rustix::time::clock_gettime(rustix::time::ClockId::RealtimeCoarse);
-        if let (Ok(secs), Ok(nanos)) = (u64::try_from(ts.tv_sec), u32::try_from(ts.tv_nsec)) {
-            if let Some(now) = Duration::from_secs(secs)
-                .checked_add(Duration::from_nanos(u64::from(nanos)))
-                .and_then(|d| d.checked_add(COARSE_TICK))
-                .and_then(|d| SystemTime::UNIX_EPOCH.checked_add(d))
-            {
-                return now;
-            }
+        if let (Ok(secs), Ok(nanos)) = (u64::try_from(ts.tv_sec), u64::try_from(ts.tv_nsec)) {
+            return secs
+                .saturating_mul(1000)
+                .saturating_add(nanos / 1_000_000)
+                .saturating_add(COARSE_TICK_MS);
         }
     }
-    SystemTime::now()
+    unix_ms(SystemTime::now())
 }
 
 /// When a set just obtained at `now` should be renewed: `skew` before expiry, but never
@@ -517,12 +563,52 @@ impl TokenSource {
             .map(|c| Arc::clone(&c.tokens))
     }
 
+    /// The cached set if it is still usable: from this thread's copy when the source has not
+    /// changed since this thread last read it, else from the shared cell (renewing the copy).
     fn fresh(&self) -> Option<Arc<TokenSet>> {
-        let guard = self.inner.current.load();
-        match guard.as_ref() {
-            Some(c) if c.fresh(now_for_cache()) => Some(Arc::clone(&c.tokens)),
-            _ => None,
+        let now = now_for_cache();
+        let id = self.inner.id;
+        // Loaded before the cell: a copy is tagged with a version no newer than its contents,
+        // so a change published after this load is seen on the next call.
+        let version = self.inner.version.load(Ordering::Acquire);
+        let from_copy = LAST_READ.try_with(|last| {
+            let mut last = last.try_borrow_mut().ok()?;
+            if let Some(copy) = last.as_ref() {
+                if copy.source == id && copy.version == version {
+                    return Some(copy.cached.fresh(now).then(|| Arc::clone(&copy.tokens)));
+                }
+            }
+            let current = self.inner.current.load_full()?;
+            if !current.fresh(now) {
+                return Some(None);
+            }
+            let tokens = Arc::new(TokenSet::clone(&current.tokens));
+            let out = Arc::clone(&tokens);
+            *last = Some(ThreadCopy {
+                source: id,
+                version,
+                cached: current,
+                tokens,
+            });
+            Some(Some(out))
+        });
+        match from_copy {
+            Ok(Some(out)) => out,
+            // Nothing cached, or no thread-local storage (the thread is exiting).
+            _ => {
+                let guard = self.inner.current.load();
+                guard
+                    .as_ref()
+                    .filter(|c| c.fresh(now))
+                    .map(|c| Arc::clone(&c.tokens))
+            }
         }
+    }
+
+    /// Replaces the shared cell, then tells per-thread copies they are stale.
+    fn set_current(&self, cached: Option<Arc<Cached>>) {
+        self.inner.current.store(cached);
+        self.inner.version.fetch_add(1, Ordering::Release);
     }
 
     /// A valid access token: the cached one, or a new one (one fetch for all concurrent
@@ -544,13 +630,10 @@ impl TokenSource {
         if c.rejected || c.tokens.access_token != rejected.access_token {
             return;
         }
-        let marked = Arc::new(Cached {
-            tokens: Arc::clone(&c.tokens),
-            refresh_at: c.refresh_at,
-            rejected: true,
-        });
+        let marked = Arc::new(Cached::new(Arc::clone(&c.tokens), c.refresh_at, true));
         // Only if nobody replaced it in the meantime.
         let _ = self.inner.current.compare_and_swap(&*guard, Some(marked));
+        self.inner.version.fetch_add(1, Ordering::Release);
     }
 
     /// Saves `tokens` (after an authorization, say) and makes them current.
@@ -571,18 +654,18 @@ impl TokenSource {
         flight.unsaved = None;
         flight.last = None;
         self.inner.store.delete(&self.inner.key).await?;
-        self.inner.current.store(None);
+        self.set_current(None);
         Ok(())
     }
 
     fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
         let now = SystemTime::now();
         let tokens = Arc::new(tokens);
-        self.inner.current.store(Some(Arc::new(Cached {
-            refresh_at: refresh_at(&tokens, self.inner.skew, now),
-            tokens: Arc::clone(&tokens),
-            rejected: false,
-        })));
+        self.set_current(Some(Arc::new(Cached::new(
+            Arc::clone(&tokens),
+            refresh_at(&tokens, self.inner.skew, now),
+            false,
+        ))));
         tokens
     }
 
@@ -786,25 +869,22 @@ impl TokenSource {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, SystemTime};
+    use std::time::SystemTime;
 
-    use super::now_for_cache;
+    use super::{now_for_cache, unix_ms};
 
     /// The cache's clock may run a little ahead of the wall clock (so a token is renewed a
     /// few milliseconds early), never behind it (a token served past its renewal time).
     #[test]
     fn the_cache_clock_is_never_behind_the_wall_clock() {
         for _ in 0..10_000 {
-            let before = SystemTime::now();
+            let before = unix_ms(SystemTime::now());
             let cache = now_for_cache();
-            let after = SystemTime::now();
+            let after = unix_ms(SystemTime::now());
+            assert!(cache >= before, "cache clock behind: {cache} < {before} ms");
             assert!(
-                cache >= before,
-                "cache clock behind: {cache:?} < {before:?}"
-            );
-            assert!(
-                cache <= after + Duration::from_millis(20),
-                "cache clock too far ahead: {cache:?} vs {after:?}"
+                cache <= after + 20,
+                "cache clock too far ahead: {cache} vs {after} ms"
             );
         }
     }

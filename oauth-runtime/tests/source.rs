@@ -43,7 +43,7 @@ async fn cached_token_is_reused_without_fetching() {
     let a = src.token().await.unwrap();
     for _ in 0..1000 {
         let b = src.token().await.unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(*a, *b, "the same set, not a new one");
     }
     assert_eq!(f.calls(), 1);
     assert_eq!(src.minted(), 1);
@@ -101,7 +101,7 @@ async fn invalidate_renews_only_the_current_token() {
     // A stale rejection (of a token already replaced) does not renew again.
     src.invalidate(&first);
     let third = src.token().await.unwrap();
-    assert!(Arc::ptr_eq(&second, &third));
+    assert_eq!(*second, *third);
     assert_eq!(f.calls(), 2);
     // Invalidating something never cached is a no-op.
     src.invalidate(&set("unknown", None, 10));
@@ -599,4 +599,47 @@ async fn debug_output_has_no_secrets() {
     let shown = format!("{src:?} {t:?}");
     assert!(!shown.contains("secret-"), "{shown}");
     assert!(shown.contains("p:c:s"));
+}
+
+/// Each thread answers from its own copy of the cached set; a change made on another thread
+/// (a new set, an invalidation) must reach it on its very next call.
+#[test]
+fn a_change_on_one_thread_reaches_the_copies_of_the_others() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone()).build();
+    let first = rt.block_on(src.token()).unwrap();
+    let (to_reader, from_main) = std::sync::mpsc::channel::<&'static str>();
+    let (to_main, from_reader) = std::sync::mpsc::channel::<String>();
+    let reader_src = src.clone();
+    let reader = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        while let Ok(step) = from_main.recv() {
+            let seen = rt.block_on(reader_src.token()).unwrap();
+            to_main
+                .send(format!("{step}: {}", seen.access_token.secret()))
+                .unwrap();
+        }
+    });
+    let ask = |step| {
+        to_reader.send(step).unwrap();
+        from_reader.recv().unwrap()
+    };
+    assert_eq!(ask("before"), "before: gen-1");
+    rt.block_on(src.set(set("set-by-main", None, 3600)))
+        .unwrap();
+    assert_eq!(ask("after set"), "after set: set-by-main");
+    let current = rt.block_on(src.token()).unwrap();
+    src.invalidate(&current);
+    assert_eq!(ask("after invalidate"), "after invalidate: gen-2");
+    drop(to_reader);
+    reader.join().unwrap();
+    assert_eq!(f.calls(), 2);
+    assert_eq!(first.access_token.secret(), "gen-1");
 }
