@@ -28,7 +28,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use oauth_providers::providers::marketo::{ErrorCode, Marketo};
 use oauth_providers::{
@@ -36,7 +36,10 @@ use oauth_providers::{
 };
 use oauth_sim::Simulator;
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::*;
 
 const SIM_MUNCHKIN_ID: &str = "284-RPR-133";
 const SIM_CLIENT_ID: &str = "3b2c1d0e-1111-2222-3333-444455556666";
@@ -86,50 +89,22 @@ impl Mode {
                 munchkin_id,
                 credentials: Credentials::new(id, secret),
             })),
-            (munchkin, id, secret) => {
-                let missing: Vec<&str> = REQUIRED_VARS
-                    .into_iter()
-                    .zip([munchkin.is_none(), id.is_none(), secret.is_none()])
-                    .filter_map(|(name, absent)| absent.then_some(name))
-                    .collect();
-                Err(format!(
-                    "missing environment variable{} {}: the real-Marketo mode needs {} (unset \
-                     every MARKETO_* variable to run against the simulator)",
-                    if missing.len() == 1 { "" } else { "s" },
-                    missing.join(", "),
-                    REQUIRED_VARS.join(", ")
-                )
-                .into())
-            }
-        }
-    }
-}
-
-/// A set, non-empty environment variable.
-fn env_var(name: &str) -> Result<Option<String>, BoxError> {
-    match std::env::var(name) {
-        Ok(v) if v.trim().is_empty() => Ok(None),
-        Ok(v) => Ok(Some(v.trim().to_string())),
-        Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            Err(format!("environment variable {name} is not valid UTF-8").into())
+            (munchkin, id, secret) => Err(missing_vars(
+                "Marketo",
+                "MARKETO_",
+                &REQUIRED_VARS,
+                &[munchkin.is_none(), id.is_none(), secret.is_none()],
+            )),
         }
     }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let result = match Mode::from_env() {
+    support::exit(match Mode::from_env() {
         Ok(mode) => run(&mut std::io::stdout(), mode).await,
         Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }
 
 /// Runs the example in `mode`, narrating into `out`.
@@ -359,39 +334,4 @@ fn code_of(e: &Error) -> String {
 
 fn meaning_of(e: &Error) -> &'static str {
     e.meaning().map_or("?", |m| m.as_str())
-}
-
-fn expires_in(tokens: &TokenSet) -> String {
-    match tokens.remaining(SystemTime::now()) {
-        Some(left) => format!("{} s", left.as_secs()),
-        None => "never".to_string(),
-    }
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
-}
-
-/// `3 x HTTP 200`, or each status when they differ.
-fn summarize(statuses: &[u16]) -> String {
-    match statuses {
-        [first, rest @ ..] if rest.iter().all(|s| s == first) => {
-            format!("{} x HTTP {first}", statuses.len())
-        }
-        _ => format!("HTTP {statuses:?}"),
-    }
-}
-
-/// The start of a response body, on one line.
-fn preview(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(200) {
-        Some((cut, _)) => format!("{}...", &one_line[..cut]),
-        None => one_line,
-    }
 }

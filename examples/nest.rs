@@ -32,14 +32,17 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use oauth_providers::providers::nest::{ErrorCode, Nest};
-use oauth_providers::{Credentials, Error, TokenSet};
+use oauth_providers::{Credentials, Error};
 use oauth_sim::{Consent, Simulator};
 use url::Url;
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::*;
 
 const SIM_CLIENT_ID: &str = "4f1e2d3c-nest-web-client";
 const SIM_PIN_CLIENT_ID: &str = "9a8b7c6d-nest-pin-client";
@@ -85,50 +88,22 @@ impl Mode {
                 credentials: Credentials::new(id, secret),
                 pin,
             })),
-            (id, secret) => {
-                let missing: Vec<&str> = REQUIRED_VARS
-                    .into_iter()
-                    .zip([id.is_none(), secret.is_none()])
-                    .filter_map(|(name, absent)| absent.then_some(name))
-                    .collect();
-                Err(format!(
-                    "missing environment variable{} {}: the real-Nest mode needs {} (unset \
-                     every NEST_* variable to run against the simulator)",
-                    if missing.len() == 1 { "" } else { "s" },
-                    missing.join(", "),
-                    REQUIRED_VARS.join(", ")
-                )
-                .into())
-            }
-        }
-    }
-}
-
-/// A set, non-empty environment variable.
-fn env_var(name: &str) -> Result<Option<String>, BoxError> {
-    match std::env::var(name) {
-        Ok(v) if v.trim().is_empty() => Ok(None),
-        Ok(v) => Ok(Some(v.trim().to_string())),
-        Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            Err(format!("environment variable {name} is not valid UTF-8").into())
+            (id, secret) => Err(missing_vars(
+                "Nest",
+                "NEST_",
+                &REQUIRED_VARS,
+                &[id.is_none(), secret.is_none()],
+            )),
         }
     }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let result = match Mode::from_env() {
+    support::exit(match Mode::from_env() {
         Ok(mode) => run(&mut std::io::stdout(), mode).await,
         Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }
 
 /// Runs the example in `mode`, narrating into `out`.
@@ -401,12 +376,6 @@ async fn read_pin_page(page: &Url) -> Result<String, BoxError> {
     Ok(pin)
 }
 
-fn query_of(url: &str) -> String {
-    url.split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default()
-}
-
 /// `query` with parameter `name` set to `value`.
 fn replace_param(query: &str, name: &str, value: &str) -> String {
     let pairs = url::form_urlencoded::parse(query.as_bytes())
@@ -420,15 +389,6 @@ fn replace_param(query: &str, name: &str, value: &str) -> String {
         .finish()
 }
 
-async fn read_stdin_line() -> Result<String, BoxError> {
-    let line = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map(|_| line)
-    })
-    .await??;
-    Ok(line)
-}
-
 /// The error, its spec code and its meaning, on one line.
 fn describe(e: &Error) -> String {
     format!(
@@ -439,24 +399,4 @@ fn describe(e: &Error) -> String {
         ),
         e.meaning().map_or("?", |m| m.as_str())
     )
-}
-
-fn expires_in(tokens: &TokenSet) -> String {
-    match tokens.remaining(SystemTime::now()) {
-        Some(left) if left.as_secs() >= 2 * 86_400 => {
-            format!("{} days", left.as_secs() / 86_400)
-        }
-        Some(left) => format!("{} s", left.as_secs()),
-        None => "never".to_string(),
-    }
-}
-
-/// The start of a response body, on one line.
-fn preview(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(200) {
-        Some((cut, _)) => format!("{}...", &one_line[..cut]),
-        None => one_line,
-    }
 }

@@ -36,7 +36,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use oauth_providers::limits::ManualClock;
 use oauth_providers::model::Counted;
@@ -44,12 +44,15 @@ use oauth_providers::providers::zoho_projects::{
     AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
 };
 use oauth_providers::{
-    scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSet, TokenSource, VarValue,
+    scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSource, VarValue,
 };
 use oauth_sim::{Consent, Simulator};
 use url::Url;
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::*;
 
 const SIM_CLIENT_ID: &str = "1000.PROJECTSEXAMPLE";
 const SIM_CLIENT_SECRET: &str = "projects-example-secret";
@@ -101,7 +104,7 @@ impl Mode {
         }
         let absent = [id.is_none(), secret.is_none(), redirect.is_none()];
         let (Some(id), Some(secret), Some(redirect)) = (id, secret, redirect) else {
-            return Err(missing_vars(absent));
+            return Err(missing_vars("Zoho", "ZOHO_", &REQUIRED_VARS, &absent));
         };
         let redirect_uri = Url::parse(&redirect)
             .map_err(|e| format!("ZOHO_REDIRECT_URI is not an absolute URL: {e}"))?;
@@ -123,48 +126,12 @@ impl Mode {
     }
 }
 
-/// The error for a partial configuration: which required variables are `absent`.
-fn missing_vars(absent: [bool; 3]) -> BoxError {
-    let missing: Vec<&str> = REQUIRED_VARS
-        .into_iter()
-        .zip(absent)
-        .filter_map(|(name, absent)| absent.then_some(name))
-        .collect();
-    format!(
-        "missing environment variable{} {}: the real-Zoho mode needs {} (unset every ZOHO_* \
-         variable to run against the simulator)",
-        if missing.len() == 1 { "" } else { "s" },
-        missing.join(", "),
-        REQUIRED_VARS.join(", ")
-    )
-    .into()
-}
-
-/// A set, non-empty environment variable.
-fn env_var(name: &str) -> Result<Option<String>, BoxError> {
-    match std::env::var(name) {
-        Ok(v) if v.trim().is_empty() => Ok(None),
-        Ok(v) => Ok(Some(v.trim().to_string())),
-        Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            Err(format!("environment variable {name} is not valid UTF-8").into())
-        }
-    }
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
-    let result = match Mode::from_env() {
+    support::exit(match Mode::from_env() {
         Ok(mode) => run(&mut std::io::stdout(), mode).await,
         Err(e) => Err(e),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }
 
 /// Runs the example in `mode`, narrating into `out`.
@@ -480,30 +447,6 @@ async fn fan_out(api: &AuthorizedClient, url: &str) -> Result<Vec<u16>, BoxError
     Ok(statuses)
 }
 
-/// The query of the redirect, read from stdin (a whole URL or just its query).
-async fn callback_query(out: &mut impl Write) -> Result<String, BoxError> {
-    writeln!(
-        out,
-        "   Then paste the URL your browser was redirected to and press Enter:"
-    )?;
-    out.flush()?;
-    let raw = read_stdin_line().await?;
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err("no redirect given: paste the URL the browser was redirected to".into());
-    }
-    Ok(raw.split_once('?').map_or(raw, |(_, q)| q).to_string())
-}
-
-async fn read_stdin_line() -> Result<String, BoxError> {
-    let line = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map(|_| line)
-    })
-    .await??;
-    Ok(line)
-}
-
 /// The data centre a client is pinned to (after a redirect, the one Zoho named).
 fn data_center_of(client: &ZohoProjects) -> Option<DataCenter> {
     let (index, _) = client.client().def().variable("data_center")?;
@@ -522,39 +465,4 @@ fn code_of(e: &Error) -> String {
 
 fn meaning_of(e: &Error) -> &'static str {
     e.meaning().map_or("?", |m| m.as_str())
-}
-
-fn expires_in(tokens: &TokenSet) -> String {
-    match tokens.remaining(SystemTime::now()) {
-        Some(left) => format!("{} s", left.as_secs()),
-        None => "never".to_string(),
-    }
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
-}
-
-/// `8 x HTTP 200`, or each status when they differ.
-fn summarize(statuses: &[u16]) -> String {
-    match statuses {
-        [first, rest @ ..] if rest.iter().all(|s| s == first) => {
-            format!("{} x HTTP {first}", statuses.len())
-        }
-        _ => format!("HTTP {statuses:?}"),
-    }
-}
-
-/// The start of a response body, on one line.
-fn preview(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(200) {
-        Some((cut, _)) => format!("{}...", &one_line[..cut]),
-        None => one_line,
-    }
 }

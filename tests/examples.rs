@@ -3,6 +3,10 @@
 //! there to show fails the suite. Also checks how each example reads its environment (without
 //! touching the process environment, which other threads may be reading).
 
+// Each example includes `examples/support/mod.rs` for itself, so it is compiled once per
+// example here, as it is in `cargo run --example`.
+#![allow(clippy::duplicate_mod)]
+
 use std::collections::BTreeMap;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
