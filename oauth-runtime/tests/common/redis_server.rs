@@ -1,5 +1,5 @@
-//! A throwaway redis-server for tests (feature `redis`): the harness of `redis_store.rs`, in a
-//! file of its own so other test crates can include it with `#[path]`.
+//! A throwaway redis-server for the Redis test crates (feature `redis`), included with
+//! `#[path]` (not through `common/mod.rs`, which every test crate builds).
 #![allow(dead_code)]
 
 use std::net::TcpListener;
