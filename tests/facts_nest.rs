@@ -10,6 +10,8 @@
 // Works with Nest is retired and its generated type says so; these tests are about it.
 #![allow(deprecated)]
 
+mod support;
+
 use std::time::{Duration, SystemTime};
 
 use oauth_providers::providers::nest::{ErrorCode, Nest};
@@ -18,6 +20,7 @@ use oauth_providers::{
 };
 use oauth_sim::{Consent, RecordedRequest, Simulator};
 use serde_json::Value;
+use support::{browser, follow, param};
 use url::Url;
 
 const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/nest.yaml");
@@ -49,36 +52,10 @@ fn web(sim: &Simulator) -> Nest {
     nest(sim, CLIENT_ID, SECRET, Some(SECOND))
 }
 
-/// The browser: follows nothing, so the test sees the provider's answer itself.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client")
-}
-
-/// Opens the authorization URL and returns where the provider redirected the user.
-async fn consent(url: Url) -> Url {
-    let resp = browser().get(url).send().await.expect("authorize");
-    assert_eq!(resp.status(), 302, "the provider should redirect");
-    let location = resp
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a Location header");
-    Url::parse(location).expect("redirect URL")
-}
-
 /// Starts the web flow: the pending authorization and the redirect the user came back with.
 async fn authorize(client: &Nest) -> (PendingAuthorization, Url) {
     let (url, pending) = client.authorize().url().expect("authorize URL");
-    (pending, consent(url).await)
-}
-
-fn param(url: &Url, name: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
+    (pending, follow(url).await)
 }
 
 /// `url` without its query parameter `name`.
@@ -240,7 +217,7 @@ async fn redirect_uri_is_optional_and_picks_one_of_several_registered_uris() {
     let plain = nest(&sim, CLIENT_ID, SECRET, None);
     let (url, pending) = plain.authorize().url().expect("authorize URL");
     assert_eq!(param(&url, "redirect_uri"), None);
-    let back = consent(url).await;
+    let back = follow(url).await;
     assert_eq!(back.as_str().split('?').next(), Some(FIRST));
     plain
         .exchange_callback(&pending, back.query().unwrap_or_default())
@@ -312,10 +289,10 @@ async fn state_is_required_unguessable_and_checked_on_the_way_back() {
         serde_json::json!({"error": "oauth2_error", "error_description": "missing required parameters: state"})
     );
 
-    let literal = consent(with(&url, "state", "STATE")).await;
+    let literal = follow(with(&url, "state", "STATE")).await;
     assert_eq!(param(&literal, "state").as_deref(), Some("STATE"));
 
-    let back = consent(url).await;
+    let back = follow(url).await;
     assert_eq!(param(&back, "state"), Some(state.clone()));
     let forged = with(&back, "state", "STATE");
     let e = client

@@ -9,6 +9,8 @@
 //! where a fact is only documentation, a comment says which observable behaviour stands in
 //! for it.
 
+mod support;
+
 use std::time::Duration;
 
 use oauth_providers::providers::zoho_crm::{
@@ -16,10 +18,11 @@ use oauth_providers::providers::zoho_crm::{
 };
 use oauth_providers::{
     scope, AuthorizationCode, Credentials, Error, ErrorMeaning, Password, PendingAuthorization,
-    ProviderError, TokenSet, VarValue,
+    TokenSet, VarValue,
 };
 use oauth_sim::{Consent, RecordedRequest, Simulator};
 use serde_json::{json, Value};
+use support::{browser, follow, param, provider_error};
 use url::Url;
 
 const CLIENT_ID: &str = "1000.FACTSCRM";
@@ -63,32 +66,6 @@ async fn authtoken(crm: &ZohoCRM, user: &str, password: &str) -> Result<TokenSet
         .await
 }
 
-/// An HTTP client that, like a test browser, does not follow redirects.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("reqwest client")
-}
-
-/// Sends the user to `url` and returns where the provider redirected the browser.
-async fn follow(url: Url) -> Url {
-    let resp = browser().get(url).send().await.expect("authorize request");
-    assert_eq!(resp.status(), 302, "the authorize endpoint should redirect");
-    let location = resp
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a Location header");
-    Url::parse(location).expect("redirect URL")
-}
-
-fn param(url: &Url, name: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
-}
-
 /// Authorizes for `ZohoCRM.modules.leads.READ` with `access`; returns what to keep and the
 /// redirect's query string.
 async fn authorize(crm: &ZohoCRM, access: AccessType) -> (PendingAuthorization, String) {
@@ -123,17 +100,12 @@ async fn me(crm: &ZohoCRM, tokens: &TokenSet) -> Result<Value, Error> {
     Ok(serde_json::from_slice(&response.body).expect("JSON body"))
 }
 
-fn provider(e: &Error) -> &ProviderError {
-    e.provider()
-        .unwrap_or_else(|| panic!("expected a provider error, got {e:?}"))
-}
-
 /// Asserts `e` is the spec rule `code` (the provider code as the spec writes it), with its
 /// meaning and the HTTP status it arrived with.
 fn assert_rule(e: &Error, code: ErrorCode, meaning: ErrorMeaning, status: u16) {
     assert_eq!(ErrorCode::of(e), Some(code), "{e:?}");
     assert_eq!(code.meaning(), meaning);
-    let p = provider(e);
+    let p = provider_error(e);
     assert_eq!(
         (p.code.as_str(), p.meaning, p.status),
         (code.code(), meaning, status)
@@ -259,7 +231,7 @@ async fn authorization_needs_scope_and_access_type_and_returns_a_grant_code() {
         .exchange_callback(&pending, to.query().unwrap_or_default())
         .await
         .unwrap_err();
-    let p = provider(&err);
+    let p = provider_error(&err);
     assert_eq!(
         (p.code.as_str(), p.meaning, p.status),
         ("invalid_scope", ErrorMeaning::InsufficientScope, 0)

@@ -8,6 +8,8 @@
 //! quotes the fact it proves; where a fact is only documentation, a comment says which
 //! observable behaviour stands in for it.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -18,11 +20,12 @@ use oauth_providers::providers::zoho_projects::{
     scopes, AccessType, ErrorCode, ZohoProjects, PROVIDER,
 };
 use oauth_providers::{
-    scope, AuthorizedClient, Credentials, Error, ErrorMeaning, PendingAuthorization, ProviderError,
-    TokenSet, TokenSource,
+    scope, AuthorizedClient, Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet,
+    TokenSource,
 };
 use oauth_sim::{Consent, Simulator};
 use serde_json::{json, Value};
+use support::{browser, follow, param, provider_error};
 use url::Url;
 
 const CLIENT_ID: &str = "1000.FACTSPROJECTS";
@@ -52,33 +55,6 @@ fn client_at(origin: Url, id: &str, secret: &str) -> ZohoProjects {
 
 fn client(sim: &Simulator) -> ZohoProjects {
     client_at(sim.origin(), CLIENT_ID, CLIENT_SECRET)
-}
-
-/// An HTTP client that, like a test browser, does not follow redirects.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("reqwest client")
-}
-
-/// Sends the user to `url` (the simulator answers for the user at once) and returns where the
-/// provider redirected the browser.
-async fn follow(url: Url) -> Url {
-    let resp = browser().get(url).send().await.expect("authorize request");
-    assert_eq!(resp.status(), 302, "the authorize endpoint should redirect");
-    let location = resp
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a Location header");
-    Url::parse(location).expect("redirect URL")
-}
-
-fn param(url: &Url, name: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
 }
 
 /// Whether a redirect's query string carries a grant code.
@@ -123,17 +99,12 @@ async fn me(zp: &ZohoProjects, tokens: &TokenSet) -> Result<Value, Error> {
     Ok(serde_json::from_slice(&response.body).expect("JSON body"))
 }
 
-fn provider(e: &Error) -> &ProviderError {
-    e.provider()
-        .unwrap_or_else(|| panic!("expected a provider error, got {e:?}"))
-}
-
 /// Asserts `e` is the spec rule `code` (the provider code as the spec writes it), with its
 /// meaning and the HTTP status it arrived with.
 fn assert_rule(e: &Error, code: ErrorCode, meaning: ErrorMeaning, status: u16) {
     assert_eq!(ErrorCode::of(e), Some(code), "{e:?}");
     assert_eq!(code.meaning(), meaning);
-    let p = provider(e);
+    let p = provider_error(e);
     assert_eq!(
         (p.code.as_str(), p.meaning, p.status),
         (code.code(), meaning, status)
@@ -404,7 +375,7 @@ async fn the_21st_refresh_token_of_a_user_is_access_denied_until_one_is_revoked(
         200,
     );
     assert_eq!(
-        provider(&err).description.as_deref(),
+        provider_error(&err).description.as_deref(),
         Some("Access Denied: the user holds the maximum number of refresh tokens")
     );
     assert_eq!(sim.stats().refresh_tokens_issued, 20);
@@ -553,7 +524,7 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
             // The spec has no rule at the authorize site, so the redirect's `access_denied`
             // is classified by its RFC 6749 code alone.
             assert_eq!(ErrorCode::of(&err), None);
-            let p = provider(&err);
+            let p = provider_error(&err);
             assert_eq!(
                 (p.code.as_str(), p.meaning, p.status),
                 ("access_denied", ErrorMeaning::AccessDenied, 0)

@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use oauth_providers::providers::nest::{ErrorCode, Nest};
 use oauth_providers::{AuthorizationCode, Credentials, Error, ErrorMeaning, ErrorSite, TokenSet};
-use support::{assert_expires_within, http, pairs, Reply, Server};
+use support::{assert_expires_within, http, pairs, provider_error, Reply, Server};
 
 const CLIENT_ID: &str = "4f1e2d3c-nest-client";
 const CLIENT_SECRET: &str = "nestSecretQ7w8E9r0";
@@ -26,11 +26,6 @@ fn client(server: &Server) -> Nest {
 
 fn tokens() -> TokenSet {
     TokenSet::bearer(TOKEN, None)
-}
-
-fn provider_error(err: &Error) -> &oauth_providers::ProviderError {
-    err.provider()
-        .unwrap_or_else(|| panic!("expected a provider error, got {err:?}"))
 }
 
 /// Compile-time proof that `Nest` has no inherent `refresh` method: an inherent method would

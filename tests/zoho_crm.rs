@@ -11,7 +11,7 @@ use oauth_providers::providers::zoho_crm::{scopes, AccessType, ErrorCode, ZohoCR
 use oauth_providers::{
     scope, AuthorizationCode, Credentials, Error, ErrorMeaning, ErrorSite, Password, TokenSet,
 };
-use support::{assert_expires_within, http, pairs, Reply, Server};
+use support::{assert_expires_within, http, pairs, provider_error, Reply, Server};
 
 const CLIENT_ID: &str = "1000.CRMCLIENTID";
 const CLIENT_SECRET: &str = "crm-client-secret-9e8d7c";
@@ -37,11 +37,6 @@ fn tokens() -> TokenSet {
     let mut t = TokenSet::bearer(ACCESS, Some(Duration::from_secs(3600)));
     t.refresh_token = Some(REFRESH.into());
     t
-}
-
-fn provider_error(err: &Error) -> &oauth_providers::ProviderError {
-    err.provider()
-        .unwrap_or_else(|| panic!("expected a provider error, got {err:?}"))
 }
 
 #[allow(deprecated)]

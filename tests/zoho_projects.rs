@@ -12,7 +12,7 @@ use oauth_providers::providers::zoho_projects::{
 use oauth_providers::{
     scope, AuthorizationCode, Credentials, Error, ErrorMeaning, ErrorSite, TokenSet,
 };
-use support::{assert_expires_within, http, pairs, Reply, Server};
+use support::{assert_expires_within, http, pairs, provider_error, Reply, Server};
 
 const CLIENT_ID: &str = "1000.ZPCLIENTID";
 const CLIENT_SECRET: &str = "zp-client-secret-0b1c2d";
@@ -28,11 +28,6 @@ fn client(server: &Server) -> ZohoProjects {
         .origin_override(server.origin.clone())
         .build()
         .expect("client builds")
-}
-
-fn provider_error(err: &Error) -> &oauth_providers::ProviderError {
-    err.provider()
-        .unwrap_or_else(|| panic!("expected a provider error, got {err:?}"))
 }
 
 /// A token set as the exchange returns it (for refresh, revoke, API calls).

@@ -312,3 +312,36 @@ pub fn http() -> reqwest::Client {
         .build()
         .expect("reqwest client")
 }
+
+/// An HTTP client that, like a test browser, does not follow redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client")
+}
+
+/// Sends the user to `url` and returns where the provider redirected the browser.
+pub async fn follow(url: Url) -> Url {
+    let resp = browser().get(url).send().await.expect("authorize request");
+    assert_eq!(resp.status(), 302, "the authorize endpoint should redirect");
+    let location = resp
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .expect("a Location header");
+    Url::parse(location).expect("redirect URL")
+}
+
+/// The first value of the query parameter `name` of `url`.
+pub fn param(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// The provider error inside `err`; fails the test with `err` when it is something else.
+pub fn provider_error(err: &oauth_providers::Error) -> &oauth_providers::ProviderError {
+    err.provider()
+        .unwrap_or_else(|| panic!("expected a provider error, got {err:?}"))
+}
