@@ -192,19 +192,18 @@ pub type OnChange = Arc<dyn Fn(&TokenSet) + Send + Sync>;
 /// What the cache holds: the set, when to renew it, and whether an API rejected it.
 struct Cached {
     tokens: Arc<TokenSet>,
-    refresh_at: Option<SystemTime>,
-    /// `refresh_at` in Unix milliseconds (`u64::MAX` for never), what the hot path compares.
+    /// When to renew, in Unix milliseconds (`u64::MAX` for never): what the hot path compares.
     refresh_at_ms: u64,
     rejected: bool,
 }
 
 impl Cached {
-    fn new(tokens: Arc<TokenSet>, refresh_at: Option<SystemTime>, rejected: bool) -> Cached {
+    /// A set no API has rejected, to renew at `refresh_at` (never when `None`).
+    fn new(tokens: Arc<TokenSet>, refresh_at: Option<SystemTime>) -> Cached {
         Cached {
             tokens,
             refresh_at_ms: refresh_at.map_or(u64::MAX, unix_ms),
-            refresh_at,
-            rejected,
+            rejected: false,
         }
     }
 
@@ -387,7 +386,7 @@ impl TokenSourceBuilder {
         let skew = self.skew;
         let current = ArcSwapOption::from(self.initial.map(|t| {
             let at = refresh_at(&t, skew, SystemTime::now());
-            Arc::new(Cached::new(Arc::new(t), at, false))
+            Arc::new(Cached::new(Arc::new(t), at))
         }));
         TokenSource {
             inner: Arc::new(Inner {
@@ -630,7 +629,11 @@ impl TokenSource {
         if c.rejected || c.tokens.access_token != rejected.access_token {
             return;
         }
-        let marked = Arc::new(Cached::new(Arc::clone(&c.tokens), c.refresh_at, true));
+        let marked = Arc::new(Cached {
+            tokens: Arc::clone(&c.tokens),
+            refresh_at_ms: c.refresh_at_ms,
+            rejected: true,
+        });
         // Only if nobody replaced it in the meantime.
         let _ = self.inner.current.compare_and_swap(&*guard, Some(marked));
         self.inner.version.fetch_add(1, Ordering::Release);
@@ -664,7 +667,6 @@ impl TokenSource {
         self.set_current(Some(Arc::new(Cached::new(
             Arc::clone(&tokens),
             refresh_at(&tokens, self.inner.skew, now),
-            false,
         ))));
         tokens
     }
