@@ -4,6 +4,8 @@
 //! an `Arc` clone) while the token is not within the skew of its expiry. Each thread keeps a
 //! copy of the set it read last, in an `Arc` of its own, and checks it with one atomic load of
 //! the cell's version: no count shared between cores, so callers on many threads scale.
+//! [`TokenSource::with_token`] lends that copy to a closure instead, so a cached read is a
+//! clock read, a thread-local lookup and one atomic load, with no reference count at all.
 //! Otherwise exactly one
 //! caller (per process; per store, with a store that locks across processes) runs the
 //! [`TokenFetcher`], with the bounded [`RetryPolicy`] for transient failures, and every caller
@@ -209,7 +211,16 @@ impl Cached {
 
     /// Usable at `now_ms` (milliseconds since the Unix epoch, from [`now_for_cache`]).
     fn fresh(&self, now_ms: u64) -> bool {
-        !self.rejected && now_ms < self.refresh_at_ms
+        now_ms < self.usable_until_ms()
+    }
+
+    /// Usable while the clock is below this: the renewal time, or 0 once an API rejected it.
+    fn usable_until_ms(&self) -> u64 {
+        if self.rejected {
+            0
+        } else {
+            self.refresh_at_ms
+        }
     }
 }
 
@@ -226,10 +237,11 @@ static NEXT_SOURCE_ID: AtomicU64 = AtomicU64::new(1);
 struct ThreadCopy {
     source: u64,
     version: u64,
-    cached: Arc<Cached>,
-    /// A copy of `cached.tokens` in an `Arc` of this thread's own: its count is raised and
-    /// lowered on every call, and a count shared by all threads would bounce one cache line
-    /// between cores on every call.
+    /// [`Cached::usable_until_ms`], kept here so the check follows no pointer.
+    usable_until_ms: u64,
+    /// A copy of the cached set in an `Arc` of this thread's own: its count is raised and
+    /// lowered on every `token()` call, and a count shared by all threads would bounce one
+    /// cache line between cores on every call.
     tokens: Arc<TokenSet>,
 }
 
@@ -429,6 +441,7 @@ const COARSE_TICK_MS: u64 = 10;
 /// the cost of a cached `token()`. It ticks every 1 to 4 ms, so a tick is added: the check
 /// may renew a few milliseconds early (`refresh_at` is a whole skew before expiry anyway),
 /// never late. Elsewhere, `SystemTime::now()`.
+#[inline]
 fn now_for_cache() -> u64 {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
@@ -562,44 +575,48 @@ impl TokenSource {
             .map(|c| Arc::clone(&c.tokens))
     }
 
-    /// The cached set if it is still usable: from this thread's copy when the source has not
-    /// changed since this thread last read it, else from the shared cell (renewing the copy).
-    fn fresh(&self) -> Option<Arc<TokenSet>> {
+    /// Calls `f` on the cached set if it is still usable (`None` when it is not): from this
+    /// thread's copy when the source has not changed since this thread last read it, else
+    /// from the shared cell (renewing the copy). No reference count is touched unless `f`
+    /// touches one. `f` is called at most once.
+    #[inline]
+    fn read_fresh<R>(&self, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
         let now = now_for_cache();
         let id = self.inner.id;
         // Loaded before the cell: a copy is tagged with a version no newer than its contents,
         // so a change published after this load is seen on the next call.
         let version = self.inner.version.load(Ordering::Acquire);
+        // `Some(answer)` when this thread's copy decided (`None`: stale); `None` to fall back
+        // to the shared cell (no copy, or the copy is borrowed because `f` reads a source
+        // from inside another `f`).
         let from_copy = LAST_READ.try_with(|last| {
             let mut last = last.try_borrow_mut().ok()?;
             if let Some(copy) = last.as_ref() {
                 if copy.source == id && copy.version == version {
-                    return Some(copy.cached.fresh(now).then(|| Arc::clone(&copy.tokens)));
+                    return Some((now < copy.usable_until_ms).then(|| f(&copy.tokens)));
                 }
             }
             let current = self.inner.current.load_full()?;
             if !current.fresh(now) {
                 return Some(None);
             }
-            let tokens = Arc::new(TokenSet::clone(&current.tokens));
-            let out = Arc::clone(&tokens);
-            *last = Some(ThreadCopy {
+            let copy = last.insert(ThreadCopy {
                 source: id,
                 version,
-                cached: current,
-                tokens,
+                usable_until_ms: current.usable_until_ms(),
+                tokens: Arc::new(TokenSet::clone(&current.tokens)),
             });
-            Some(Some(out))
+            Some(Some(f(&copy.tokens)))
         });
         match from_copy {
-            Ok(Some(out)) => out,
+            Ok(Some(answer)) => answer,
             // Nothing cached, or no thread-local storage (the thread is exiting).
             _ => {
                 let guard = self.inner.current.load();
                 guard
                     .as_ref()
                     .filter(|c| c.fresh(now))
-                    .map(|c| Arc::clone(&c.tokens))
+                    .map(|c| f(&c.tokens))
             }
         }
     }
@@ -613,10 +630,36 @@ impl TokenSource {
     /// A valid access token: the cached one, or a new one (one fetch for all concurrent
     /// callers, who all get its result).
     pub async fn token(&self) -> Result<Arc<TokenSet>, Error> {
-        if let Some(t) = self.fresh() {
-            return Ok(t);
+        match self.read_fresh(&mut Arc::clone) {
+            Some(t) => Ok(t),
+            None => self.renew().await,
         }
-        self.renew().await
+    }
+
+    /// Calls `f` on a valid token set and returns its result: the cached set, or a new one
+    /// (one fetch for all concurrent callers, who all get its result).
+    ///
+    /// The same set as [`TokenSource::token`], lent instead of shared: a warm cache answers
+    /// without touching a reference count, which is most of what an `Arc` costs a cached
+    /// call. Use it where the token is used at once: to write a header, to sign, to copy.
+    /// `f` is called exactly once, on the calling thread, and should be short; it may read
+    /// this or any other source.
+    ///
+    /// ```no_run
+    /// # async fn demo(source: oauth_runtime::TokenSource) -> Result<(), oauth_runtime::Error> {
+    /// let header = source
+    ///     .with_token(|t| format!("Bearer {}", t.access_token.secret()))
+    ///     .await?;
+    /// # drop(header);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn with_token<R>(&self, mut f: impl FnMut(&TokenSet) -> R) -> Result<R, Error> {
+        if let Some(out) = self.read_fresh(&mut |t: &Arc<TokenSet>| f(t)) {
+            return Ok(out);
+        }
+        let t = self.renew().await?;
+        Ok(f(&t))
     }
 
     /// Marks `rejected` as bad, if it is still the cached set (compared by access token), so
@@ -680,7 +723,7 @@ impl TokenSource {
     async fn renew(&self) -> Result<Arc<TokenSet>, Error> {
         let seen = self.inner.generation.load(Ordering::Acquire);
         let mut flight = self.inner.flight.lock().await;
-        if let Some(t) = self.fresh() {
+        if let Some(t) = self.read_fresh(&mut Arc::clone) {
             return Ok(t);
         }
         // A fetch finished while we waited for it: its result is ours, error included.

@@ -643,3 +643,103 @@ fn a_change_on_one_thread_reaches_the_copies_of_the_others() {
     assert_eq!(f.calls(), 2);
     assert_eq!(first.access_token.secret(), "gen-1");
 }
+
+/// `with_token` lends the same set `token()` shares: from the cache without a fetch, calling
+/// the closure exactly once per call.
+#[tokio::test]
+async fn with_token_lends_the_cached_set_once_per_call() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone()).build();
+    let calls = AtomicUsize::new(0);
+    for _ in 0..1000 {
+        let seen = src
+            .with_token(|t| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                t.access_token.secret().to_owned()
+            })
+            .await
+            .unwrap();
+        assert_eq!(seen, "gen-1");
+    }
+    assert_eq!(
+        calls.load(Ordering::Relaxed),
+        1000,
+        "once per call, never twice"
+    );
+    assert_eq!(f.calls(), 1);
+    assert_eq!(
+        *src.token().await.unwrap(),
+        src.cached().unwrap().as_ref().clone()
+    );
+}
+
+/// Stale or rejected: `with_token` renews first (one fetch for every concurrent caller) and
+/// lends the new set; a failed fetch is returned without calling the closure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_token_renews_once_for_all_callers_and_never_lends_on_error() {
+    let f = Scripted::new(3600).with_delay(Duration::from_millis(50));
+    let src = TokenSource::builder("k", f.clone()).build();
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let s = src.clone();
+            tokio::spawn(async move { s.with_token(|t| t.access_token.secret().len()).await })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.unwrap().unwrap(), "gen-1".len());
+    }
+    assert_eq!(f.calls(), 1, "one fetch for 100 callers");
+
+    let first = src.token().await.unwrap();
+    src.invalidate(&first);
+    let renewed = src
+        .with_token(|t| t.access_token.secret().to_owned())
+        .await
+        .unwrap();
+    assert_eq!(renewed, "gen-2");
+
+    let now = src.token().await.unwrap();
+    src.invalidate(&now);
+    f.push(Err(provider_err(
+        ErrorMeaning::RefreshTokenInvalid,
+        "invalid_grant",
+    )));
+    let lent = AtomicUsize::new(0);
+    let e = src
+        .with_token(|_| lent.fetch_add(1, Ordering::Relaxed))
+        .await
+        .unwrap_err();
+    assert_eq!(e.meaning(), Some(ErrorMeaning::RefreshTokenInvalid));
+    assert_eq!(lent.load(Ordering::Relaxed), 0, "nothing is lent on error");
+}
+
+/// The closure may read sources itself (here by blocking on another source's `with_token`
+/// and on this one's `token()`): the inner reads find this thread's copy in use and answer
+/// from the shared cell instead.
+#[test]
+fn with_token_may_read_sources_from_inside_its_closure() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let outer = TokenSource::builder("outer", Scripted::new(3600)).build();
+    let inner = TokenSource::builder("inner", Scripted::new(3600)).build();
+    rt.block_on(inner.token()).unwrap();
+    rt.block_on(outer.token()).unwrap();
+    let seen = rt
+        .block_on(outer.with_token(|o| {
+            let i = futures::executor::block_on(
+                inner.with_token(|i| i.access_token.secret().to_owned()),
+            )
+            .unwrap();
+            let again = futures::executor::block_on(outer.token()).unwrap();
+            format!(
+                "{} {} {}",
+                o.access_token.secret(),
+                i,
+                again.access_token.secret()
+            )
+        }))
+        .unwrap();
+    assert_eq!(seen, "gen-1 gen-1 gen-1");
+}

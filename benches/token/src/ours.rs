@@ -120,3 +120,39 @@ impl Contender for Ours {
             .map_err(|e| BenchError::new("oauth-runtime token()", e))
     }
 }
+
+/// The same source read with [`TokenSource::with_token`]: the set is lent to a closure instead
+/// of shared through an `Arc`. The closure reads the access token (through `black_box`, so the
+/// read is not optimised away) and returns its length.
+#[derive(Debug, Clone)]
+pub struct OursLent {
+    source: TokenSource,
+}
+
+impl OursLent {
+    /// A source whose client sends every request to `origin` (`http://127.0.0.1:port`).
+    pub fn new(origin: &str) -> Result<OursLent, BenchError> {
+        Ok(OursLent {
+            source: Ours::new(origin)?.source,
+        })
+    }
+}
+
+impl Contender for OursLent {
+    type Token = usize;
+
+    fn name(&self) -> &'static str {
+        "oauth-runtime TokenSource::with_token"
+    }
+
+    fn stale_expires_in(&self) -> u64 {
+        0
+    }
+
+    async fn token(&self) -> Result<usize, BenchError> {
+        self.source
+            .with_token(|t| std::hint::black_box(t.access_token.secret()).len())
+            .await
+            .map_err(|e| BenchError::new("oauth-runtime with_token()", e))
+    }
+}

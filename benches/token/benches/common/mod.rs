@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use oauth2::basic::BasicClient;
 use oauth2::{EndpointNotSet, EndpointSet, TokenResponse, TokenUrl};
 use oauth_bench::endpoint::EndpointProcess;
-use oauth_bench::ours::Ours;
+use oauth_bench::ours::{Ours, OursLent};
 use oauth_bench::{BenchError, Contender, CLIENT_ID, CLIENT_SECRET};
 use yup_oauth2::authenticator::Authenticator;
 use yup_oauth2::{DefaultHyperClientBuilder, HyperClientBuilder};
@@ -249,6 +249,8 @@ impl Contender for Oauth2CheckRelease {
 pub struct Contenders {
     /// Ours.
     pub ours: Arc<Ours>,
+    /// Ours, the set lent to a closure (`with_token`).
+    pub ours_lent: Arc<OursLent>,
     /// yup-oauth2.
     pub yup: Arc<Yup>,
     /// oauth2-rs, lock held across the fetch.
@@ -258,10 +260,11 @@ pub struct Contenders {
 }
 
 impl Contenders {
-    /// All four, each with an empty cache.
+    /// All five, each with an empty cache.
     pub async fn new(endpoint: &EndpointProcess) -> Result<Contenders, BenchError> {
         Ok(Contenders {
             ours: Arc::new(Ours::new(&endpoint.origin())?),
+            ours_lent: Arc::new(OursLent::new(&endpoint.origin())?),
             yup: Arc::new(Yup::new(&endpoint.token_url()).await?),
             oauth2_held: Arc::new(Oauth2LockHeld::new(&endpoint.token_url())?),
             oauth2_release: Arc::new(Oauth2CheckRelease::new(&endpoint.token_url())?),
