@@ -14,7 +14,8 @@
 //! `Error::LimitReached` and its retry time (and Zoho's 10-minute block when that is ignored);
 //! eight tasks sharing one [`TokenSource`] through an [`AuthorizedClient`]; the access token
 //! expiring and the source refreshing **once** for all eight; the 30-access-tokens cap deleting
-//! a still-valid token, watched with [`TokenSource::minted`]; and a revoked refresh token
+//! a still-valid token, watched with [`TokenSource::minted`] and
+//! [`TokenSource::live_tokens`]; and a revoked refresh token
 //! ending in `invalid_code`, which only a new authorization cures.
 //!
 //! Against the real Zoho, set (all three required; any `ZOHO_*` variable selects this mode):
@@ -294,11 +295,14 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(_) => return Err("the 31st access token did not evict the oldest".into()),
     }
     let response = api.send(|http| http.get(me.as_str())).await?;
+    let (live, cap) = source.live_tokens().ok_or("the source counts no mints")?;
     writeln!(
         out,
         "   The AuthorizedClient saw that, renewed once and retried: HTTP {}. The source has \
-         minted {} sets in all, the lone worker 30: watch `TokenSource::minted()` against the \
-         cap (one source per task would mint one set per task per hour).",
+         minted {} sets in all, the lone worker 30. The source knows only its own: {live} of \
+         the {cap} live tokens its refresh token may have (`TokenSource::live_tokens()`); it \
+         refuses the renewal that would mint one past the cap with a typed `LimitReached`. \
+         Share one source (or one store) instead of one per task.",
         response.status,
         source.minted()
     )?;

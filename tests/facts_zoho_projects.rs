@@ -450,6 +450,48 @@ async fn the_31st_access_token_of_a_refresh_token_deletes_the_oldest() {
     assert_eq!(me(&zp, &current).await.expect("API call")["user"], "alice");
 }
 
+/// The same fact, enforced: a `TokenSource` built from the spec counts the access tokens its
+/// refresh token has minted (the authorization's own included) and refuses the renewal that
+/// would mint the 31st, so the oldest, which another process may be using, is never deleted.
+/// Here an API rejecting every token drives the renewals, the one case where reuse alone does
+/// not keep a client far from the cap.
+#[tokio::test]
+async fn a_token_source_never_mints_the_31st_access_token_of_a_refresh_token() {
+    const CAP: &str = "Each refresh token can have at most 30 active access tokens; minting the 31st deletes the oldest, whether or not it was still valid.";
+    let sim = sim();
+    let zp = client(&sim);
+    let (zp, first) = sign_in(&zp, Some(AccessType::Offline)).await;
+    let source = TokenSource::refreshing(zp.client(), "alice").build();
+    source.set(first.clone()).await.expect("seed the source");
+    assert_eq!(source.live_tokens(), Some((1, 30)));
+    for n in 2..=30 {
+        let current = source.token().await.expect("token");
+        source.invalidate(&current);
+        source.token().await.expect("renewal under the cap");
+        assert_eq!(source.live_tokens(), Some((n, 30)));
+    }
+    assert_eq!(sim.stats().access_tokens_issued, 30);
+
+    let current = source.token().await.expect("token");
+    source.invalidate(&current);
+    match source.token().await {
+        Err(Error::LimitReached { limit, retry_after }) => {
+            assert_eq!(limit, CAP);
+            assert!(
+                retry_after > Duration::from_secs(3500) && retry_after <= Duration::from_secs(3600),
+                "the authorization's token expires in about an hour: {retry_after:?}"
+            );
+        }
+        other => panic!("expected the cap, got {other:?}"),
+    }
+    assert_eq!(sim.stats().access_tokens_issued, 30, "nothing was sent");
+    assert_eq!(sim.stats().refreshes, 29);
+    assert_eq!(
+        me(&zp, &first).await.expect("the oldest token still works")["user"],
+        "alice"
+    );
+}
+
 /// "At most **4 grant (authorization) codes per minute per client ID**. Past that, access is
 /// **blocked for the next 10 minutes**."
 ///

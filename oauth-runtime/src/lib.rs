@@ -37,7 +37,7 @@ pub use secret::{
     PkceVerifier, RefreshToken,
 };
 pub use source::{
-    ClientCredentialsFetcher, RefreshFetcher, RetryPolicy, TokenFetcher, TokenSource,
+    ClientCredentialsFetcher, RefreshFetcher, RetryPolicy, TokenCap, TokenFetcher, TokenSource,
 };
 pub use store::{FileStore, MemoryStore, TokenStore};
 pub use token::TokenSet;

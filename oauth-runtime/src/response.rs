@@ -290,6 +290,8 @@ pub(crate) fn token_set(
         scopes,
         extra,
         issued_by: issued_by.map(str::to_string),
+        obtained_at: Some(sent_at),
+        mints: Vec::new(),
     })
 }
 

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwapOption;
 use futures::future::BoxFuture;
-use oauth_model::{Counted, ProviderDef};
+use oauth_model::{Capped, Counted, Lifetime, LimitDef, LimitKey, ProviderDef};
 
 use crate::client::Client;
 use crate::error::Error;
@@ -43,6 +43,7 @@ pub trait TokenFetcher: Send + Sync + 'static {
     /// refresh uses), `None` when nothing is stored.
     fn fetch<'a>(&'a self, current: Option<&'a TokenSet>)
         -> BoxFuture<'a, Result<TokenSet, Error>>;
+
 }
 
 /// Renews with the refresh token of the stored set.
@@ -272,6 +273,7 @@ struct Inner {
     poll_interval: Duration,
     on_change: Option<OnChange>,
     limiter: Option<(Arc<RateLimiter>, Counted)>,
+    cap: Option<TokenCap>,
     current: ArcSwapOption<Cached>,
     minted: AtomicU64,
     fetches: AtomicU64,
@@ -312,6 +314,7 @@ pub struct TokenSourceBuilder {
     poll_interval: Duration,
     on_change: Option<OnChange>,
     limiter: Option<(Arc<RateLimiter>, Counted)>,
+    cap: Option<TokenCap>,
     initial: Option<TokenSet>,
 }
 
@@ -386,6 +389,13 @@ impl TokenSourceBuilder {
         self
     }
 
+    /// Refuses renewals that would pass `cap` (see [`TokenCap`]; set from the spec by
+    /// [`TokenSource::for_client`] and the constructors built on it).
+    pub fn cap(mut self, cap: TokenCap) -> Self {
+        self.cap = Some(cap);
+        self
+    }
+
     /// A set to use before anything is fetched or loaded (it is not saved; see
     /// [`TokenSource::set`] to save one).
     pub fn initial(mut self, tokens: TokenSet) -> Self {
@@ -414,6 +424,7 @@ impl TokenSourceBuilder {
                 poll_interval: self.poll_interval,
                 on_change: self.on_change,
                 limiter: self.limiter,
+                cap: self.cap,
                 current,
                 minted: AtomicU64::new(0),
                 fetches: AtomicU64::new(0),
@@ -456,14 +467,92 @@ fn now_for_cache() -> u64 {
     unix_ms(SystemTime::now())
 }
 
-/// When a set just obtained at `now` should be renewed: `skew` before expiry, but never
-/// earlier than half its remaining life (so a skew longer than the lifetime does not renew on
-/// every call).
+/// When a set should be renewed: `skew` before expiry, but never earlier than halfway through
+/// its lifetime (so a skew longer than the lifetime does not renew on every call). The
+/// lifetime counts from when the set was obtained, so every process sharing it agrees on the
+/// moment; for a set without that time, from `now`.
 fn refresh_at(t: &TokenSet, skew: Duration, now: SystemTime) -> Option<SystemTime> {
     let at = t.expires_at?;
-    let left = at.duration_since(now).unwrap_or(Duration::ZERO);
-    Some(at - skew.min(left / 2))
+    let from = t.obtained_at.filter(|o| *o <= now).unwrap_or(now);
+    let life = at.duration_since(from).unwrap_or(Duration::ZERO);
+    Some(at - skew.min(life / 2))
 }
+
+/// A cap on the access tokens one refresh token may have live at once, enforced before a
+/// renewal would pass it.
+///
+/// Zoho allows 30 live access tokens per refresh token and deletes the oldest when a 31st is
+/// minted, whether or not another process is still using it. A [`TokenSource`] reuses its
+/// token until it is due, so normal use never comes near; what does is a loop of renewals (an
+/// API rejecting every token) or many processes each renewing with its own memory store. With
+/// a cap, the source counts the mints of its refresh token (in [`TokenSet::mints`], stored
+/// with the set, so processes sharing a store count together) and refuses the renewal that
+/// would pass it with [`Error::LimitReached`], saying when the oldest live token expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenCap {
+    /// Access tokens allowed live per refresh token.
+    pub max: u32,
+    /// How long a minted access token stays live (the access-token lifetime); `None` when
+    /// tokens never expire, so every mint counts for ever.
+    pub live_for: Option<Duration>,
+    /// The limit in the provider's words, for [`Error::LimitReached`].
+    pub description: String,
+}
+
+impl TokenCap {
+    /// The spec's cap on access tokens per refresh token, if it documents one, with the
+    /// documented access-token lifetime.
+    pub fn from_def(def: &ProviderDef) -> Option<TokenCap> {
+        def.limits.iter().find_map(|l| match l {
+            LimitDef::Cap {
+                counts: Capped::AccessTokens,
+                max,
+                key: LimitKey::RefreshToken,
+                description,
+                ..
+            } => Some(TokenCap {
+                max: *max,
+                live_for: match def.lifetimes.access_token {
+                    Some(Lifetime::Secs(s)) => Some(Duration::from_secs(s)),
+                    Some(Lifetime::Never) | None => None,
+                },
+                description: description.to_string(),
+            }),
+            _ => None,
+        })
+    }
+
+    /// The mints among `mints` still live at `now`, oldest first.
+    fn live(&self, mints: &[SystemTime], now: SystemTime) -> Vec<SystemTime> {
+        mints
+            .iter()
+            .copied()
+            .filter(|m| self.live_for.is_none_or(|life| *m + life > now))
+            .collect()
+    }
+
+    /// Refuses a mint at `now` that would make more than `max` live tokens.
+    fn check(&self, mints: &[SystemTime], now: SystemTime) -> Result<(), Error> {
+        let live = self.live(mints, now);
+        if live.len() < usize::try_from(self.max).unwrap_or(usize::MAX) {
+            return Ok(());
+        }
+        // The oldest live token must expire before a mint stops evicting or being refused.
+        let retry_after = match (live.first(), self.live_for) {
+            (Some(oldest), Some(life)) => (*oldest + life)
+                .duration_since(now)
+                .unwrap_or(Duration::ZERO),
+            _ => NEVER,
+        };
+        Err(Error::LimitReached {
+            limit: self.description.clone(),
+            retry_after,
+        })
+    }
+}
+
+/// The wait reported for a cap no wait can lift (tokens that never expire): a year.
+const NEVER: Duration = Duration::from_secs(365 * 24 * 3600);
 
 enum Locked {
     Held(LockGuard),
@@ -485,23 +574,29 @@ impl TokenSource {
             poll_interval: Duration::from_millis(100),
             on_change: None,
             limiter: None,
+            cap: None,
             initial: None,
         }
     }
 
     /// A builder set up from `client`'s definition: key from provider, client id and
-    /// `subject`, skew from `lifetimes.refresh_skew_secs`, a rate limiter from its limits.
+    /// `subject`, skew from `lifetimes.refresh_skew_secs`, the cap on access tokens per
+    /// refresh token from its limits ([`TokenCap::from_def`]).
     pub fn for_client(
         client: &Client,
         subject: &str,
         fetcher: impl TokenFetcher,
     ) -> TokenSourceBuilder {
         let def = client.def();
-        TokenSource::builder(
+        let builder = TokenSource::builder(
             TokenSource::key_for(def, &client.credentials().client_id, subject),
             fetcher,
         )
-        .skew(Duration::from_secs(def.lifetimes.refresh_skew_secs))
+        .skew(Duration::from_secs(def.lifetimes.refresh_skew_secs));
+        match TokenCap::from_def(def) {
+            Some(cap) => builder.cap(cap),
+            None => builder,
+        }
     }
 
     /// A source renewing with the refresh grant (see [`TokenSource::for_client`]). Seed it with
@@ -559,6 +654,16 @@ impl TokenSource {
     /// watch it against caps such as Zoho's 30 access tokens per refresh token.
     pub fn minted(&self) -> u64 {
         self.inner.minted.load(Ordering::Relaxed)
+    }
+
+    /// How many access tokens minted with the cached set's refresh token are still live, as
+    /// far as this source (and any process sharing its store) recorded, beside the cap: `None`
+    /// without a [`TokenCap`] or a cached set with a refresh token.
+    pub fn live_tokens(&self) -> Option<(u32, u32)> {
+        let cap = self.inner.cap.as_ref()?;
+        let cached = self.cached().filter(|t| t.refresh_token.is_some())?;
+        let live = cap.live(&cached.mints, SystemTime::now()).len();
+        Some((u32::try_from(live).unwrap_or(u32::MAX), cap.max))
     }
 
     /// How many fetch attempts this source has made (successful or not, retries included).
@@ -682,8 +787,14 @@ impl TokenSource {
         self.inner.version.fetch_add(1, Ordering::Release);
     }
 
-    /// Saves `tokens` (after an authorization, say) and makes them current.
-    pub async fn set(&self, tokens: TokenSet) -> Result<Arc<TokenSet>, Error> {
+    /// Saves `tokens` (after an authorization, say) and makes them current. With a cap, a set
+    /// with a refresh token and no recorded mints counts as that refresh token's first mint.
+    pub async fn set(&self, mut tokens: TokenSet) -> Result<Arc<TokenSet>, Error> {
+        if self.inner.cap.is_some() && tokens.refresh_token.is_some() && tokens.mints.is_empty() {
+            tokens
+                .mints
+                .push(tokens.obtained_at.unwrap_or_else(SystemTime::now));
+        }
         let mut flight = self.inner.flight.lock().await;
         flight.unsaved = None;
         self.inner.store.save(&self.inner.key, &tokens).await?;
@@ -748,9 +859,16 @@ impl TokenSource {
             .map(|c| c.tokens.access_token.clone())
     }
 
+    /// Whether a stored set can be handed out as it is: not rejected, and not yet due for
+    /// renewal by the same rule the cache applies ([`refresh_at`]) when it records when it was
+    /// obtained, else not within the skew of its expiry.
     fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
-        !t.needs_refresh(SystemTime::now(), self.inner.skew)
-            && rejected.is_none_or(|r| *r != t.access_token)
+        let now = SystemTime::now();
+        let due = match t.obtained_at {
+            Some(_) => refresh_at(t, self.inner.skew, now).is_some_and(|at| at <= now),
+            None => t.needs_refresh(now, self.inner.skew),
+        };
+        !due && rejected.is_none_or(|r| *r != t.access_token)
     }
 
     async fn run(&self, flight: &mut Flight) -> Result<Arc<TokenSet>, Error> {
@@ -856,10 +974,18 @@ impl TokenSource {
             }
         }
         let base = stored.or_else(|| self.cached().map(|t| (*t).clone()));
+        if let (Some(cap), Some(b)) = (&self.inner.cap, &base) {
+            if b.refresh_token.is_some() {
+                cap.check(&b.mints, SystemTime::now())?;
+            }
+        }
         let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
         self.inner.minted.fetch_add(1, Ordering::Relaxed);
         if fresh.refresh_token.is_none() {
-            fresh.refresh_token = base.and_then(|b| b.refresh_token);
+            fresh.refresh_token = base.as_ref().and_then(|b| b.refresh_token.clone());
+        }
+        if let Some(cap) = &self.inner.cap {
+            fresh.mints = self.mints_after_fetch(cap, base.as_ref(), &fresh);
         }
         if rejected.is_some_and(|r| *r == fresh.access_token) {
             return Err(Error::NoToken(if self.inner.reuses_token {
@@ -880,6 +1006,26 @@ impl TokenSource {
         let t = self.publish(fresh);
         self.changed(&t);
         Ok(t)
+    }
+
+    /// The mints of `fresh`'s refresh token once `fresh` is minted: those of `base` still
+    /// live, if it had the same refresh token, and `fresh` itself.
+    fn mints_after_fetch(
+        &self,
+        cap: &TokenCap,
+        base: Option<&TokenSet>,
+        fresh: &TokenSet,
+    ) -> Vec<SystemTime> {
+        if fresh.refresh_token.is_none() {
+            return Vec::new();
+        }
+        let now = fresh.obtained_at.unwrap_or_else(SystemTime::now);
+        let mut mints = match base {
+            Some(b) if b.refresh_token == fresh.refresh_token => cap.live(&b.mints, now),
+            _ => Vec::new(),
+        };
+        mints.push(now);
+        mints
     }
 
     async fn fetch_with_retry(&self, base: Option<&TokenSet>) -> Result<TokenSet, Error> {

@@ -28,6 +28,16 @@ pub struct TokenSet {
     /// The custom grant that issued it (its token may be presented differently), or `None`
     /// for the standard grants.
     pub issued_by: Option<String>,
+    /// When this set was obtained: the moment its token request left (`None` for a set
+    /// from before the runtime recorded it). A renewal is due a skew before expiry but never
+    /// earlier than halfway through the lifetime counted from here, so every process sharing
+    /// the set agrees on when that is.
+    pub obtained_at: Option<SystemTime>,
+    /// When access tokens were minted with this set's refresh token, this set's own
+    /// included, oldest first: only those still live (see [`crate::TokenCap`]), and kept only
+    /// for a [`crate::TokenSource`] with a cap. It is stored with the set, so processes
+    /// sharing a store count together.
+    pub mints: Vec<SystemTime>,
 }
 
 impl TokenSet {
@@ -41,6 +51,8 @@ impl TokenSet {
             scopes: None,
             extra: BTreeMap::new(),
             issued_by: None,
+            obtained_at: Some(SystemTime::now()),
+            mints: Vec::new(),
         }
     }
 
@@ -83,6 +95,23 @@ pub struct StoredTokenSet {
     /// Issuing custom grant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<String>,
+    /// When the set was obtained, as Unix milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obtained_at_unix_ms: Option<u64>,
+    /// When live access tokens were minted with the refresh token, as Unix milliseconds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mints_unix_ms: Vec<u64>,
+}
+
+/// Milliseconds since the Unix epoch (0 before it).
+fn to_unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+fn from_unix_ms(ms: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_millis(ms)
 }
 
 impl From<&TokenSet> for StoredTokenSet {
@@ -91,14 +120,12 @@ impl From<&TokenSet> for StoredTokenSet {
             access_token: t.access_token.secret().to_string(),
             token_type: t.token_type.clone(),
             refresh_token: t.refresh_token.as_ref().map(|r| r.secret().to_string()),
-            expires_at_unix_ms: t.expires_at.map(|at| {
-                at.duration_since(SystemTime::UNIX_EPOCH)
-                    .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-                    .unwrap_or(0)
-            }),
+            expires_at_unix_ms: t.expires_at.map(to_unix_ms),
             scopes: t.scopes.clone(),
             extra: t.extra.clone(),
             issued_by: t.issued_by.clone(),
+            obtained_at_unix_ms: t.obtained_at.map(to_unix_ms),
+            mints_unix_ms: t.mints.iter().copied().map(to_unix_ms).collect(),
         }
     }
 }
@@ -109,12 +136,12 @@ impl From<StoredTokenSet> for TokenSet {
             access_token: AccessToken::new(s.access_token),
             token_type: s.token_type,
             refresh_token: s.refresh_token.map(RefreshToken::new),
-            expires_at: s
-                .expires_at_unix_ms
-                .map(|ms| SystemTime::UNIX_EPOCH + Duration::from_millis(ms)),
+            expires_at: s.expires_at_unix_ms.map(from_unix_ms),
             scopes: s.scopes,
             extra: s.extra,
             issued_by: s.issued_by,
+            obtained_at: s.obtained_at_unix_ms.map(from_unix_ms),
+            mints: s.mints_unix_ms.into_iter().map(from_unix_ms).collect(),
         }
     }
 }

@@ -5,15 +5,15 @@ mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use common::{def, set, Scripted};
 use futures::future::BoxFuture;
 use oauth_runtime::limits::{ManualClock, RateRule};
 use oauth_runtime::model::{Counted, ErrorMeaning, ErrorSite};
 use oauth_runtime::{
-    ClientId, Error, FileStore, MemoryStore, ProviderError, RateLimiter, RetryPolicy, TokenSet,
-    TokenSource, TokenStore,
+    ClientId, Error, FileStore, MemoryStore, ProviderError, RateLimiter, RetryPolicy, TokenCap,
+    TokenSet, TokenSource, TokenStore,
 };
 
 fn fast_retry() -> RetryPolicy {
@@ -321,7 +321,10 @@ async fn same_token_after_a_skew_renewal_is_fine() {
 #[tokio::test]
 async fn a_token_within_the_skew_is_renewed() {
     let store = Arc::new(MemoryStore::new());
-    store.save("k", &set("old", Some("r"), 30)).await.unwrap();
+    // An hour-long token with 30 s left.
+    let mut old = set("old", Some("r"), 30);
+    old.obtained_at = Some(SystemTime::now() - Duration::from_secs(3570));
+    store.save("k", &old).await.unwrap();
     let f = Scripted::new(3600);
     let src = TokenSource::builder("k", f.clone())
         .store(store.clone())
@@ -742,4 +745,191 @@ fn with_token_may_read_sources_from_inside_its_closure() {
         }))
         .unwrap();
     assert_eq!(seen, "gen-1 gen-1 gen-1");
+}
+
+/// A token whose whole lifetime is shorter than twice the skew is renewed halfway through its
+/// life, counted from when it was obtained: a process that finds it in the store must apply
+/// the same rule as the process that fetched it, or every process joining mid-life would
+/// renew at once (it used to compare the time left with the skew).
+#[tokio::test]
+async fn a_short_lived_stored_set_is_renewed_at_half_its_life_in_every_process() {
+    let skew = Duration::from_secs(60);
+    // Obtained just now by another process, living 30 s: not due for 15 s.
+    let store = Arc::new(MemoryStore::new());
+    store
+        .save("k", &set("shared", Some("r"), 30))
+        .await
+        .unwrap();
+    let f = Scripted::new(3600);
+    let joining = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .skew(skew)
+        .build();
+    assert_eq!(
+        joining.token().await.unwrap().access_token.secret(),
+        "shared"
+    );
+    assert_eq!(
+        f.calls(),
+        0,
+        "a set not yet halfway through its life is used"
+    );
+
+    // Obtained 20 s ago, 10 s left: past half its life, so due.
+    let mut aged = set("aged", Some("r"), 10);
+    aged.obtained_at = Some(SystemTime::now() - Duration::from_secs(20));
+    let store = Arc::new(MemoryStore::new());
+    store.save("k", &aged).await.unwrap();
+    let f = Scripted::new(3600);
+    let late = TokenSource::builder("k", f.clone())
+        .store(store)
+        .skew(skew)
+        .build();
+    assert_eq!(late.token().await.unwrap().access_token.secret(), "gen-1");
+    assert_eq!(f.calls(), 1);
+}
+
+const HOUR: Duration = Duration::from_secs(3600);
+
+fn cap(max: u32, live_for: Duration) -> TokenCap {
+    TokenCap {
+        max,
+        live_for: Some(live_for),
+        description: format!("at most {max} live access tokens per refresh token"),
+    }
+}
+
+/// Renews `src` by rejecting its current token, as an API that keeps answering 401 would.
+async fn reject_and_renew(src: &TokenSource) -> Result<Arc<TokenSet>, Error> {
+    let current = src.token().await?;
+    src.invalidate(&current);
+    src.token().await
+}
+
+/// With a cap of 3 live access tokens per refresh token (the authorization's token counts as
+/// the first), the renewal that would mint the 4th is refused before anything is sent: a
+/// typed error with the wait until the oldest live token expires, and the stored set intact.
+#[tokio::test]
+async fn a_cap_refuses_the_renewal_that_would_pass_it() {
+    let f = Scripted::new(3600);
+    let store = Arc::new(MemoryStore::new());
+    let src = TokenSource::builder("k", f.clone())
+        .store(store.clone())
+        .cap(cap(3, HOUR))
+        .build();
+    src.set(set("authorized", Some("r"), 3600)).await.unwrap();
+    assert_eq!(src.live_tokens(), Some((1, 3)));
+    assert_eq!(
+        reject_and_renew(&src).await.unwrap().access_token.secret(),
+        "gen-1"
+    );
+    assert_eq!(
+        reject_and_renew(&src).await.unwrap().access_token.secret(),
+        "gen-2"
+    );
+    assert_eq!(src.live_tokens(), Some((3, 3)));
+
+    let e = reject_and_renew(&src).await.unwrap_err();
+    match &e {
+        Error::LimitReached { limit, retry_after } => {
+            assert_eq!(limit, "at most 3 live access tokens per refresh token");
+            assert!(
+                *retry_after > HOUR - Duration::from_secs(10) && *retry_after <= HOUR,
+                "the oldest live token expires in about an hour: {retry_after:?}"
+            );
+        }
+        other => panic!("expected LimitReached, got {other:?}"),
+    }
+    assert_eq!(f.calls(), 2, "the refused renewal sent nothing");
+    let stored = store.load("k").await.unwrap().unwrap();
+    assert_eq!(stored.access_token.secret(), "gen-2");
+    assert_eq!(stored.refresh_token.as_ref().unwrap().secret(), "r");
+    assert_eq!(stored.mints.len(), 3, "the count is stored with the set");
+
+    // A second process sharing the store counts the same mints.
+    let f2 = Scripted::new(3600);
+    let other = TokenSource::builder("k", f2.clone())
+        .store(store)
+        .cap(cap(3, HOUR))
+        .build();
+    assert_eq!(other.token().await.unwrap().access_token.secret(), "gen-2");
+    assert_eq!(other.live_tokens(), Some((3, 3)));
+    assert!(matches!(
+        reject_and_renew(&other).await,
+        Err(Error::LimitReached { .. })
+    ));
+    assert_eq!(f2.calls(), 0);
+}
+
+/// Mints stop counting when their tokens expire, so the cap lifts by itself; a rotated refresh
+/// token starts a count of its own.
+#[tokio::test]
+async fn a_cap_lifts_as_tokens_expire_and_restarts_with_a_new_refresh_token() {
+    let live_for = Duration::from_millis(300);
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .cap(cap(2, live_for))
+        .build();
+    src.set(set("authorized", Some("r1"), 3600)).await.unwrap();
+    reject_and_renew(&src).await.unwrap();
+    let wait = match reject_and_renew(&src).await {
+        Err(Error::LimitReached { retry_after, .. }) => retry_after,
+        other => panic!("expected LimitReached, got {other:?}"),
+    };
+    assert!(wait <= live_for, "{wait:?}");
+    tokio::time::sleep(wait + Duration::from_millis(20)).await;
+    // The current token is still the rejected one; now the renewal goes through.
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-2");
+
+    // A renewal that rotates the refresh token, once the old mints have lapsed: the new
+    // refresh token's count starts at its own mint, and grows from there.
+    tokio::time::sleep(live_for).await;
+    f.push(Ok(set("rotated", Some("r2"), 3600)));
+    assert_eq!(
+        reject_and_renew(&src).await.unwrap().access_token.secret(),
+        "rotated"
+    );
+    assert_eq!(src.live_tokens(), Some((1, 2)));
+    assert_eq!(
+        reject_and_renew(&src).await.unwrap().access_token.secret(),
+        "gen-4"
+    );
+    assert_eq!(
+        src.cached()
+            .unwrap()
+            .refresh_token
+            .as_ref()
+            .unwrap()
+            .secret(),
+        "r2"
+    );
+    assert_eq!(src.live_tokens(), Some((2, 2)));
+    assert!(matches!(
+        reject_and_renew(&src).await,
+        Err(Error::LimitReached { .. })
+    ));
+}
+
+/// Without a cap nothing is counted or refused, and a set without a refresh token is never
+/// capped (the cap is per refresh token).
+#[tokio::test]
+async fn no_cap_no_count_and_no_refresh_token_no_cap() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone()).build();
+    src.set(set("authorized", Some("r"), 3600)).await.unwrap();
+    for _ in 0..5 {
+        reject_and_renew(&src).await.unwrap();
+    }
+    assert_eq!(src.live_tokens(), None);
+    assert!(src.cached().unwrap().mints.is_empty());
+
+    let f = Scripted::new(3600);
+    let cc = TokenSource::builder("cc", f.clone())
+        .cap(cap(1, HOUR))
+        .build();
+    for _ in 0..5 {
+        reject_and_renew(&cc).await.unwrap();
+    }
+    assert_eq!(f.calls(), 6, "the first token and five renewals");
+    assert_eq!(cc.live_tokens(), None);
 }
