@@ -140,6 +140,17 @@ impl Error {
             || matches!(self, Error::Http { status: 401, .. })
     }
 
+    /// Whether the request may have been processed although no answer arrived: a timeout, or
+    /// a transport failure other than failing to connect. Repeating such a request is safe
+    /// only where doing it twice is harmless (not a refresh that rotates the refresh token).
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => !source.is_connect(),
+            _ => false,
+        }
+    }
+
     /// Wraps a reqwest error, stripping its URL (which may carry a client secret).
     pub fn transport(site: ErrorSite, e: reqwest::Error, timeout: Duration) -> Error {
         if e.is_timeout() {

@@ -44,21 +44,41 @@ pub trait TokenFetcher: Send + Sync + 'static {
     fn fetch<'a>(&'a self, current: Option<&'a TokenSet>)
         -> BoxFuture<'a, Result<TokenSet, Error>>;
 
+    /// Whether a fetch whose outcome is unknown ([`Error::outcome_unknown`]: it timed out or
+    /// lost its connection after sending) may be sent again. `true` unless sending it twice
+    /// can do harm: a refresh at a provider that rotates refresh tokens has perhaps already
+    /// consumed the one it sent, and sending it again is a reuse, which such providers answer
+    /// with `invalid_grant` and may punish by revoking every token of the grant.
+    fn replayable(&self) -> bool {
+        true
+    }
 }
 
 /// Renews with the refresh token of the stored set.
+///
+/// Where the spec says the provider rotates refresh tokens (`refresh_token.rotates`), a
+/// refresh that timed out or lost its connection after sending is not repeated (see
+/// [`TokenFetcher::replayable`]): the error is returned, and the stored set is kept.
 #[derive(Debug, Clone)]
 pub struct RefreshFetcher {
     client: Client,
     scopes: Vec<String>,
+    rotates: bool,
 }
 
 impl RefreshFetcher {
     /// Refreshes through `client`, asking for no particular scopes.
     pub fn new(client: Client) -> RefreshFetcher {
+        let rotates = client
+            .def()
+            .grants
+            .refresh_token
+            .as_ref()
+            .is_some_and(|r| r.rotates);
         RefreshFetcher {
             client,
             scopes: Vec::new(),
+            rotates,
         }
     }
 
@@ -90,6 +110,10 @@ impl TokenFetcher for RefreshFetcher {
             Ok(tokens)
         })
     }
+
+    fn replayable(&self) -> bool {
+        !self.rotates
+    }
 }
 
 /// Obtains tokens with the client credentials grant.
@@ -118,7 +142,9 @@ impl TokenFetcher for ClientCredentialsFetcher {
 /// When and how often a failed fetch is tried again.
 ///
 /// Only transient failures are retried ([`RetryPolicy::is_transient`]): timeouts, transport
-/// errors, HTTP 5xx / 408 / 429 and provider errors meaning `rate_limited` or `server_error`.
+/// errors, HTTP 5xx / 408 / 429 and provider errors meaning `rate_limited` or `server_error`;
+/// and a timeout or a connection lost after sending only where the fetch is
+/// [replayable](TokenFetcher::replayable).
 /// Delays double from `base_delay`; a `Retry-After` is honoured when it is at most
 /// `max_delay`, and surfaced to the caller at once when it is longer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1041,6 +1067,15 @@ impl TokenSource {
                 Err(e) => e,
             };
             failed += 1;
+            if e.outcome_unknown() && !self.inner.fetcher.replayable() {
+                tracing::warn!(
+                    key = %self.inner.key,
+                    error = %e,
+                    "not repeating a fetch that may have reached the provider: it may have \
+                     consumed the refresh token it sent"
+                );
+                return Err(e);
+            }
             match policy.delay(failed, &e) {
                 Some(wait) => {
                     tracing::debug!(

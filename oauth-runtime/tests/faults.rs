@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use oauth_runtime::model::ErrorMeaning;
 use oauth_runtime::{
-    Client, Credentials, Error, MemoryStore, RetryPolicy, TokenSource, TokenStore,
+    Client, Credentials, Error, MemoryStore, ProviderDef, RetryPolicy, TokenSource, TokenStore,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -251,9 +251,22 @@ struct Rig {
 
 const KEY_REFRESH: &str = "r0-refresh-secret";
 
+/// The provider of the matrix: plain RFC 6749, refresh tokens not rotated (so an ambiguous
+/// failure may be retried; see the `rotating` tests at the end), or rotated.
+fn faulty_def(rotates: bool) -> &'static ProviderDef {
+    let mut def = common::def("Faulty", vec![]).clone();
+    if let Some(r) = def.grants.refresh_token.as_mut() {
+        r.rotates = rotates;
+    }
+    Box::leak(Box::new(def))
+}
+
 async fn rig() -> Rig {
+    rig_for(faulty_def(false)).await
+}
+
+async fn rig_for(def: &'static ProviderDef) -> Rig {
     let server = Server::start().await;
-    let def = common::def("Faulty", vec![]);
     let client = Client::builder(def, Credentials::new("cid", "csecret-xyz"))
         .origin_override(url::Url::parse(&format!("http://127.0.0.1:{}", server.port)).unwrap())
         .timeout(CLIENT_TIMEOUT)
@@ -757,4 +770,64 @@ async fn f31_rotation_is_persisted_and_the_old_refresh_token_never_reused() {
     assert!(last.contains("r1-rotated") && !last.contains(KEY_REFRESH));
     let stored = r.store.load(r.source.key()).await.unwrap().unwrap();
     assert_eq!(stored.refresh_token.unwrap().secret(), "r1-rotated");
+}
+
+// ---- a provider that rotates refresh tokens: an ambiguous failure is not repeated ----
+
+/// A refresh that timed out may have been processed, consuming the refresh token it sent;
+/// at a rotating provider, sending that token again is a reuse (`invalid_grant`, and some
+/// providers revoke the whole grant). One attempt, the timeout returned, the set intact.
+#[tokio::test]
+async fn f32_rotating_timeout_is_not_repeated() {
+    rig_for(faulty_def(true))
+        .await
+        .fails(vec![Fault::Hang], 1, is_timeout)
+        .await;
+}
+
+/// The same for a connection lost after the request was sent.
+#[tokio::test]
+async fn f33_rotating_reset_after_sending_is_not_repeated() {
+    let r = rig_for(faulty_def(true)).await;
+    r.fails(vec![Fault::Close], 1, is_timeout_or_transport)
+        .await;
+    // The next call tries again, and succeeds when the provider answers.
+    r.recovers(vec![]).await;
+}
+
+/// An answer, even an error, says what happened: a 503 is retried at a rotating provider too.
+#[tokio::test]
+async fn f34_rotating_server_error_is_retried() {
+    rig_for(faulty_def(true))
+        .await
+        .recovers(vec![json(503, ""), json(502, "<html>bad gateway</html>")])
+        .await;
+}
+
+/// A request that never left (nobody listening) is retried at a rotating provider too.
+#[tokio::test]
+async fn f35_rotating_connection_refused_is_retried() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = Client::builder(faulty_def(true), Credentials::new("cid", "csecret-xyz"))
+        .origin_override(url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap())
+        .timeout(CLIENT_TIMEOUT)
+        .build()
+        .unwrap();
+    let source = TokenSource::refreshing(&client, "alice")
+        .retry(RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(10),
+            max_delay: Duration::from_secs(1),
+        })
+        .build();
+    source
+        .set(common::set("a0-expired", Some(KEY_REFRESH), 0))
+        .await
+        .unwrap();
+    let e = source.token().await.unwrap_err();
+    assert!(is_transport(&e) && !e.outcome_unknown(), "{e:?}");
+    assert_eq!(source.fetch_attempts(), 3);
 }
