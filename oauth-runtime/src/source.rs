@@ -383,7 +383,10 @@ impl TokenSourceBuilder {
         self
     }
 
-    /// The token endpoint hands back the same token until it expires (Marketo).
+    /// The token endpoint hands back the same token until it expires (Marketo). A renewal
+    /// ahead of expiry that gets the same token back keeps it until it expires instead of
+    /// asking again and again as its time runs out; a token handed back after an API
+    /// rejected it is an error, not a loop.
     pub fn reuses_token(mut self, yes: bool) -> Self {
         self.reuses_token = yes;
         self
@@ -503,6 +506,22 @@ fn refresh_at(t: &TokenSet, skew: Duration, now: SystemTime) -> Option<SystemTim
     let life = at.duration_since(from).unwrap_or(Duration::ZERO);
     Some(at - skew.min(life / 2))
 }
+
+/// When to renew a set that a provider which reuses tokens (Marketo) handed back unchanged on
+/// a renewal: at its expiry, since asking earlier only hands it back again with less time
+/// left each time (renewing by the usual rule would ask again at half the time left, a dozen
+/// requests in the last minute). The renewal ahead of expiry still happened once, and
+/// re-read the expiry from the provider's own count. Never earlier than
+/// [`REUSED_TOKEN_GRAIN`] after it was obtained: `expires_in` counts whole seconds, so a
+/// token reported with 0 left may have most of a second to go, and asking again within it
+/// only hands it back once more.
+fn reused_refresh_at(t: &TokenSet, now: SystemTime) -> Option<SystemTime> {
+    let at = t.expires_at?;
+    Some(at.max(t.obtained_at.unwrap_or(now) + REUSED_TOKEN_GRAIN))
+}
+
+/// The resolution of a remaining lifetime in whole seconds.
+const REUSED_TOKEN_GRAIN: Duration = Duration::from_secs(1);
 
 /// A cap on the access tokens one refresh token may have live at once, enforced before a
 /// renewal would pass it.
@@ -841,13 +860,16 @@ impl TokenSource {
         Ok(())
     }
 
+    /// Makes `tokens` current, to be renewed by the usual rule ([`refresh_at`]).
     fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
-        let now = SystemTime::now();
+        let at = refresh_at(&tokens, self.inner.skew, SystemTime::now());
+        self.publish_with(tokens, at)
+    }
+
+    /// Makes `tokens` current, to be renewed at `refresh_at` (never when `None`).
+    fn publish_with(&self, tokens: TokenSet, refresh_at: Option<SystemTime>) -> Arc<TokenSet> {
         let tokens = Arc::new(tokens);
-        self.set_current(Some(Arc::new(Cached::new(
-            Arc::clone(&tokens),
-            refresh_at(&tokens, self.inner.skew, now),
-        ))));
+        self.set_current(Some(Arc::new(Cached::new(Arc::clone(&tokens), refresh_at))));
         tokens
     }
 
@@ -1029,7 +1051,18 @@ impl TokenSource {
             flight.unsaved = Some(fresh);
             return Err(e);
         }
-        let t = self.publish(fresh);
+        // Handed back unchanged by a provider that reuses tokens: asking again before it
+        // expires would only hand it back again, with less time each time.
+        let handed_back = self.inner.reuses_token
+            && base
+                .as_ref()
+                .is_some_and(|b| b.access_token == fresh.access_token);
+        let at = if handed_back {
+            reused_refresh_at(&fresh, SystemTime::now())
+        } else {
+            refresh_at(&fresh, self.inner.skew, SystemTime::now())
+        };
+        let t = self.publish_with(fresh, at);
         self.changed(&t);
         Ok(t)
     }

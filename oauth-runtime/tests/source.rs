@@ -933,3 +933,38 @@ async fn no_cap_no_count_and_no_refresh_token_no_cap() {
     assert_eq!(f.calls(), 6, "the first token and five renewals");
     assert_eq!(cc.live_tokens(), None);
 }
+
+/// A provider that reuses tokens (Marketo) hands the same token back on a renewal ahead of
+/// expiry, with its remaining lifetime. Renewing that by the usual rule would ask again at half
+/// the time left, again and again; the source keeps it until it expires (and at least a second,
+/// the grain of `expires_in`), then gets a new one.
+#[tokio::test]
+async fn a_reused_token_handed_back_is_kept_until_it_expires() {
+    let ms = Duration::from_millis;
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .skew(ms(1200))
+        .reuses_token(true)
+        .build();
+    let started = Instant::now();
+    // Lives 2 s: due at 1 s (the 1.2 s skew is capped at half the life).
+    f.push(Ok(TokenSet::bearer("same", Some(ms(2000)))));
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "same");
+    tokio::time::sleep(ms(900).saturating_sub(started.elapsed())).await;
+    // What the provider will answer at the renewal: the same token, expiring when it did.
+    let left = ms(2000).saturating_sub(started.elapsed());
+    f.push(Ok(TokenSet::bearer("same", Some(left))));
+    // By the usual rule it would be renewed again at about 1.45 s, and again after that.
+    while started.elapsed() < ms(1800) {
+        assert_eq!(src.token().await.unwrap().access_token.secret(), "same");
+        tokio::time::sleep(ms(25)).await;
+    }
+    assert_eq!(
+        f.calls(),
+        2,
+        "one renewal ahead of expiry, then none until it expires"
+    );
+    tokio::time::sleep(ms(2200).saturating_sub(started.elapsed())).await;
+    assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-3");
+    assert_eq!(f.calls(), 3);
+}
