@@ -31,9 +31,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use oauth_providers::providers::marketo::{ErrorCode, Marketo};
-use oauth_providers::{
-    AuthorizedClient, ClientId, Credentials, Error, RateLimiter, TokenSet, TokenSource,
-};
+use oauth_providers::{AuthorizedClient, ClientId, Credentials, Error, TokenSet, TokenSource};
 use oauth_sim::Simulator;
 
 #[path = "support/mod.rs"]
@@ -162,10 +160,10 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         source.key()
     )?;
 
-    // Marketo allows 100 calls per 20 s per instance (then error 606); the limiter built from
-    // the spec refuses the 101st on this side instead.
+    // Marketo allows 100 calls per 20 s per instance (then error 606); the client's limiter,
+    // built from the spec and shared with its token sources, refuses the 101st on this side.
     let api = AuthorizedClient::new(mkto.client().clone(), source.clone())
-        .with_limiter(Arc::new(RateLimiter::from_def(mkto.client().def())));
+        .with_limiter(Arc::clone(mkto.client().rate_limiter()));
     let me = format!(
         "{}/sim/me",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -272,7 +270,7 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
     let source =
         TokenSource::client_credentials(mkto.client(), &config.munchkin_id, Vec::new()).build();
     let api = AuthorizedClient::new(mkto.client().clone(), source.clone())
-        .with_limiter(Arc::new(RateLimiter::from_def(mkto.client().def())));
+        .with_limiter(Arc::clone(mkto.client().rate_limiter()));
     let usage = format!(
         "{}/rest/v1/stats/usage.json",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')

@@ -9,8 +9,8 @@
 //! cargo run --example zoho_projects
 //! ```
 //!
-//! it narrates: the authorize URL and consent; the code exchange; the client-side
-//! [`RateLimiter`] refusing a 5th authorization code within a minute with a typed
+//! it narrates: the authorize URL and consent; the code exchange; the
+//! client refusing a 5th authorization URL within a minute with a typed
 //! `Error::LimitReached` and its retry time (and Zoho's 10-minute block when that is ignored);
 //! eight tasks sharing one [`TokenSource`] through an [`AuthorizedClient`]; the access token
 //! expiring and the source refreshing **once** for all eight; the 30-access-tokens cap deleting
@@ -37,12 +37,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use oauth_providers::limits::ManualClock;
+use oauth_providers::limits::Clock;
 use oauth_providers::model::Counted;
 use oauth_providers::providers::zoho_projects::{
-    AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
+    self, AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
 };
 use oauth_providers::{
     scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSource, VarValue,
@@ -157,17 +157,22 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         sim.origin()
     )?;
 
+    // Zoho allows 4 authorization codes a minute per client id, then blocks it for 10 minutes.
+    // The client checks the spec's limits before it hands out an authorization URL, and
+    // refuses the 5th on this side. Its limiter runs on the simulator's clock here only so the
+    // example need not wait a minute; a real program keeps the default.
+    let sim_clock = sim.clock().clone();
+    let base = Instant::now();
+    let on_sim_clock: Arc<dyn Clock> = Arc::new(move || base + sim_clock.now());
     let client = ZohoProjects::builder(Credentials::new(SIM_CLIENT_ID, SIM_CLIENT_SECRET))
         .redirect_uri(SIM_REDIRECT.parse()?)
         .origin_override(sim.origin())
+        .rate_limiter(Arc::new(RateLimiter::with_clock(
+            &zoho_projects::PROVIDER,
+            on_sim_clock,
+        )))
         .build()?;
-    // Zoho allows 4 authorization codes a minute per client id, then blocks it for 10 minutes.
-    // The limiter, built from the spec's limits, refuses the 5th on this side. Its clock is a
-    // manual one here only so the example need not wait; a real program uses `from_def`.
-    let limiter_clock = Arc::new(ManualClock::new());
-    let limiter = RateLimiter::with_clock(client.client().def(), limiter_clock.clone());
 
-    limiter.check(Counted::AuthorizationCodes)?;
     let (url, pending) = client
         .authorize()
         .scope(scope!(ZohoProjects.portals.READ))
@@ -194,42 +199,55 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "4. Alice clicks \"Connect\" three more times within the minute: codes 2, 3 and 4."
     )?;
     for _ in 2..=4 {
-        limiter.check(Counted::AuthorizationCodes)?;
         let (url, _) = client
             .authorize()
             .scope(scope!(ZohoProjects.portals.READ))
             .url()?;
         follow_consent(&url).await?;
     }
-    let wait = match limiter.check(Counted::AuthorizationCodes) {
+    let fifth = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url();
+    let wait = match fifth {
         Err(Error::LimitReached { limit, retry_after }) => {
             writeln!(
                 out,
-                "   The 5th never leaves the process: Error::LimitReached, retry after {retry_after:?}\n   \
-                 ({limit})"
+                "   The 5th never leaves the process: `url()` returns Error::LimitReached, retry \
+                 after {retry_after:?}\n   ({limit})"
             )?;
             retry_after
         }
-        other => return Err(format!("the limiter let a 5th code through: {other:?}").into()),
+        other => return Err(format!("the client let a 5th code through: {other:?}").into()),
     };
-    let (url, pending5) = client
+    // The same client id without the client-side limit, to show what it prevents.
+    let unlimited = ZohoProjects::builder(Credentials::new(SIM_CLIENT_ID, SIM_CLIENT_SECRET))
+        .redirect_uri(SIM_REDIRECT.parse()?)
+        .origin_override(sim.origin())
+        .rate_limiter(Arc::new(RateLimiter::unlimited()))
+        .build()?;
+    let (url, pending5) = unlimited
         .authorize()
         .scope(scope!(ZohoProjects.portals.READ))
         .url()?;
     let query5 = follow_consent(&url).await?;
-    match client.exchange_callback(&pending5, &query5).await {
+    match unlimited.exchange_callback(&pending5, &query5).await {
         Err(e) => writeln!(
             out,
-            "   Sent anyway, Zoho refuses it in the redirect and blocks the client id for 10 \
-             minutes:\n   {e}\n   Waiting the limiter's {wait:?} instead would have avoided the block."
+            "   Sent anyway (a client built with `RateLimiter::unlimited()`), Zoho refuses it in \
+             the redirect and blocks the client id for 10 minutes:\n   {e}\n   Waiting the \
+             {wait:?} instead would have avoided the block."
         )?,
         Ok(_) => return Err("the simulator issued a 5th code within a minute".into()),
     }
-    limiter_clock.advance(wait);
+    sim.clock().advance(wait);
     writeln!(
         out,
-        "   {wait:?} later the limiter allows {} more codes.",
-        limiter.remaining(Counted::AuthorizationCodes)
+        "   {wait:?} later the client allows {} more codes.",
+        client
+            .client()
+            .rate_limiter()
+            .remaining(Counted::AuthorizationCodes)
     )?;
 
     // One source per process (per user), whatever the number of tasks: it is the only place
@@ -252,7 +270,6 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    limiter_clock.advance(Duration::from_secs(3601));
     let request = client.client().http().get(&me);
     match client.send_api(request, &tokens).await {
         Err(e) => writeln!(
@@ -337,10 +354,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         .data_center(config.data_center)
         .redirect_uri(config.redirect_uri)
         .build()?;
-    // Zoho blocks a client id for 10 minutes after a 5th authorization code in a minute. This
-    // process makes one, but a real program keeps one limiter for all of its authorizations.
-    let limiter = RateLimiter::from_def(client.client().def());
-    limiter.check(Counted::AuthorizationCodes)?;
+    // Zoho blocks a client id for 10 minutes after a 5th authorization code in a minute; the
+    // client refuses a 5th URL within the minute itself. Keep one client (its clones share the
+    // count) for all of a program's authorizations.
     let (url, pending) = client
         .authorize()
         .scope(scope!(ZohoProjects.portals.READ))

@@ -128,7 +128,20 @@ impl Server {
     }
 
     /// `AUTH` lines printed so far, as `(client, grant_type, method)`.
-    fn auths(&self) -> Vec<(String, String, String)> {
+    /// The client authentications the server logged, `(client, grant, method)`, once its log
+    /// has been quiet for 150 ms: it is read by another thread, and a line the server wrote
+    /// just before (or after) answering may not have arrived when the answer has.
+    async fn auths(&self) -> Vec<(String, String, String)> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(3);
+        let mut seen = self.lines.lock().unwrap().len();
+        loop {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let now = self.lines.lock().unwrap().len();
+            if now == seen || std::time::Instant::now() >= deadline {
+                break;
+            }
+            seen = now;
+        }
         self.lines
             .lock()
             .unwrap()
@@ -144,8 +157,9 @@ impl Server {
             .collect()
     }
 
-    fn count(&self, client: &str, grant: &str) -> usize {
+    async fn count(&self, client: &str, grant: &str) -> usize {
         self.auths()
+            .await
             .iter()
             .filter(|(c, g, _)| c == client && g == grant)
             .count()
@@ -342,7 +356,7 @@ async fn authorization_code_with_pkce_and_state() {
         assert!(granted.iter().any(|g| g == s), "{s} not in {granted:?}");
     }
     assert_eq!(
-        server.auths(),
+        server.auths().await,
         vec![(
             BASIC_ID.to_string(),
             "authorization_code".to_string(),
@@ -389,7 +403,7 @@ async fn refresh_rotates_and_the_old_refresh_token_is_rejected() {
     userinfo(&client, &second)
         .await
         .expect("the new access token works");
-    assert_eq!(server.count(BASIC_ID, "refresh_token"), 1);
+    assert_eq!(server.count(BASIC_ID, "refresh_token").await, 1);
 
     // The rotated-out refresh token is rejected (and, by oidc-provider's reuse detection,
     // the whole grant is revoked with it).
@@ -444,10 +458,10 @@ async fn token_source_refreshes_once_for_50_concurrent_callers() {
     assert_eq!(source.minted(), 1, "one refresh for all callers");
     assert_eq!(source.fetch_attempts(), 1);
     assert_eq!(
-        server.count(BASIC_ID, "refresh_token"),
+        server.count(BASIC_ID, "refresh_token").await,
         1,
         "the server saw one refresh: {:?}",
-        server.auths()
+        server.auths().await
     );
     let fresh = &got[0];
     assert_ne!(fresh.access_token, initial.access_token);
@@ -495,6 +509,7 @@ async fn client_credentials_with_basic_and_post() {
 
     let seen: Vec<_> = server
         .auths()
+        .await
         .into_iter()
         .filter(|(_, g, _)| g == "client_credentials")
         .map(|(c, _, m)| (c, m))
@@ -627,7 +642,9 @@ async fn device_authorization_with_polling() {
     let me = userinfo(&client, &tokens).await.expect("userinfo");
     assert_eq!(me["sub"], "conformance-user");
     assert_eq!(
-        server.count(BASIC_ID, "urn:ietf:params:oauth:grant-type:device_code"),
+        server
+            .count(BASIC_ID, "urn:ietf:params:oauth:grant-type:device_code")
+            .await,
         1
     );
 }

@@ -12,9 +12,9 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
-use oauth_providers::limits::{ManualClock, RateLimiter};
+use oauth_providers::limits::RateLimiter;
 use oauth_providers::model::{Counted, Method};
 use oauth_providers::providers::zoho_projects::{
     scopes, AccessType, ErrorCode, ZohoProjects, PROVIDER,
@@ -26,7 +26,6 @@ use oauth_providers::{
 use oauth_sim::{Consent, Simulator};
 use serde_json::{json, Value};
 use support::{browser, follow, param, provider_error};
-use url::Url;
 
 const CLIENT_ID: &str = "1000.FACTSPROJECTS";
 const CLIENT_SECRET: &str = "projects-facts-secret";
@@ -44,17 +43,28 @@ fn sim() -> Simulator {
     sim
 }
 
-/// The generated client with `id` / `secret`, sending everything to `origin`.
-fn client_at(origin: Url, id: &str, secret: &str) -> ZohoProjects {
+/// The spec's rate limits on the simulator's clock, so that advancing it moves both.
+fn limiter_on(sim: &Simulator) -> Arc<RateLimiter> {
+    let clock = sim.clock().clone();
+    let base = Instant::now();
+    Arc::new(RateLimiter::with_clock(
+        &PROVIDER,
+        Arc::new(move || base + clock.now()),
+    ))
+}
+
+/// The generated client with `id` / `secret` and `limiter`, sending everything to `sim`.
+fn client_at(sim: &Simulator, id: &str, secret: &str, limiter: Arc<RateLimiter>) -> ZohoProjects {
     ZohoProjects::builder(Credentials::new(id, secret))
         .redirect_uri(REDIRECT.parse().expect("redirect URI"))
-        .origin_override(origin)
+        .origin_override(sim.origin())
+        .rate_limiter(limiter)
         .build()
         .expect("client builds")
 }
 
 fn client(sim: &Simulator) -> ZohoProjects {
-    client_at(sim.origin(), CLIENT_ID, CLIENT_SECRET)
+    client_at(sim, CLIENT_ID, CLIENT_SECRET, limiter_on(sim))
 }
 
 /// Whether a redirect's query string carries a grant code.
@@ -198,7 +208,12 @@ async fn client_id_and_secret_are_permanent_and_can_be_regenerated() {
         ErrorMeaning::ClientInvalid,
         200,
     );
-    let renewed = client_at(sim.origin(), CLIENT_ID, "regenerated-secret");
+    let renewed = client_at(
+        &sim,
+        CLIENT_ID,
+        "regenerated-secret",
+        Arc::clone(zp.client().rate_limiter()),
+    );
     let fresh = renewed
         .refresh(&tokens)
         .await
@@ -495,8 +510,9 @@ async fn a_token_source_never_mints_the_31st_access_token_of_a_refresh_token() {
 /// "At most **4 grant (authorization) codes per minute per client ID**. Past that, access is
 /// **blocked for the next 10 minutes**."
 ///
-/// Client side, the runtime's `RateLimiter` built from the spec refuses the 5th authorization
-/// before anything is sent (`Error::LimitReached` with the wait). Without it, the simulator
+/// Client side, the generated client checks a `RateLimiter` built from the spec and refuses a
+/// 5th authorization URL within the minute (`Error::LimitReached` with the wait), so nothing
+/// is sent. Without it, the simulator
 /// refuses the 5th code in the redirect and keeps refusing for 10 minutes, for that client
 /// id only.
 #[tokio::test]
@@ -522,19 +538,21 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
         )
     );
 
+    // The client checks its limiter (the spec's, here on the simulator's clock) before it
+    // hands out an authorization URL: the 5th within a minute is a typed error.
     let sim = sim();
     let zp = client(&sim);
-    let clock = Arc::new(ManualClock::new());
-    let limiter = RateLimiter::with_clock(&PROVIDER, clock.clone());
     for _ in 0..4 {
-        limiter
-            .check(Counted::AuthorizationCodes)
-            .expect("under the limit");
         let (_, query) = authorize(&zp, None).await;
         assert!(has_code(&query), "{query}");
     }
+    let limiter = zp.client().rate_limiter();
     assert_eq!(limiter.remaining(Counted::AuthorizationCodes), 0);
-    match limiter.check(Counted::AuthorizationCodes) {
+    match zp
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()
+    {
         Err(Error::LimitReached { limit, retry_after }) => {
             assert_eq!(limit, LIMIT);
             assert_eq!(retry_after, MINUTE);
@@ -542,11 +560,7 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
         other => panic!("expected a client-side limit, got {other:?}"),
     }
     assert_eq!(sim.stats().codes_issued, 4, "the 5th was never sent");
-    clock.advance(MINUTE);
     sim.clock().advance(MINUTE);
-    limiter
-        .check(Counted::AuthorizationCodes)
-        .expect("a minute later");
     let (_, query) = authorize(&zp, None).await;
     assert!(has_code(&query), "{query}");
     assert_eq!(sim.stats().codes_issued, 5);
@@ -554,7 +568,12 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
     // Without the limiter, a second client runs into the provider's block.
     let other_id = "1000.FACTSOTHER";
     sim.register_client(other_id, "other-secret", [REDIRECT]);
-    let other = client_at(sim.origin(), other_id, "other-secret");
+    let other = client_at(
+        &sim,
+        other_id,
+        "other-secret",
+        Arc::new(RateLimiter::unlimited()),
+    );
     for _ in 0..4 {
         sign_in(&other, None).await;
     }
@@ -649,6 +668,8 @@ async fn offline_access_returns_a_refresh_token_and_online_does_not() {
         let (url, _) = request.url().expect("authorize URL");
         assert_eq!(param(&url, "access_type").as_deref(), wire);
     }
+    // Three URLs count against the client's four a minute, though none became a code.
+    sim.clock().advance(MINUTE);
 
     let (zp, offline) = sign_in(&zp, Some(AccessType::Offline)).await;
     assert!(offline.refresh_token.is_some());

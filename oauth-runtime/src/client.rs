@@ -11,7 +11,7 @@
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use oauth_model::{ErrorSite, Presentation, ProviderDef, Requirement, VarValue};
+use oauth_model::{Counted, ErrorSite, Presentation, ProviderDef, Requirement, VarValue};
 use serde_json::Value;
 use url::Url;
 
@@ -19,6 +19,7 @@ use crate::authorize::{pkce_challenge, random_token, Redirect};
 use crate::classify::{self, classify, Grant, Seen};
 use crate::config::{allowed, check_value, default_value, is_secure, quoted};
 use crate::error::Error;
+use crate::limits::RateLimiter;
 use crate::request::with_sensitive_authorization;
 use crate::response::fetch;
 use crate::secret::{AuthorizationCode, Credentials, CsrfToken, Password, PkceVerifier};
@@ -45,6 +46,7 @@ pub(crate) struct Inner {
     pub(crate) origin_override: Option<Url>,
     pub(crate) http: reqwest::Client,
     pub(crate) timeout: Duration,
+    pub(crate) limiter: Arc<RateLimiter>,
 }
 
 /// Builds a [`Client`].
@@ -57,6 +59,7 @@ pub struct ClientBuilder {
     origin_override: Option<Url>,
     http: Option<reqwest::Client>,
     timeout: Duration,
+    limiter: Option<Arc<RateLimiter>>,
     unknown_vars: Vec<String>,
 }
 
@@ -100,6 +103,15 @@ impl ClientBuilder {
     /// Time allowed for one request (30 s unless set).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Counts and limits this client's requests with `limiter` instead of a
+    /// [`RateLimiter::from_def`] of its own: to share one between clients of the same
+    /// client id, to drive it with a test clock, or [`RateLimiter::unlimited`] to send
+    /// everything and let the provider judge.
+    pub fn rate_limiter(mut self, limiter: Arc<RateLimiter>) -> Self {
+        self.limiter = Some(limiter);
         self
     }
 
@@ -151,6 +163,9 @@ impl ClientBuilder {
                 origin_override: self.origin_override,
                 http,
                 timeout: self.timeout,
+                limiter: self
+                    .limiter
+                    .unwrap_or_else(|| Arc::new(RateLimiter::from_def(def))),
             }),
         })
     }
@@ -246,8 +261,17 @@ impl Client {
             origin_override: None,
             http: None,
             timeout: DEFAULT_TIMEOUT,
+            limiter: None,
             unknown_vars: Vec::new(),
         }
+    }
+
+    /// The limiter this client checks before each authorization URL it hands out (the
+    /// spec's rate limits unless the builder was given another; clones and
+    /// [`Client::with_var`] copies share it). Token sources built from this client check it
+    /// before each token request.
+    pub fn rate_limiter(&self) -> &Arc<RateLimiter> {
+        &self.inner.limiter
     }
 
     /// The provider definition.
@@ -289,6 +313,7 @@ impl Client {
                 origin_override: inner.origin_override.clone(),
                 http: inner.http.clone(),
                 timeout: inner.timeout,
+                limiter: Arc::clone(&inner.limiter),
             }),
         })
     }
@@ -339,6 +364,8 @@ impl Client {
             .as_ref()
             .ok_or_else(|| self.no_grant("authorization_code"))?;
         let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
+        // Each URL may become a code: refused here rather than blocked by the provider.
+        self.inner.limiter.check(Counted::AuthorizationCodes)?;
         let mut pending = PendingAuthorization {
             state: None,
             pkce_verifier: None,
@@ -396,6 +423,7 @@ impl Client {
             .as_ref()
             .ok_or_else(|| self.no_grant("pin"))?;
         let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
+        self.inner.limiter.check(Counted::AuthorizationCodes)?;
         let mut pending = PendingAuthorization {
             state: None,
             pkce_verifier: None,

@@ -20,6 +20,17 @@ pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> Instant;
 }
 
+/// Any function returning the time is a clock: a test can follow another clock with
+/// `move || base + simulator.clock().now()`.
+impl<F> Clock for F
+where
+    F: Fn() -> Instant + Send + Sync + 'static,
+{
+    fn now(&self) -> Instant {
+        self()
+    }
+}
+
 /// The real clock.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemClock;
@@ -137,6 +148,11 @@ impl RateLimiter {
             })
             .collect();
         RateLimiter::new(rules, clock)
+    }
+
+    /// A limiter with no rules: it refuses nothing.
+    pub fn unlimited() -> RateLimiter {
+        RateLimiter::new(Vec::new(), Arc::new(SystemClock))
     }
 
     /// A limiter over explicit rules.

@@ -647,10 +647,8 @@ impl TokenSource {
     /// A source renewing with the refresh grant (see [`TokenSource::for_client`]). Seed it with
     /// [`TokenSource::set`] after the authorization, or give it a store that holds a set.
     pub fn refreshing(client: &Client, subject: &str) -> TokenSourceBuilder {
-        TokenSource::for_client(client, subject, RefreshFetcher::new(client.clone())).limiter(
-            Arc::new(RateLimiter::from_def(client.def())),
-            Counted::Refreshes,
-        )
+        TokenSource::for_client(client, subject, RefreshFetcher::new(client.clone()))
+            .limiter(Arc::clone(client.rate_limiter()), Counted::Refreshes)
     }
 
     /// A source using the client credentials grant (see [`TokenSource::for_client`]); knows
@@ -671,10 +669,7 @@ impl TokenSource {
             subject,
             ClientCredentialsFetcher::new(client.clone(), scopes),
         )
-        .limiter(
-            Arc::new(RateLimiter::from_def(client.def())),
-            Counted::TokenRequests,
-        )
+        .limiter(Arc::clone(client.rate_limiter()), Counted::TokenRequests)
         .reuses_token(reuses)
     }
 

@@ -1301,3 +1301,73 @@ async fn debug_of_clients_and_tokens_shows_no_secret() {
     assert!(!shown.contains(CLIENT_SECRET));
     assert!(!shown.contains(pending.state.as_ref().unwrap().secret()));
 }
+
+/// The client checks its rate limiter before it hands out an authorization (or PIN) URL:
+/// past the limit the URL is a typed error with the wait, nothing is sent, and clones and
+/// `with_var` copies count together; `RateLimiter::unlimited()` turns it off.
+#[tokio::test]
+async fn authorization_urls_are_counted_against_the_rate_limit() {
+    use std::sync::Arc;
+
+    use oauth_runtime::limits::{ManualClock, RateRule};
+    use oauth_runtime::model::Counted;
+    use oauth_runtime::RateLimiter;
+
+    let server = Server::start().await;
+    let clock = Arc::new(ManualClock::new());
+    let rule = |max| RateRule {
+        counts: Counted::AuthorizationCodes,
+        max,
+        per: Duration::from_secs(60),
+        block_for: Some(Duration::from_secs(600)),
+        description: format!("{max} codes a minute"),
+    };
+    let limiter = Arc::new(RateLimiter::new(vec![rule(3)], clock.clone()));
+    let c = client(zoho(), &server)
+        .redirect_uri(Url::parse(REDIRECT_URI).unwrap())
+        .rate_limiter(limiter.clone())
+        .build()
+        .unwrap();
+    let params = AuthorizeParams {
+        scopes: vec!["ZohoCRM.modules.ALL".into()],
+        extra: vec![],
+    };
+    c.authorize_url(&params).expect("1st");
+    c.clone().authorize_url(&params).expect("2nd, from a clone");
+    let (index, value) = (0, VarValue::Choice(1));
+    let copy = c.with_var(index, value).unwrap();
+    copy.authorize_url(&params)
+        .expect("3rd, from a with_var copy");
+    assert!(Arc::ptr_eq(c.rate_limiter(), &limiter));
+    for refused in [&c, &copy] {
+        match refused.authorize_url(&params) {
+            Err(Error::LimitReached { limit, retry_after }) => {
+                assert_eq!(limit, "3 codes a minute");
+                assert_eq!(retry_after, Duration::from_secs(60));
+            }
+            other => panic!("expected LimitReached, got {other:?}"),
+        }
+    }
+    clock.advance(Duration::from_secs(60));
+    c.authorize_url(&params).expect("a minute later");
+    assert!(server.requests().is_empty(), "a URL sends nothing");
+
+    // PIN codes count the same way.
+    let pin_limiter = Arc::new(RateLimiter::new(vec![rule(1)], clock.clone()));
+    let n = client(nest(), &server)
+        .rate_limiter(pin_limiter)
+        .build()
+        .unwrap();
+    n.pin_url().expect("1st PIN URL");
+    assert!(matches!(n.pin_url(), Err(Error::LimitReached { .. })));
+
+    // Turned off.
+    let free = client(zoho(), &server)
+        .redirect_uri(Url::parse(REDIRECT_URI).unwrap())
+        .rate_limiter(Arc::new(RateLimiter::unlimited()))
+        .build()
+        .unwrap();
+    for _ in 0..10 {
+        free.authorize_url(&params).expect("no limit");
+    }
+}

@@ -996,6 +996,16 @@ Default: `us`.*/
         self.inner = self.inner.timeout(timeout);
         self
     }
+    /// Checks the spec's rate limits with `limiter` instead of one of the client's
+    /// own: to share it between clients of one client id, to drive it with a test
+    /// clock, or `RateLimiter::unlimited()` to leave the judging to the provider.
+    pub fn rate_limiter(
+        mut self,
+        limiter: ::std::sync::Arc<::oauth_providers::__private::rt::RateLimiter>,
+    ) -> Self {
+        self.inner = self.inner.rate_limiter(limiter);
+        self
+    }
     /// Checks the configuration and builds the client.
     pub fn build(
         self,
