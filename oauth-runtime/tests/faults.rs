@@ -501,24 +501,20 @@ async fn f13_429_long_retry_after_is_surfaced_at_once() {
     assert!(started.elapsed() < Duration::from_millis(500));
 }
 
-#[tokio::test]
-async fn f14_connection_refused() {
-    let r = rig().await;
-    // Point a client at a port nobody listens on.
+/// A source for `def` whose client points at a port nobody listens on, with an expired set
+/// stored in `store`; its refresh fails to connect.
+async fn refused_source(def: &'static ProviderDef, store: Arc<MemoryStore>) -> TokenSource {
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let client = Client::builder(
-        common::def("Refused", vec![]),
-        Credentials::new("cid", "csecret-xyz"),
-    )
-    .origin_override(url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap())
-    .timeout(CLIENT_TIMEOUT)
-    .build()
-    .unwrap();
+    let client = Client::builder(def, Credentials::new("cid", "csecret-xyz"))
+        .origin_override(url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap())
+        .timeout(CLIENT_TIMEOUT)
+        .build()
+        .unwrap();
     let source = TokenSource::refreshing(&client, "alice")
-        .store(r.store.clone())
+        .store(store)
         .retry(RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(10),
@@ -529,10 +525,17 @@ async fn f14_connection_refused() {
         .set(common::set("a0-expired", Some(KEY_REFRESH), 0))
         .await
         .unwrap();
+    source
+}
+
+#[tokio::test]
+async fn f14_connection_refused() {
+    let store = Arc::new(MemoryStore::new());
+    let source = refused_source(faulty_def(false), store.clone()).await;
     let e = source.token().await.unwrap_err();
     assert!(is_transport(&e), "{e:?}");
     assert_eq!(source.fetch_attempts(), 3);
-    let stored = r.store.load(source.key()).await.unwrap().unwrap();
+    let stored = store.load(source.key()).await.unwrap().unwrap();
     assert_eq!(stored.refresh_token.unwrap().secret(), KEY_REFRESH);
 }
 
@@ -807,26 +810,7 @@ async fn f34_rotating_server_error_is_retried() {
 /// A request that never left (nobody listening) is retried at a rotating provider too.
 #[tokio::test]
 async fn f35_rotating_connection_refused_is_retried() {
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let client = Client::builder(faulty_def(true), Credentials::new("cid", "csecret-xyz"))
-        .origin_override(url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap())
-        .timeout(CLIENT_TIMEOUT)
-        .build()
-        .unwrap();
-    let source = TokenSource::refreshing(&client, "alice")
-        .retry(RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_secs(1),
-        })
-        .build();
-    source
-        .set(common::set("a0-expired", Some(KEY_REFRESH), 0))
-        .await
-        .unwrap();
+    let source = refused_source(faulty_def(true), Arc::new(MemoryStore::new())).await;
     let e = source.token().await.unwrap_err();
     assert!(is_transport(&e) && !e.outcome_unknown(), "{e:?}");
     assert_eq!(source.fetch_attempts(), 3);
