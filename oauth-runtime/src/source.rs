@@ -787,8 +787,8 @@ impl TokenSource {
     /// The same set as [`TokenSource::token`], lent instead of shared: a warm cache answers
     /// without touching a reference count, which is most of what an `Arc` costs a cached
     /// call. Use it where the token is used at once: to write a header, to sign, to copy.
-    /// `f` is called exactly once, on the calling thread, and should be short; it may read
-    /// this or any other source.
+    /// `f` is called exactly once when a set is obtained (never when that fails), on the
+    /// calling thread, and should be short; it may read this or any other source.
     ///
     /// ```no_run
     /// # async fn demo(source: oauth_runtime::TokenSource) -> Result<(), oauth_runtime::Error> {
