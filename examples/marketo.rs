@@ -27,7 +27,6 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
 use oauth_providers::providers::marketo::{ErrorCode, Marketo};
@@ -161,9 +160,8 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     // Marketo allows 100 calls per 20 s per instance (then error 606); the client's limiter,
-    // built from the spec and shared with its token sources, refuses the 101st on this side.
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone())
-        .with_limiter(Arc::clone(mkto.client().rate_limiter()));
+    // built from the spec, refuses the 101st on this side (AuthorizedClient checks it).
+    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
     let me = format!(
         "{}/sim/me",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -269,8 +267,7 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
 
     let source =
         TokenSource::client_credentials(mkto.client(), &config.munchkin_id, Vec::new()).build();
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone())
-        .with_limiter(Arc::clone(mkto.client().rate_limiter()));
+    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
     let usage = format!(
         "{}/rest/v1/stats/usage.json",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')

@@ -20,22 +20,26 @@ use std::sync::Arc;
 pub struct AuthorizedClient {
     client: Client,
     source: TokenSource,
-    limiter: Option<Arc<RateLimiter>>,
+    limiter: Arc<RateLimiter>,
 }
 
 impl AuthorizedClient {
-    /// Sends requests through `client` with tokens from `source`.
+    /// Sends requests through `client` with tokens from `source`, checking the client's rate
+    /// limiter ([`Client::rate_limiter`]: the spec's limits, such as Marketo's 100 calls per
+    /// 20 s) for [`Counted::ApiCalls`] before every request sent.
     pub fn new(client: Client, source: TokenSource) -> AuthorizedClient {
+        let limiter = Arc::clone(client.rate_limiter());
         AuthorizedClient {
             client,
             source,
-            limiter: None,
+            limiter,
         }
     }
 
-    /// Checks `limiter` (for [`Counted::ApiCalls`]) before every request sent.
+    /// Checks `limiter` (for [`Counted::ApiCalls`]) before every request sent, instead of the
+    /// client's ([`RateLimiter::unlimited`] to check nothing).
     pub fn with_limiter(mut self, limiter: Arc<RateLimiter>) -> AuthorizedClient {
-        self.limiter = Some(limiter);
+        self.limiter = limiter;
         self
     }
 
@@ -75,10 +79,7 @@ impl AuthorizedClient {
     }
 
     fn check_limit(&self) -> Result<(), Error> {
-        match &self.limiter {
-            Some(l) => l.check(Counted::ApiCalls),
-            None => Ok(()),
-        }
+        self.limiter.check(Counted::ApiCalls)
     }
 }
 
@@ -95,7 +96,9 @@ mod mw {
     /// on HTTP 401, renews the token and retries once (when the request can be cloned).
     ///
     /// It sees only statuses: a provider that reports token errors inside a 200 body (Zoho,
-    /// Marketo) needs [`AuthorizedClient::send`], which reads the body.
+    /// Marketo) needs [`AuthorizedClient::send`], which reads the body. Like it, it checks the
+    /// client's rate limiter for [`Counted::ApiCalls`] before every request sent; past a
+    /// limit the request fails with [`Error::LimitReached`] and is not sent.
     #[derive(Debug, Clone)]
     pub struct TokenMiddleware {
         client: Client,
@@ -133,8 +136,10 @@ mod mw {
             extensions: &mut Extensions,
             next: Next<'_>,
         ) -> reqwest_middleware::Result<reqwest::Response> {
+            let limiter = self.client.rate_limiter();
             let spare = req.try_clone();
             let token = self.source.token().await.map_err(mw_err)?;
+            limiter.check(Counted::ApiCalls).map_err(mw_err)?;
             let first = self.authorize(req, &token)?;
             let resp = next.clone().run(first, extensions).await?;
             if resp.status() != reqwest::StatusCode::UNAUTHORIZED {
@@ -145,6 +150,7 @@ mod mw {
             };
             self.source.invalidate(&token);
             let fresh = self.source.token().await.map_err(mw_err)?;
+            limiter.check(Counted::ApiCalls).map_err(mw_err)?;
             let second = self.authorize(again, &fresh)?;
             next.run(second, extensions).await
         }

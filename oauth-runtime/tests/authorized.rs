@@ -153,3 +153,80 @@ async fn middleware_renews_on_401_and_retries_once() {
     assert_eq!(api.hits.load(Ordering::SeqCst), 4);
     assert_eq!(f.calls(), 2);
 }
+
+/// A client whose limiter allows 2 API calls a minute, on a clock the test moves.
+fn limited_client(port: u16) -> (Client, Arc<oauth_runtime::limits::ManualClock>) {
+    use oauth_runtime::limits::{ManualClock, RateRule};
+    use oauth_runtime::model::Counted;
+    use oauth_runtime::RateLimiter;
+    let clock = Arc::new(ManualClock::new());
+    let limiter = RateLimiter::new(
+        vec![RateRule {
+            counts: Counted::ApiCalls,
+            max: 2,
+            per: Duration::from_secs(60),
+            block_for: None,
+            description: "2 calls a minute".into(),
+        }],
+        clock.clone(),
+    );
+    let c = Client::builder(common::def("Api", vec![]), Credentials::new("cid", "sec"))
+        .origin_override(url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap())
+        .rate_limiter(Arc::new(limiter))
+        .build()
+        .unwrap();
+    (c, clock)
+}
+
+/// The client's rate limits apply to the API calls an `AuthorizedClient` sends, without
+/// being asked: past the limit the call is a typed error and is not sent.
+#[tokio::test]
+async fn authorized_requests_respect_the_clients_rate_limit() {
+    let api = Api::default();
+    api.good.lock().unwrap().push("good".into());
+    let port = serve(api.clone()).await;
+    let (c, clock) = limited_client(port);
+    let source = TokenSource::builder("k", Scripted::new(3600))
+        .initial(set("good", None, 3600))
+        .build();
+    let authorized = AuthorizedClient::new(c.clone(), source);
+    let url = c.endpoint_url("api").unwrap();
+    for _ in 0..2 {
+        let r = authorized.send(|h| h.get(url.clone())).await.unwrap();
+        assert_eq!(r.status, 200);
+    }
+    match authorized.send(|h| h.get(url.clone())).await {
+        Err(Error::LimitReached { limit, retry_after }) => {
+            assert_eq!(limit, "2 calls a minute");
+            assert_eq!(retry_after, Duration::from_secs(60));
+        }
+        other => panic!("expected LimitReached, got {other:?}"),
+    }
+    assert_eq!(api.hits.load(Ordering::SeqCst), 2, "the third was not sent");
+    clock.advance(Duration::from_secs(60));
+    authorized.send(|h| h.get(url.clone())).await.unwrap();
+    assert_eq!(api.hits.load(Ordering::SeqCst), 3);
+}
+
+#[cfg(feature = "middleware")]
+#[tokio::test]
+async fn middleware_respects_the_clients_rate_limit() {
+    use oauth_runtime::authorized::TokenMiddleware;
+    let api = Api::default();
+    api.good.lock().unwrap().push("good".into());
+    let port = serve(api.clone()).await;
+    let (c, _clock) = limited_client(port);
+    let source = TokenSource::builder("k", Scripted::new(3600))
+        .initial(set("good", None, 3600))
+        .build();
+    let http = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+        .with(TokenMiddleware::new(c.clone(), source))
+        .build();
+    let url = c.endpoint_url("api").unwrap();
+    for _ in 0..2 {
+        assert_eq!(http.get(url.clone()).send().await.unwrap().status(), 200);
+    }
+    let e = http.get(url).send().await.unwrap_err();
+    assert!(e.to_string().contains("2 calls a minute"), "{e}");
+    assert_eq!(api.hits.load(Ordering::SeqCst), 2, "the third was not sent");
+}
