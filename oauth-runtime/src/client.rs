@@ -352,6 +352,21 @@ impl Client {
         Ok(url)
     }
 
+    /// The URL of `endpoint` where an authorization starts, and an empty record of it, with
+    /// one authorization code counted against the rate limiter: each URL may become a code,
+    /// so a URL past the limit is refused here rather than blocked by the provider.
+    fn begin_authorization(&self, endpoint: &str) -> Result<(Url, PendingAuthorization), Error> {
+        let url = self.endpoint_url(endpoint)?;
+        self.inner.limiter.check(Counted::AuthorizationCodes)?;
+        let pending = PendingAuthorization {
+            state: None,
+            pkce_verifier: None,
+            redirect_uri: None,
+            started_at: SystemTime::now(),
+        };
+        Ok((url, pending))
+    }
+
     /// The URL to send the user to, and what to keep until the redirect comes back.
     pub fn authorize_url(
         &self,
@@ -363,15 +378,7 @@ impl Client {
             .authorization_code
             .as_ref()
             .ok_or_else(|| self.no_grant("authorization_code"))?;
-        let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
-        // Each URL may become a code: refused here rather than blocked by the provider.
-        self.inner.limiter.check(Counted::AuthorizationCodes)?;
-        let mut pending = PendingAuthorization {
-            state: None,
-            pkce_verifier: None,
-            redirect_uri: None,
-            started_at: SystemTime::now(),
-        };
+        let (mut url, mut pending) = self.begin_authorization(&grant.authorize_endpoint)?;
         let mut query: Vec<(&str, String)> = vec![
             ("response_type", "code".into()),
             (
@@ -422,14 +429,7 @@ impl Client {
             .pin
             .as_ref()
             .ok_or_else(|| self.no_grant("pin"))?;
-        let mut url = self.endpoint_url(&grant.authorize_endpoint)?;
-        self.inner.limiter.check(Counted::AuthorizationCodes)?;
-        let mut pending = PendingAuthorization {
-            state: None,
-            pkce_verifier: None,
-            redirect_uri: None,
-            started_at: SystemTime::now(),
-        };
+        let (mut url, mut pending) = self.begin_authorization(&grant.authorize_endpoint)?;
         {
             let mut query = url.query_pairs_mut();
             query.append_pair("response_type", "code");

@@ -968,3 +968,25 @@ async fn a_reused_token_handed_back_is_kept_until_it_expires() {
     assert_eq!(src.token().await.unwrap().access_token.secret(), "gen-3");
     assert_eq!(f.calls(), 3);
 }
+
+/// With tokens that never expire, every mint stays live: past the cap no wait helps, and the
+/// error says so with the longest wait it reports (a year).
+#[tokio::test]
+async fn a_cap_on_tokens_that_never_expire_never_lifts() {
+    let f = Scripted::new(3600);
+    let src = TokenSource::builder("k", f.clone())
+        .cap(TokenCap {
+            max: 1,
+            live_for: None,
+            description: "one token per refresh token".into(),
+        })
+        .build();
+    src.set(set("authorized", Some("r"), 3600)).await.unwrap();
+    match reject_and_renew(&src).await {
+        Err(Error::LimitReached { retry_after, .. }) => {
+            assert_eq!(retry_after, Duration::from_secs(365 * 24 * 3600));
+        }
+        other => panic!("expected LimitReached, got {other:?}"),
+    }
+    assert_eq!(f.calls(), 0);
+}
