@@ -39,8 +39,21 @@ impl Loaded {
 /// How deep `extends:` chains may go (a guard against runaway chains, not a real need).
 const MAX_DEPTH: usize = 8;
 
-/// Reads and merges the spec at `path` from the file system.
+/// Reads and merges the spec at `path` from the file system. `extends:` may name any file;
+/// [`load_file_in`] confines it.
 pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
+    load_file_with(path, None)
+}
+
+/// Reads and merges the spec at `path`, refusing an `extends:` that names a file outside
+/// `root` (absolute paths, `..` or symlinks leading out) unless the file that names it says
+/// `extends_outside_crate: true`. `provider!` passes the invoking crate's directory, so a
+/// spec cannot make the build read, or a compile error echo, a file from elsewhere.
+pub fn load_file_in(path: &Path, root: &Path) -> Result<Loaded, Diagnostics> {
+    load_file_with(path, Some(root))
+}
+
+fn load_file_with(path: &Path, root: Option<&Path>) -> Result<Loaded, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostics(vec![Diagnostic::new(
             path,
@@ -56,7 +69,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
              directory of its Cargo.toml)",
         )])
     })?;
-    load_str(path, &text, |p| std::fs::read_to_string(p))
+    load_str_in(path, &text, root, |p| std::fs::read_to_string(p))
 }
 
 /// Reads and merges a spec given as text; `read` fetches the files named by `extends:`
@@ -64,6 +77,16 @@ pub fn load_file(path: &Path) -> Result<Loaded, Diagnostics> {
 pub fn load_str(
     path: &Path,
     text: &str,
+    read: impl Fn(&Path) -> std::io::Result<String>,
+) -> Result<Loaded, Diagnostics> {
+    load_str_in(path, text, None, read)
+}
+
+/// [`load_str`], with `extends:` confined to `root` as [`load_file_in`] does.
+pub fn load_str_in(
+    path: &Path,
+    text: &str,
+    root: Option<&Path>,
     read: impl Fn(&Path) -> std::io::Result<String>,
 ) -> Result<Loaded, Diagnostics> {
     let mut files = vec![path.to_path_buf()];
@@ -94,6 +117,24 @@ pub fn load_str(
                 format!("`extends` chain is deeper than {MAX_DEPTH} files"),
             )]));
         }
+        let allowed_outside = chain.last().is_some_and(|s| s.extends_outside_crate);
+        if let Some(root) = root.filter(|_| !allowed_outside) {
+            if !inside(root, &base_path) {
+                return Err(Diagnostics(vec![Diagnostic::new(
+                    file_of_ext,
+                    ext.pos,
+                    format!(
+                        "`extends` names `{}`, which is outside the crate that invokes \
+                         `provider!`",
+                        ext.value
+                    ),
+                )
+                .with_help(
+                    "copy the base spec into the crate, or say `extends_outside_crate: true` \
+                     in this spec to allow it",
+                )]));
+            }
+        }
         let base_text = read(&base_path).map_err(|e| {
             Diagnostics(vec![Diagnostic::new(
                 file_of_ext.clone(),
@@ -118,6 +159,37 @@ pub fn load_str(
         spec = merged;
     }
     Ok(Loaded { spec, files })
+}
+
+/// Whether `path` lies inside `root`: lexically (no `..` climbing out, not absolute
+/// elsewhere) and, for files that exist, once symlinks are resolved.
+fn inside(root: &Path, path: &Path) -> bool {
+    let lexical = |p: &Path| {
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    if !out.pop() {
+                        return None;
+                    }
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other.as_os_str()),
+            }
+        }
+        Some(out)
+    };
+    let (Some(r), Some(p)) = (lexical(root), lexical(path)) else {
+        return false;
+    };
+    if !p.starts_with(&r) {
+        return false;
+    }
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        // A file that does not exist is reported as missing by the read that follows.
+        _ => true,
+    }
 }
 
 fn parse(path: &Path, text: &str, index: u16) -> Result<Spec, Diagnostics> {
@@ -233,6 +305,7 @@ fn merge(base: Spec, child: Spec) -> Spec {
     Spec {
         schema: child.schema.or(base.schema),
         extends: child.extends,
+        extends_outside_crate: child.extends_outside_crate,
         provider: child.provider.or(base.provider),
         variables: merge_map(base.variables, child.variables),
         endpoints: merge_map(base.endpoints, child.endpoints),
@@ -360,6 +433,81 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.0[0].message.contains("cycle"), "{}", err);
+    }
+
+    fn never_read(p: &Path) -> std::io::Result<String> {
+        panic!("{} was read", p.display())
+    }
+
+    #[test]
+    fn extends_outside_the_crate_is_refused_before_anything_is_read() {
+        let root = Path::new("/crate");
+        for target in [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "../../../crate-other/x.yaml",
+        ] {
+            let text = format!("extends: {target}\n");
+            let err = load_str_in(
+                Path::new("/crate/specs/a.yaml"),
+                &text,
+                Some(root),
+                never_read,
+            )
+            .unwrap_err();
+            let d = &err.0[0];
+            assert!(d.message.contains("outside the crate"), "{target}: {d}");
+            assert_eq!(d.location(), "/crate/specs/a.yaml:1:10");
+        }
+    }
+
+    #[test]
+    fn extends_inside_the_crate_or_opted_out_is_read() {
+        let root = Path::new("/crate");
+        let base = |p: &Path| -> std::io::Result<String> {
+            assert!(p.ends_with("base.yaml"), "{}", p.display());
+            Ok("errors: []\n".to_string())
+        };
+        load_str_in(
+            Path::new("/crate/specs/a.yaml"),
+            "extends: ../base.yaml\n",
+            Some(root),
+            base,
+        )
+        .unwrap();
+        load_str_in(
+            Path::new("/crate/specs/a.yaml"),
+            "extends: /elsewhere/base.yaml\nextends_outside_crate: true\n",
+            Some(root),
+            base,
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_file_outside_the_crate_is_never_echoed() {
+        let dir = std::env::temp_dir().join(format!("oauth-load-{}", std::process::id()));
+        let root = dir.join("crate");
+        std::fs::create_dir_all(root.join("specs")).unwrap();
+        std::fs::write(dir.join("secret.yaml"), "provider: SECRET-FIRST-LINE\n").unwrap();
+        let spec = root.join("specs/a.yaml");
+        std::fs::write(&spec, "extends: ../../secret.yaml\n").unwrap();
+        let err = load_file_in(&spec, &root).unwrap_err();
+        let shown = err.to_string();
+        assert!(!shown.contains("SECRET"), "{shown}");
+        assert!(shown.contains("outside the crate"), "{shown}");
+        // Through a symlink inside the crate, too.
+        #[cfg(unix)]
+        {
+            let link = root.join("specs/link.yaml");
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink(dir.join("secret.yaml"), &link).unwrap();
+            std::fs::write(&spec, "extends: link.yaml\n").unwrap();
+            let shown = load_file_in(&spec, &root).unwrap_err().to_string();
+            assert!(!shown.contains("SECRET"), "{shown}");
+            assert!(shown.contains("outside the crate"), "{shown}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

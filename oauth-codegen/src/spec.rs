@@ -135,6 +135,10 @@ pub struct Spec {
     /// the base's, and `errors` are tried before the base's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<Sp<String>>,
+    /// Lets `extends` name a file outside the crate that invokes `provider!` (refused
+    /// otherwise, so that a spec cannot make a build read files from elsewhere).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extends_outside_crate: bool,
     /// Who the provider is. Required once `extends` is resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderInfo>,

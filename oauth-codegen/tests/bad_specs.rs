@@ -758,6 +758,49 @@ fn duration_in_words_is_rejected_with_a_suggestion() {
 }
 
 #[test]
+fn durations_longer_than_100_years_are_refused_with_the_range() {
+    let all = errors(
+        "
+        provider: { name: Example, display_name: Example }
+        endpoints:
+          token: { url: https://example.com/token }
+        grants:
+          refresh_token: {}
+        lifetimes:
+          access_token: 18446744073709551615s
+          refresh_token: 36501d
+          refresh_skew: 36500d
+        limits:
+          - rate:
+              counts: token_requests
+              max: 1
+              per: 200000000000h
+              description: One per eternity.
+        ",
+    );
+    assert_eq!(all.len(), 3, "{}", Diagnostics(all.clone()));
+    let help = Some("a lifetime that does not end is written `never`");
+    assert_diag(
+        &all[0],
+        "specs/bad.yaml:7:17",
+        "duration `18446744073709551615s` is out of range 0s..=36500d (100 years)",
+        help,
+    );
+    assert_diag(
+        &all[1],
+        "specs/bad.yaml:8:18",
+        "duration `36501d` is out of range 0s..=36500d (100 years)",
+        help,
+    );
+    assert_diag(
+        &all[2],
+        "specs/bad.yaml:14:12",
+        "duration `200000000000h` is out of range 0s..=36500d (100 years)",
+        help,
+    );
+}
+
+#[test]
 fn rate_window_cannot_be_never_and_max_cannot_be_zero() {
     let all = errors(
         "

@@ -73,7 +73,7 @@ fn expand(args: &ProviderArgs) -> TokenStream2 {
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| p.to_path_buf())
     };
-    let loaded = match oauth_codegen::load::load_file(&path) {
+    let loaded = match oauth_codegen::load::load_file_in(&path, &manifest_dir) {
         Ok(l) => l,
         Err(diags) => return diagnostics(span, &diags, shown),
     };

@@ -33,11 +33,33 @@ pub fn parse_duration(s: &str) -> Option<Lifetime> {
 
 const DURATION_RULE: &str = "expected a number followed by s, m, h or d (e.g. `2m`)";
 
+/// The longest duration a spec may write: 100 years (36,500 days), so that no sum the runtime
+/// makes with it can overflow (the runtime clamps at the same bound).
+pub const MAX_DURATION_SECS: u64 = 36_500 * 86_400;
+
+/// Reports a duration over [`MAX_DURATION_SECS`]; `true` when it is within range.
+fn in_range(cx: &mut Ctx<'_>, value: &Sp<String>, secs: u64) -> bool {
+    if secs <= MAX_DURATION_SECS {
+        return true;
+    }
+    cx.error_help(
+        value.pos,
+        format!(
+            "duration `{}` is out of range 0s..=36500d (100 years)",
+            value.value
+        ),
+        "a lifetime that does not end is written `never`",
+    );
+    false
+}
+
 /// A lifetime (`2m`, `never`).
 fn lifetime(cx: &mut Ctx<'_>, value: &Sp<String>) -> Option<Lifetime> {
     let parsed = parse_duration(value);
-    if parsed.is_none() {
-        report_bad_duration(cx, value, ", or `never`");
+    match parsed {
+        None => report_bad_duration(cx, value, ", or `never`"),
+        Some(Lifetime::Secs(secs)) if !in_range(cx, value, secs) => return None,
+        Some(_) => {}
     }
     parsed
 }
@@ -45,6 +67,7 @@ fn lifetime(cx: &mut Ctx<'_>, value: &Sp<String>) -> Option<Lifetime> {
 /// A finite duration in seconds (`1m`); `what` names the key for the `never` message.
 pub(super) fn finite_duration(cx: &mut Ctx<'_>, what: &str, value: &Sp<String>) -> u64 {
     match parse_duration(value) {
+        Some(Lifetime::Secs(secs)) if !in_range(cx, value, secs) => 0,
         Some(Lifetime::Secs(secs)) => secs,
         Some(Lifetime::Never) => {
             cx.error_help(
