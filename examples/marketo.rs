@@ -143,18 +143,20 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let mkto = Marketo::builder(credentials(), SIM_MUNCHKIN_ID)
         .origin_override(sim.origin())
         .build()?;
-    // One source per custom service. Its key holds the client id: two services' tokens
-    // expire independently and must never share a cache entry.
+    // One source per custom service. Its key holds the instance (the issuer) and the client
+    // id: two services' tokens expire independently and must never share a cache entry.
     let source =
         TokenSource::client_credentials(mkto.client(), SIM_MUNCHKIN_ID, Vec::new()).build();
+    let issuer = mkto.client().issuer()?;
     let other_service = TokenSource::key_for(
         mkto.client().def(),
+        Some(&issuer),
         &ClientId::new("another-custom-service"),
         SIM_MUNCHKIN_ID,
     );
     writeln!(
         out,
-        "3. One TokenSource per custom service, keyed by its client id: `{}` (another service \
+        "3. One TokenSource per custom service, keyed by its instance and client id: `{}` (another service \
          would use `{other_service}`).",
         source.key()
     )?;

@@ -173,7 +173,7 @@ async fn marketo_reuses_one_token_and_renews_once_after_602() {
         &[
             "identity endpoint https://284-rpr-133.mktorest.com/identity/oauth/token",
             "configuration error",
-            "keyed by its client id: `Marketo:3b2c1d0e-1111-2222-3333-444455556666:284-RPR-133`",
+            "keyed by its instance and client id: `Marketo:",
             "3 API calls with `Authorization: Bearer ...`: 3 x HTTP 200",
             "Token requests made by the source so far: 1",
             "Marketo hands back the same token: yes",

@@ -169,8 +169,21 @@ async fn the_client_id_is_the_natural_cache_key() {
             .build()
     };
     let (sa, sb) = (shared(&a), shared(&b));
-    assert_eq!(sa.key(), "Marketo:svc-a:reports");
-    assert_eq!(sb.key(), "Marketo:svc-b:reports");
+    // provider : issuer (one per instance) : client id : subject
+    let (ka, kb) = (sa.key().to_string(), sb.key().to_string());
+    assert!(
+        ka.starts_with("Marketo:") && ka.ends_with(":svc-a:reports"),
+        "{ka}"
+    );
+    assert!(
+        kb.starts_with("Marketo:") && kb.ends_with(":svc-b:reports"),
+        "{kb}"
+    );
+    assert_eq!(
+        ka.split(':').nth(1),
+        kb.split(':').nth(1),
+        "one instance, one issuer"
+    );
     let ta = sa.token().await.expect("svc-a's token");
     let tb = sb.token().await.expect("svc-b's token");
     assert_ne!(ta.access_token.secret(), tb.access_token.secret());

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::limits::RateLimiter;
 use crate::source::TokenSource;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A client whose API requests carry a token from a [`TokenSource`].
 #[derive(Debug, Clone)]
@@ -67,19 +68,47 @@ impl AuthorizedClient {
             .await
         {
             Err(e) if e.is_token_error() => {
+                if let Some(ago) = self.source.rejected_replacement(&token) {
+                    return Err(rejected(ago, e));
+                }
                 self.source.invalidate(&token);
                 let fresh = self.source.token().await?;
                 self.check_limit()?;
-                self.client
+                let again = self
+                    .client
                     .send_api(build(self.client.http()), &fresh)
-                    .await
+                    .await;
+                match again {
+                    Ok(response) => {
+                        self.source.accepted(&fresh);
+                        Ok(response)
+                    }
+                    // The fresh token is rejected too: it stays cached (not invalidated), and
+                    // the next call that sees it rejected answers `TokenRejected` instead of
+                    // renewing again.
+                    Err(e) if e.is_token_error() => Err(rejected(Duration::ZERO, e)),
+                    Err(e) => Err(e),
+                }
             }
-            other => other,
+            other => {
+                if other.is_ok() {
+                    self.source.accepted(&token);
+                }
+                other
+            }
         }
     }
 
     fn check_limit(&self) -> Result<(), Error> {
         self.limiter.check(Counted::ApiCalls)
+    }
+}
+
+/// The error for a fresh token an API rejected, keeping the provider's own.
+fn rejected(obtained_ago: Duration, e: Error) -> Error {
+    Error::TokenRejected {
+        obtained_ago,
+        provider: e.provider().cloned(),
     }
 }
 
@@ -119,6 +148,7 @@ mod mw {
             let builder = reqwest::RequestBuilder::from_parts(self.client.http().clone(), req);
             self.client
                 .authorize_request(builder, token)
+                .map_err(mw_err)?
                 .build()
                 .map_err(reqwest_middleware::Error::Reqwest)
         }
@@ -143,6 +173,7 @@ mod mw {
             let first = self.authorize(req, &token)?;
             let resp = next.clone().run(first, extensions).await?;
             if resp.status() != reqwest::StatusCode::UNAUTHORIZED {
+                self.source.accepted(&token);
                 return Ok(resp);
             }
             let Some(again) = spare else {
@@ -152,7 +183,13 @@ mod mw {
             let fresh = self.source.token().await.map_err(mw_err)?;
             limiter.check(Counted::ApiCalls).map_err(mw_err)?;
             let second = self.authorize(again, &fresh)?;
-            next.run(second, extensions).await
+            let resp = next.run(second, extensions).await?;
+            if resp.status() == reqwest::StatusCode::UNAUTHORIZED {
+                self.source.invalidate(&fresh);
+            } else {
+                self.source.accepted(&fresh);
+            }
+            Ok(resp)
         }
     }
 }

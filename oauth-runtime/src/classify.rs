@@ -16,6 +16,46 @@ use crate::error::{Error, ProviderError};
 /// Longest provider description kept on an error, in characters.
 const MAX_DESCRIPTION_CHARS: usize = 300;
 
+/// Longest provider error code kept on an error, in characters (RFC 6749's codes are under 30).
+const MAX_CODE_CHARS: usize = 64;
+
+/// Whether `c` may appear in an `error` or `error_description` value: RFC 6749 §4.1.2.1 and
+/// §5.2 allow `%x20-21 / %x23-5B / %x5D-7E` (printable ASCII but `"` and `\`). Everything
+/// else, CR and LF above all, could forge log lines or terminal output.
+fn rfc6749_char(c: char) -> bool {
+    matches!(c, '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e')
+}
+
+/// Provider text made safe to keep on an error: characters outside RFC 6749's set dropped
+/// (a description in another language keeps its letters: only control characters, `"` and
+/// `\` go), at most `max` characters.
+fn sanitize(text: &str, max: usize, keep: impl Fn(char) -> bool) -> String {
+    text.chars().filter(|c| keep(*c)).take(max).collect()
+}
+
+/// A provider's error code as the runtime keeps it (see [`rfc6749_char`]).
+pub(crate) fn sanitize_code(code: &str) -> String {
+    sanitize(code, MAX_CODE_CHARS, rfc6749_char)
+}
+
+/// A provider's description as the runtime keeps it: no control characters, `"` or `\`.
+fn sanitize_description(text: &str) -> String {
+    sanitize(text, MAX_DESCRIPTION_CHARS, |c| {
+        !c.is_control() && c != '"' && c != '\\'
+    })
+}
+
+/// A value from a server quoted for an error message: `` `value` `` when it is a short
+/// RFC 6749 code, else a placeholder (the value itself could be anything).
+pub(crate) fn quoted_code(value: &str) -> String {
+    let clean = sanitize_code(value);
+    if clean.is_empty() || clean.len() != value.len() {
+        "(unreadable)".to_string()
+    } else {
+        format!("`{clean}`")
+    }
+}
+
 /// Which grant a token-endpoint response answers (RFC 6749's `invalid_grant` means a bad code
 /// on an exchange and a bad refresh token on a refresh).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +177,7 @@ fn provider_data(
     rule: Option<usize>,
 ) -> ProviderError {
     ProviderError {
-        code: code.to_string(),
+        code: sanitize_code(code),
         meaning,
         rule,
         site: seen.site,
@@ -201,7 +241,7 @@ fn description(body: &Value) -> Option<String> {
             .find_map(Value::as_str)
             .filter(|s| !s.trim().is_empty())
     })
-    .map(|s| s.chars().take(MAX_DESCRIPTION_CHARS).collect())
+    .map(sanitize_description)
 }
 
 /// `Retry-After` as delta-seconds (the HTTP-date form is ignored).

@@ -47,7 +47,13 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) timeout: Duration,
     pub(crate) limiter: Arc<RateLimiter>,
+    pub(crate) user_agent: reqwest::header::HeaderValue,
+    pub(crate) allowed_api_origins: Vec<url::Origin>,
 }
+
+/// The `User-Agent` of every request unless the builder sets another (GitHub and Reddit
+/// refuse requests without one).
+pub const DEFAULT_USER_AGENT: &str = concat!("oauth-providers/", env!("CARGO_PKG_VERSION"));
 
 /// Builds a [`Client`].
 #[derive(Debug)]
@@ -57,10 +63,12 @@ pub struct ClientBuilder {
     vars: Vec<Option<VarValue>>,
     redirect_uri: Option<Url>,
     origin_override: Option<Url>,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     timeout: Duration,
     limiter: Option<Arc<RateLimiter>>,
     unknown_vars: Vec<String>,
+    user_agent: Option<String>,
+    allowed_api_origins: Vec<Url>,
 }
 
 impl ClientBuilder {
@@ -92,11 +100,26 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses this HTTP client (connection pool, proxies, user agent). It should not follow
-    /// redirects (the default client follows none): a redirected token request would carry
-    /// the client secret to wherever the redirect points.
-    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+    /// Builds the HTTP client from `http` (proxies, TLS roots, pool settings) instead of
+    /// reqwest's defaults. Whatever it says about redirects, the client is built to follow
+    /// none: a followed redirect would replay a token request (code, PKCE verifier, client
+    /// secret) to wherever it points, and carry an access token to another host.
+    pub fn http_client(mut self, http: reqwest::ClientBuilder) -> Self {
         self.http = Some(http);
+        self
+    }
+
+    /// The `User-Agent` sent on every request ([`DEFAULT_USER_AGENT`] unless set).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Also sends access tokens to `origin` (its scheme, host and port): for an API host the
+    /// spec does not declare. Tokens go only to HTTPS origins (or HTTP on a loopback address)
+    /// the spec declares, the origin override, and origins allowed here.
+    pub fn allow_api_origin(mut self, origin: Url) -> Self {
+        self.allowed_api_origins.push(origin);
         self
     }
 
@@ -147,13 +170,26 @@ impl ClientBuilder {
                 ));
             }
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?,
+        let http = self
+            .http
+            .unwrap_or_default()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        let user_agent = match &self.user_agent {
+            Some(ua) => reqwest::header::HeaderValue::from_str(ua)
+                .map_err(|_| Error::Config("the user agent is not a valid header value".into()))?,
+            None => reqwest::header::HeaderValue::from_static(DEFAULT_USER_AGENT),
         };
+        let mut allowed_api_origins = Vec::with_capacity(self.allowed_api_origins.len());
+        for origin in &self.allowed_api_origins {
+            if !is_secure(origin) {
+                return Err(Error::Config(
+                    "an allowed API origin must use https, or http on a loopback address".into(),
+                ));
+            }
+            allowed_api_origins.push(origin.origin());
+        }
         Ok(Client {
             inner: Arc::new(Inner {
                 def,
@@ -166,6 +202,8 @@ impl ClientBuilder {
                 limiter: self
                     .limiter
                     .unwrap_or_else(|| Arc::new(RateLimiter::from_def(def))),
+                user_agent,
+                allowed_api_origins,
             }),
         })
     }
@@ -239,8 +277,9 @@ impl ParamValue {
     }
 }
 
-/// A response from an authorized API call, with provider errors already detected.
-#[derive(Debug, Clone)]
+/// A response from an authorized API call, with provider errors already detected. Its
+/// `Debug` shows the body's length, not the body (it may carry secrets of its own).
+#[derive(Clone)]
 pub struct ApiResponse {
     /// HTTP status.
     pub status: u16,
@@ -248,6 +287,16 @@ pub struct ApiResponse {
     pub headers: reqwest::header::HeaderMap,
     /// The body (read with the size cap).
     pub body: bytes::Bytes,
+}
+
+impl std::fmt::Debug for ApiResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
 }
 
 impl Client {
@@ -263,6 +312,8 @@ impl Client {
             timeout: DEFAULT_TIMEOUT,
             limiter: None,
             unknown_vars: Vec::new(),
+            user_agent: None,
+            allowed_api_origins: Vec::new(),
         }
     }
 
@@ -314,12 +365,15 @@ impl Client {
                 http: inner.http.clone(),
                 timeout: inner.timeout,
                 limiter: Arc::clone(&inner.limiter),
+                user_agent: inner.user_agent.clone(),
+                allowed_api_origins: inner.allowed_api_origins.clone(),
             }),
         })
     }
 
-    /// The URL of endpoint `name`, rendered for this client's variables (and override).
-    pub fn endpoint_url(&self, name: &str) -> Result<Url, Error> {
+    /// The URL of endpoint `name` as the spec declares it, rendered for this client's
+    /// variables (the origin override not applied).
+    pub fn declared_url(&self, name: &str) -> Result<Url, Error> {
         let inner = &self.inner;
         let endpoint = inner.def.endpoint(name).ok_or_else(|| {
             Error::Config(format!(
@@ -331,8 +385,75 @@ impl Client {
             .url
             .render(inner.def, &inner.vars)
             .map_err(|e| Error::Config(format!("endpoint `{name}`: {e}")))?;
-        let mut url = Url::parse(&rendered)
-            .map_err(|e| Error::Config(format!("endpoint `{name}` is not a valid URL: {e}")))?;
+        Url::parse(&rendered)
+            .map_err(|e| Error::Config(format!("endpoint `{name}` is not a valid URL: {e}")))
+    }
+
+    /// The authorization server this client talks to, as stored on every token set it
+    /// obtains ([`TokenSet::issuer`]): the declared URL of its token endpoint (`token`, else
+    /// the first grant's), without query or fragment.
+    pub fn issuer(&self) -> Result<String, Error> {
+        let def = self.def();
+        let g = &def.grants;
+        let name = if def.endpoint("token").is_some() {
+            "token"
+        } else if let Some(ac) = &g.authorization_code {
+            &ac.token_endpoint
+        } else if let Some(cc) = &g.client_credentials {
+            &cc.token_endpoint
+        } else if let Some(r) = &g.refresh_token {
+            &r.token_endpoint
+        } else if let Some(p) = &g.pin {
+            &p.token_endpoint
+        } else if let Some(d) = &g.device_code {
+            &d.token_endpoint
+        } else if let Some(c) = g.custom.first() {
+            &c.endpoint
+        } else {
+            return Err(Error::Config(format!(
+                "{} has no token endpoint",
+                def.display_name
+            )));
+        };
+        let mut url = self.declared_url(name)?;
+        url.set_query(None);
+        url.set_fragment(None);
+        Ok(url.to_string())
+    }
+
+    /// Whether an access token may be sent to `url`: HTTPS (or HTTP on a loopback address),
+    /// and an origin the spec declares for its API (the `api` endpoint), the origin override,
+    /// or one allowed with [`ClientBuilder::allow_api_origin`].
+    pub(crate) fn check_api_target(&self, url: &Url) -> Result<(), Error> {
+        if !is_secure(url) {
+            return Err(Error::Config(
+                "an access token is sent only over https (or http to a loopback address)".into(),
+            ));
+        }
+        let origin = url.origin();
+        let inner = &self.inner;
+        let declared = self.def().endpoint("api").is_some()
+            && self
+                .declared_url("api")
+                .is_ok_and(|api| api.origin() == origin);
+        let overridden = inner
+            .origin_override
+            .as_ref()
+            .is_some_and(|o| o.origin() == origin);
+        if declared || overridden || inner.allowed_api_origins.contains(&origin) {
+            return Ok(());
+        }
+        Err(Error::Config(format!(
+            "{} declares no API at this origin; an access token is sent only to the origins \
+             the spec declares (allow another with `allow_api_origin`)",
+            self.def().display_name
+        )))
+    }
+
+    /// The URL of endpoint `name`, rendered for this client's variables (and override).
+    pub fn endpoint_url(&self, name: &str) -> Result<Url, Error> {
+        let inner = &self.inner;
+        let mut url = self.declared_url(name)?;
         if let Some(origin) = &inner.origin_override {
             let redirected = url
                 .set_scheme(origin.scheme())
@@ -475,7 +596,24 @@ impl Client {
     /// Attaches `token` to a request the way the spec says (header scheme or query); a token a
     /// custom grant issued is presented the way that grant says. The header is marked
     /// sensitive.
+    ///
+    /// Refused, before anything is sent, unless the request goes to an origin that may receive
+    /// tokens (see [`ClientBuilder::allow_api_origin`]).
     pub fn authorize_request(
+        &self,
+        request: reqwest::RequestBuilder,
+        token: &TokenSet,
+    ) -> Result<reqwest::RequestBuilder, Error> {
+        let (http, built) = request.build_split();
+        let built = built.map_err(|e| Error::transport(ErrorSite::Api, e, self.inner.timeout))?;
+        self.check_api_target(built.url())?;
+        let request = reqwest::RequestBuilder::from_parts(http, built)
+            .header(reqwest::header::USER_AGENT, self.inner.user_agent.clone());
+        Ok(self.present(request, token))
+    }
+
+    /// Puts the token on a request already checked by [`Client::check_api_target`].
+    fn present(
         &self,
         request: reqwest::RequestBuilder,
         token: &TokenSet,
@@ -503,7 +641,9 @@ impl Client {
     /// Sends an authorized API request and detects provider errors in the response (including
     /// errors inside HTTP 200 bodies). The body is read with the size cap; a body that is not
     /// JSON can match only status rules. A 3xx that no rule classifies is returned as it is
-    /// (with its `Location`): the caller re-sends to the new location with the token.
+    /// (with its `Location`) and never followed: following it would hand the token to
+    /// wherever it points. A request to an origin that may not receive tokens is refused
+    /// before it is sent (see [`Client::authorize_request`]).
     pub async fn send_api(
         &self,
         request: reqwest::RequestBuilder,
@@ -512,7 +652,7 @@ impl Client {
         let site = ErrorSite::Api;
         let timeout = self.inner.timeout;
         let (http, request) = self
-            .authorize_request(request, token)
+            .authorize_request(request, token)?
             .timeout(timeout)
             .build_split();
         let request = request.map_err(|e| Error::transport(site, e, timeout))?;
@@ -531,9 +671,9 @@ impl Client {
             headers: Some(&raw.headers),
             body: body.as_ref(),
         };
-        // A redirect is handed back, not followed and not an error: the caller must re-send
-        // with the token (reqwest drops `Authorization` on a cross-host redirect), and only
-        // the response carries the `Location` to send it to (Nest's data API does this).
+        // A redirect is handed back, not followed and not an error: only the caller can know
+        // whether its `Location` deserves the token (Nest's data API redirects to per-user
+        // hosts), and sending it again through `send_api` checks that origin.
         let redirect =
             (300..400).contains(&raw.status) && classify::match_rules(self.def(), &seen).is_none();
         if !redirect {

@@ -118,13 +118,37 @@ pub enum Error {
     /// There is no token to use and none can be obtained without the user.
     #[error("no token available: {0}")]
     NoToken(String),
+    /// A stored or given token set was issued by another authorization server than this
+    /// client's (another data centre, instance or issuer): it is never used or refreshed.
+    #[error(
+        "the token set was issued by another authorization server than this client's; it is \
+         not used (authorize again, or check the store key and the client's variables)"
+    )]
+    IssuerMismatch,
+    /// An API rejected an access token that had just replaced a rejected one, and no API has
+    /// accepted it since: a fresh token would not help, so none is fetched (see
+    /// [`crate::source::REJECTION_COOLDOWN`]).
+    #[error(
+        "the API rejected a fresh access token (obtained {obtained_ago:?} before); renewing \
+         again would not help: check how the spec presents tokens (token_presentation, API \
+         headers), the API host and the scopes"
+    )]
+    TokenRejected {
+        /// How long before this rejection the token had replaced a rejected one.
+        obtained_ago: Duration,
+        /// The provider's error, when it sent one.
+        provider: Option<ProviderError>,
+    },
 }
 
 impl Error {
-    /// The provider error, if this is one.
+    /// The provider error, if this is one (or a [`Error::TokenRejected`] carrying one).
     pub fn provider(&self) -> Option<&ProviderError> {
         match self {
             Error::Provider(p) => Some(p),
+            Error::TokenRejected {
+                provider: Some(p), ..
+            } => Some(p),
             _ => None,
         }
     }

@@ -361,7 +361,9 @@ impl Client {
         let endpoint = request.endpoint.clone();
         tracing::debug!(endpoint = %endpoint, method = %request.method, "sending request");
         let sent_at = SystemTime::now();
-        let builder = request.build(&self.inner.http, self.inner.timeout);
+        let builder = request
+            .build(&self.inner.http, self.inner.timeout)
+            .header(reqwest::header::USER_AGENT, self.inner.user_agent.clone());
         let raw = fetch(builder, site, self.inner.timeout).await?;
         tracing::debug!(endpoint = %endpoint, status = raw.status, "response");
         Ok((raw, sent_at))
@@ -404,7 +406,9 @@ impl Client {
             Grant::Custom => None,
             _ => self.def().lifetimes.access_token,
         };
-        token_set(response, &body, sent_at, fallback, issued_by)
-            .map_err(|reason| Error::InvalidResponse { site, reason })
+        let mut tokens = token_set(response, &body, sent_at, fallback, issued_by)
+            .map_err(|reason| Error::InvalidResponse { site, reason })?;
+        tokens.issuer = Some(self.issuer()?);
+        Ok(tokens)
     }
 }

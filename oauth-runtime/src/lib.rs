@@ -21,6 +21,7 @@ mod response;
 pub mod secret;
 pub mod source;
 pub mod store;
+pub mod time;
 pub mod token;
 
 pub use authorized::AuthorizedClient;

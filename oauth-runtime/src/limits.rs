@@ -63,10 +63,11 @@ impl ManualClock {
         }
     }
 
-    /// Moves the clock forward.
+    /// Moves the clock forward (at most [`crate::time::MAX_DURATION`] past where it
+    /// started, however far it is told to go).
     pub fn advance(&self, by: Duration) {
         if let Ok(mut o) = self.offset.lock() {
-            *o += by;
+            *o = crate::time::clamp(o.saturating_add(by));
         }
     }
 }
@@ -74,7 +75,7 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> Instant {
         let o = self.offset.lock().map(|o| *o).unwrap_or(Duration::ZERO);
-        self.base + o
+        crate::time::later_instant(self.base, o)
     }
 }
 
@@ -140,8 +141,8 @@ impl RateLimiter {
                 } => Some(RateRule {
                     counts: *counts,
                     max: *max,
-                    per: Duration::from_secs(*per_secs),
-                    block_for: block_for_secs.map(Duration::from_secs),
+                    per: crate::time::secs(*per_secs),
+                    block_for: block_for_secs.map(crate::time::secs),
                     description: description.to_string(),
                 }),
                 LimitDef::Cap { .. } => None,
@@ -192,7 +193,9 @@ impl RateLimiter {
             }
             if w.len() >= rule.max as usize {
                 let wait = match w.front() {
-                    Some(oldest) => (*oldest + rule.per).saturating_duration_since(now),
+                    Some(oldest) => {
+                        crate::time::later_instant(*oldest, rule.per).saturating_duration_since(now)
+                    }
                     None => rule.per,
                 };
                 if refused.is_none_or(|(_, d)| wait > d) {

@@ -214,7 +214,7 @@ fn unescape(s: &str) -> String {
 ///
 /// `sent_at` is when the request left (so a lifetime is counted from before the provider
 /// minted the token); `fallback` is the spec's documented access-token lifetime, used when the
-/// response has no lifetime field.
+/// response has no lifetime field and as the longest lifetime believed (see [`believable`]).
 pub(crate) fn token_set(
     def: &ResponseDef,
     body: &Value,
@@ -248,17 +248,19 @@ pub(crate) fn token_set(
     };
     let expires_at = match field(body, &names.expires_in) {
         None | Some(Value::Null) => fallback.and_then(|l| match l {
-            Lifetime::Secs(s) => sent_at.checked_add(Duration::from_secs(s)),
+            Lifetime::Secs(s) => Some(crate::time::later(sent_at, crate::time::secs(s))),
             Lifetime::Never => None,
         }),
         Some(v) => {
             let amount =
                 number(v).ok_or_else(|| format!("`{}` is not a number", names.expires_in))?;
-            let lifetime = lifetime(amount, def.expires_in_unit);
+            let lifetime = lifetime(amount, def.expires_in_unit).min(believable(fallback));
             // Full and remaining lifetimes both count from the request: a remaining lifetime
             // (Marketo) is already shortened by the provider, a full one is the whole span.
             match def.expires_in {
-                ExpiresIn::Full | ExpiresIn::Remaining => sent_at.checked_add(lifetime),
+                ExpiresIn::Full | ExpiresIn::Remaining => {
+                    Some(crate::time::later(sent_at, lifetime))
+                }
             }
         }
     };
@@ -276,6 +278,14 @@ pub(crate) fn token_set(
     let token_type = field(body, &names.token_type)
         .and_then(Value::as_str)
         .map(str::to_string);
+    if let Some(t) = &token_type {
+        if !presentable(t) {
+            return Err(format!(
+                "token type {} is not one this client can present (expected `Bearer`)",
+                crate::classify::quoted_code(t)
+            ));
+        }
+    }
     let mut extra = BTreeMap::new();
     for name in def.extra_fields.iter() {
         if let Some(text) = field(body, name).and_then(scalar_text) {
@@ -292,7 +302,15 @@ pub(crate) fn token_set(
         issued_by: issued_by.map(str::to_string),
         obtained_at: Some(sent_at),
         mints: Vec::new(),
+        issuer: None,
     })
+}
+
+/// Whether a token of type `token_type` can be sent the way the spec presents tokens: a
+/// bearer token (RFC 6750; the type is case-insensitive, RFC 6749 §5.1). A `mac`, `DPoP` or
+/// unknown type sent as a bearer token would either fail or leak a key-bound token.
+fn presentable(token_type: &str) -> bool {
+    token_type.eq_ignore_ascii_case("bearer")
 }
 
 /// A field by name (or dotted path).
@@ -308,6 +326,22 @@ pub(crate) fn number(v: &Value) -> Option<f64> {
         _ => None,
     }?;
     n.is_finite().then_some(n.max(0.0))
+}
+
+/// The longest lifetime believed from a server when the spec documents none: ten years.
+pub(crate) const UNDOCUMENTED_LIFETIME_CAP: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+/// The longest lifetime a token response is believed to give: the spec's documented one (a
+/// server claiming more is not trusted to know better: renewing early is harmless, renewing
+/// never is not), [`crate::time::MAX_DURATION`] where the spec says tokens never expire, and
+/// [`UNDOCUMENTED_LIFETIME_CAP`] where it says nothing. So `expires_in: 1e308` cannot mean
+/// "never renew".
+fn believable(documented: Option<Lifetime>) -> Duration {
+    match documented {
+        Some(Lifetime::Secs(s)) => crate::time::secs(s),
+        Some(Lifetime::Never) => crate::time::MAX_DURATION,
+        None => UNDOCUMENTED_LIFETIME_CAP,
+    }
 }
 
 /// A lifetime amount in `unit` as a duration (saturating at ~ 584 million years).

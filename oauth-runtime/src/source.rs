@@ -22,7 +22,7 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -224,6 +224,11 @@ struct Cached {
     /// When to renew, in Unix milliseconds (`u64::MAX` for never): what the hot path compares.
     refresh_at_ms: u64,
     rejected: bool,
+    /// When this set was fetched to replace one an API rejected (see [`REJECTION_COOLDOWN`]).
+    replaced_rejected_at: Option<Instant>,
+    /// Whether an API has accepted this set since ([`TokenSource::accepted`]); shared by the
+    /// copies [`TokenSource::invalidate`] makes.
+    accepted: Arc<AtomicBool>,
 }
 
 impl Cached {
@@ -233,7 +238,16 @@ impl Cached {
             tokens,
             refresh_at_ms: refresh_at.map_or(u64::MAX, unix_ms),
             rejected: false,
+            replaced_rejected_at: None,
+            accepted: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// How long ago this set replaced a rejected one, while that is less than
+    /// [`REJECTION_COOLDOWN`] and no API has accepted it.
+    fn unproven_replacement(&self) -> Option<Duration> {
+        let ago = self.replaced_rejected_at?.elapsed();
+        (!self.accepted.load(Ordering::Relaxed) && ago < REJECTION_COOLDOWN).then_some(ago)
     }
 
     /// Usable at `now_ms` (milliseconds since the Unix epoch, from [`now_for_cache`]).
@@ -256,6 +270,18 @@ fn unix_ms(t: SystemTime) -> u64 {
     t.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
+
+/// How long a source refuses to renew a set an API rejected when that set had itself just
+/// replaced a rejected one and no API has accepted it ([`TokenSource::accepted`]): a minute,
+/// so a misconfigured client spends at most one refresh a minute, not one per call.
+pub const REJECTION_COOLDOWN: Duration = Duration::from_secs(60);
+
+/// The default of [`TokenSourceBuilder::min_renewal_interval`]: one second.
+pub const DEFAULT_MIN_RENEWAL_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The shortest renewal window however short a token's lifetime (see
+/// [`TokenSourceBuilder::min_renewal_interval`]): 100 ms, at most ten requests a second.
+const MIN_RENEWAL_FLOOR: Duration = Duration::from_millis(100);
 
 /// A unique id per source, for the per-thread copy (an address could be reused).
 static NEXT_SOURCE_ID: AtomicU64 = AtomicU64::new(1);
@@ -281,15 +307,22 @@ thread_local! {
     static LAST_READ: RefCell<Option<ThreadCopy>> = const { RefCell::new(None) };
 }
 
+/// The generation a fetch completed, its result, and when it completed (`None` for a set
+/// given with [`TokenSource::set`]: not fetched, so not subject to the renewal interval).
+type Outcome = (u64, Result<Arc<TokenSet>, Error>, Option<Instant>);
+
 struct Flight {
-    /// Outcome of the latest fetch and the generation it completed.
-    last: Option<(u64, Result<Arc<TokenSet>, Error>)>,
+    /// Outcome of the latest fetch (or [`TokenSource::set`]).
+    last: Option<Outcome>,
     /// A fetched set whose save failed: saved (then published) before anything else.
     unsaved: Option<TokenSet>,
 }
 
 struct Inner {
     key: String,
+    /// The issuer every set of this source must come from ([`TokenSet::issuer`]); `None`
+    /// for a source built from a bare key.
+    issuer: Option<String>,
     fetcher: Arc<dyn TokenFetcher>,
     store: Arc<dyn TokenStore>,
     skew: Duration,
@@ -297,6 +330,7 @@ struct Inner {
     reuses_token: bool,
     lock_ttl: Duration,
     poll_interval: Duration,
+    min_renewal_interval: Duration,
     on_change: Option<OnChange>,
     limiter: Option<(Arc<RateLimiter>, Counted)>,
     cap: Option<TokenCap>,
@@ -331,6 +365,7 @@ impl fmt::Debug for TokenSource {
 /// Configures a [`TokenSource`].
 pub struct TokenSourceBuilder {
     key: String,
+    issuer: Option<String>,
     fetcher: Arc<dyn TokenFetcher>,
     store: Option<Arc<dyn TokenStore>>,
     skew: Duration,
@@ -338,6 +373,7 @@ pub struct TokenSourceBuilder {
     reuses_token: bool,
     lock_ttl: Duration,
     poll_interval: Duration,
+    min_renewal_interval: Duration,
     on_change: Option<OnChange>,
     limiter: Option<(Arc<RateLimiter>, Counted)>,
     cap: Option<TokenCap>,
@@ -406,6 +442,16 @@ impl TokenSourceBuilder {
         self
     }
 
+    /// The shortest time between two fetches due to expiry ([`DEFAULT_MIN_RENEWAL_INTERVAL`]
+    /// unless set; a quarter of the lifetime for tokens that live less than four intervals,
+    /// at least 100 ms). A set fetched more recently is handed out again while it is valid
+    /// rather than renewed, and one that arrived expired is an error until the window passes:
+    /// a provider answering `expires_in: 0` costs one request per window, not one per call.
+    pub fn min_renewal_interval(mut self, interval: Duration) -> Self {
+        self.min_renewal_interval = interval;
+        self
+    }
+
     /// Called with the new set whenever the stored set changes.
     pub fn on_change(mut self, f: impl Fn(&TokenSet) + Send + Sync + 'static) -> Self {
         self.on_change = Some(Arc::new(f));
@@ -442,6 +488,7 @@ impl TokenSourceBuilder {
         TokenSource {
             inner: Arc::new(Inner {
                 key: self.key,
+                issuer: self.issuer,
                 fetcher: self.fetcher,
                 store: self
                     .store
@@ -451,6 +498,7 @@ impl TokenSourceBuilder {
                 reuses_token: self.reuses_token,
                 lock_ttl: self.lock_ttl,
                 poll_interval: self.poll_interval,
+                min_renewal_interval: self.min_renewal_interval,
                 on_change: self.on_change,
                 limiter: self.limiter,
                 cap: self.cap,
@@ -517,7 +565,10 @@ fn refresh_at(t: &TokenSet, skew: Duration, now: SystemTime) -> Option<SystemTim
 /// only hands it back once more.
 fn reused_refresh_at(t: &TokenSet, now: SystemTime) -> Option<SystemTime> {
     let at = t.expires_at?;
-    Some(at.max(t.obtained_at.unwrap_or(now) + REUSED_TOKEN_GRAIN))
+    Some(at.max(crate::time::later(
+        t.obtained_at.unwrap_or(now),
+        REUSED_TOKEN_GRAIN,
+    )))
 }
 
 /// The resolution of a remaining lifetime in whole seconds.
@@ -558,7 +609,7 @@ impl TokenCap {
             } => Some(TokenCap {
                 max: *max,
                 live_for: match def.lifetimes.access_token {
-                    Some(Lifetime::Secs(s)) => Some(Duration::from_secs(s)),
+                    Some(Lifetime::Secs(s)) => Some(crate::time::secs(s)),
                     Some(Lifetime::Never) | None => None,
                 },
                 description: description.to_string(),
@@ -572,7 +623,10 @@ impl TokenCap {
         mints
             .iter()
             .copied()
-            .filter(|m| self.live_for.is_none_or(|life| *m + life > now))
+            .filter(|m| {
+                self.live_for
+                    .is_none_or(|life| crate::time::later(*m, life) > now)
+            })
             .collect()
     }
 
@@ -584,7 +638,7 @@ impl TokenCap {
         }
         // The oldest live token must expire before a mint stops evicting or being refused.
         let retry_after = match (live.first(), self.live_for) {
-            (Some(oldest), Some(life)) => (*oldest + life)
+            (Some(oldest), Some(life)) => crate::time::later(*oldest, life)
                 .duration_since(now)
                 .unwrap_or(Duration::ZERO),
             _ => NEVER,
@@ -610,6 +664,7 @@ impl TokenSource {
     pub fn builder(key: impl Into<String>, fetcher: impl TokenFetcher) -> TokenSourceBuilder {
         TokenSourceBuilder {
             key: key.into(),
+            issuer: None,
             fetcher: Arc::new(fetcher),
             store: None,
             skew: Duration::ZERO,
@@ -617,6 +672,7 @@ impl TokenSource {
             reuses_token: false,
             lock_ttl: Duration::from_secs(30),
             poll_interval: Duration::from_millis(100),
+            min_renewal_interval: DEFAULT_MIN_RENEWAL_INTERVAL,
             on_change: None,
             limiter: None,
             cap: None,
@@ -624,20 +680,29 @@ impl TokenSource {
         }
     }
 
-    /// A builder set up from `client`'s definition: key from provider, client id and
-    /// `subject`, skew from `lifetimes.refresh_skew_secs`, the cap on access tokens per
-    /// refresh token from its limits ([`TokenCap::from_def`]).
+    /// A builder set up from `client`'s definition: key from provider, issuer, client id and
+    /// `subject` ([`TokenSource::key_for`]), every set bound to the client's issuer, skew
+    /// from `lifetimes.refresh_skew_secs`, the cap on access tokens per refresh token from
+    /// its limits ([`TokenCap::from_def`]).
     pub fn for_client(
         client: &Client,
         subject: &str,
         fetcher: impl TokenFetcher,
     ) -> TokenSourceBuilder {
         let def = client.def();
-        let builder = TokenSource::builder(
-            TokenSource::key_for(def, &client.credentials().client_id, subject),
+        // A client without a token endpoint has no issuer: its key names none either.
+        let issuer = client.issuer().ok();
+        let mut builder = TokenSource::builder(
+            TokenSource::key_for(
+                def,
+                issuer.as_deref(),
+                &client.credentials().client_id,
+                subject,
+            ),
             fetcher,
         )
-        .skew(Duration::from_secs(def.lifetimes.refresh_skew_secs));
+        .skew(crate::time::secs(def.lifetimes.refresh_skew_secs));
+        builder.issuer = issuer;
         match TokenCap::from_def(def) {
             Some(cap) => builder.cap(cap),
             None => builder,
@@ -674,11 +739,28 @@ impl TokenSource {
     }
 
     /// The store key for `subject` (a user, a tenant, a service name) of `client_id` at the
-    /// provider `def`: `provider:client_id:subject`, each part with `%` and `:` escaped, so
-    /// two clients or two subjects never share a token.
-    pub fn key_for(def: &ProviderDef, client_id: &ClientId, subject: &str) -> String {
+    /// provider `def` and the authorization server `issuer` ([`Client::issuer`]):
+    /// `provider:issuer:client_id:subject`, the issuer as the first 16 hex digits of the
+    /// SHA-256 of its URL (`-` without one) and every other part with `%` and `:` escaped,
+    /// so two issuers, two clients or two subjects never share a token. (A Zoho client in
+    /// Europe and one in the US, two Marketo instances or two OpenID issuers with one client
+    /// id get different keys.)
+    pub fn key_for(
+        def: &ProviderDef,
+        issuer: Option<&str>,
+        client_id: &ClientId,
+        subject: &str,
+    ) -> String {
+        let issuer = issuer.map_or_else(
+            || "-".to_string(),
+            |url| {
+                use sha2::Digest as _;
+                let digest = sha2::Sha256::digest(url.as_bytes());
+                digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+            },
+        );
         format!(
-            "{}:{}:{}",
+            "{}:{issuer}:{}:{}",
             escape_key_part(&def.name),
             escape_key_part(client_id.as_str()),
             escape_key_part(subject)
@@ -821,15 +903,51 @@ impl TokenSource {
             tokens: Arc::clone(&c.tokens),
             refresh_at_ms: c.refresh_at_ms,
             rejected: true,
+            replaced_rejected_at: c.replaced_rejected_at,
+            accepted: Arc::clone(&c.accepted),
         });
         // Only if nobody replaced it in the meantime.
         let _ = self.inner.current.compare_and_swap(&*guard, Some(marked));
         self.inner.version.fetch_add(1, Ordering::Release);
     }
 
+    /// When an API rejects `tokens`: how long ago they were fetched to replace a set an API
+    /// had rejected, if that was less than [`REJECTION_COOLDOWN`] ago and no API has accepted
+    /// them since. Renewing them again would not help (the provider rejects fresh tokens: a
+    /// wrong header, a wrong host, missing scopes) and would spend a refresh token, so
+    /// [`crate::AuthorizedClient`] answers [`Error::TokenRejected`] instead.
+    pub fn rejected_replacement(&self, tokens: &TokenSet) -> Option<Duration> {
+        let guard = self.inner.current.load();
+        let c = guard.as_ref()?;
+        if c.tokens.access_token != tokens.access_token {
+            return None;
+        }
+        c.unproven_replacement()
+    }
+
+    /// Records that an API accepted `tokens` (what [`crate::AuthorizedClient`] reports after
+    /// every successful call): a set that replaced a rejected one is then renewed as usual
+    /// if it is rejected later (see [`REJECTION_COOLDOWN`]). One atomic load unless that flag
+    /// is still to be set.
+    pub fn accepted(&self, tokens: &TokenSet) {
+        let guard = self.inner.current.load();
+        if let Some(c) = guard.as_ref() {
+            if c.replaced_rejected_at.is_some()
+                && !c.accepted.load(Ordering::Relaxed)
+                && c.tokens.access_token == tokens.access_token
+            {
+                c.accepted.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
     /// Saves `tokens` (after an authorization, say) and makes them current. With a cap, a set
     /// with a refresh token and no recorded mints counts as that refresh token's first mint.
+    ///
+    /// A set without an issuer is stamped with this source's; a set issued by another
+    /// authorization server is refused ([`Error::IssuerMismatch`]).
     pub async fn set(&self, mut tokens: TokenSet) -> Result<Arc<TokenSet>, Error> {
+        self.check_issuer(&mut tokens)?;
         if self.inner.cap.is_some() && tokens.refresh_token.is_some() && tokens.mints.is_empty() {
             tokens
                 .mints
@@ -841,8 +959,35 @@ impl TokenSource {
         let t = self.publish(tokens);
         self.changed(&t);
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some((generation, Ok(Arc::clone(&t))));
+        flight.last = Some((generation, Ok(Arc::clone(&t)), None));
         Ok(t)
+    }
+
+    /// Stamps this source's issuer on `tokens` when they name none; refuses them when they
+    /// name another.
+    fn check_issuer(&self, tokens: &mut TokenSet) -> Result<(), Error> {
+        let Some(expected) = &self.inner.issuer else {
+            return Ok(());
+        };
+        match &tokens.issuer {
+            None => {
+                tokens.issuer = Some(expected.clone());
+                Ok(())
+            }
+            Some(got) if got == expected => Ok(()),
+            Some(_) => Err(Error::IssuerMismatch),
+        }
+    }
+
+    /// The set stored under this source's key, refused when another issuer issued it.
+    async fn load(&self) -> Result<Option<TokenSet>, Error> {
+        match self.inner.store.load(&self.inner.key).await? {
+            Some(mut s) => {
+                self.check_issuer(&mut s)?;
+                Ok(Some(s))
+            }
+            None => Ok(None),
+        }
     }
 
     /// Forgets the set, here and in the store.
@@ -858,13 +1003,23 @@ impl TokenSource {
     /// Makes `tokens` current, to be renewed by the usual rule ([`refresh_at`]).
     fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
         let at = refresh_at(&tokens, self.inner.skew, SystemTime::now());
-        self.publish_with(tokens, at)
+        self.publish_with(tokens, at, false)
     }
 
-    /// Makes `tokens` current, to be renewed at `refresh_at` (never when `None`).
-    fn publish_with(&self, tokens: TokenSet, refresh_at: Option<SystemTime>) -> Arc<TokenSet> {
+    /// Makes `tokens` current, to be renewed at `refresh_at` (never when `None`), noting
+    /// whether they were fetched to replace a set an API rejected.
+    fn publish_with(
+        &self,
+        tokens: TokenSet,
+        refresh_at: Option<SystemTime>,
+        replaces_rejected: bool,
+    ) -> Arc<TokenSet> {
         let tokens = Arc::new(tokens);
-        self.set_current(Some(Arc::new(Cached::new(Arc::clone(&tokens), refresh_at))));
+        let mut cached = Cached::new(Arc::clone(&tokens), refresh_at);
+        if replaces_rejected {
+            cached.replaced_rejected_at = Some(Instant::now());
+        }
+        self.set_current(Some(Arc::new(cached)));
         tokens
     }
 
@@ -880,16 +1035,58 @@ impl TokenSource {
         if let Some(t) = self.read_fresh(&mut Arc::clone) {
             return Ok(t);
         }
-        // A fetch finished while we waited for it: its result is ours, error included.
-        if let Some((generation, result)) = &flight.last {
+        let current = self.inner.current.load_full();
+        if let Some((generation, result, at)) = &flight.last {
+            // A fetch finished while we waited for it: its result is ours, error included.
             if *generation > seen {
                 return result.clone();
+            }
+            // A set fetched moments ago and not rejected is not renewed yet.
+            if let (Ok(t), Some(c), Some(at)) = (result, &current, at) {
+                if !c.rejected && Arc::ptr_eq(t, &c.tokens) {
+                    if let Some(answer) = self.too_soon(t, at.elapsed()) {
+                        return answer;
+                    }
+                }
             }
         }
         let result = self.run(&mut flight).await;
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some((generation, result.clone()));
+        flight.last = Some((generation, result.clone(), Some(Instant::now())));
         result
+    }
+
+    /// What to answer instead of renewing `t`, fetched `ago`, when that is too soon: within
+    /// the renewal interval, shortened for short lifetimes to a quarter of `t`'s (but never
+    /// under [`MIN_RENEWAL_FLOOR`]), so a provider answering `expires_in: 0` or `0.001`
+    /// costs a bounded number of requests. A set still valid is handed out again; one that
+    /// was expired on arrival is an error until the window passes. `None`: renew.
+    fn too_soon(&self, t: &Arc<TokenSet>, ago: Duration) -> Option<Result<Arc<TokenSet>, Error>> {
+        let interval = self.inner.min_renewal_interval;
+        let lifetime = match (t.expires_at, t.obtained_at) {
+            (Some(exp), Some(obtained)) => exp.duration_since(obtained).unwrap_or_default(),
+            _ => return None,
+        };
+        let window = if lifetime.is_zero() {
+            interval
+        } else {
+            (lifetime / 4).clamp(MIN_RENEWAL_FLOOR.min(interval), interval)
+        };
+        if ago >= window {
+            return None;
+        }
+        if t.expires_at.is_some_and(|exp| exp > SystemTime::now()) {
+            return Some(Ok(Arc::clone(t)));
+        }
+        Some(Err(Error::NoToken(format!(
+            "the provider handed out an access token that expired {}; not asking again \
+             within {window:?}",
+            if lifetime.is_zero() {
+                "on arrival"
+            } else {
+                "almost at once"
+            }
+        ))))
     }
 
     /// The access token an API rejected, if the cached set is marked so.
@@ -928,7 +1125,7 @@ impl TokenSource {
         }
         let rejected = self.rejected();
         // Another process, or an earlier run, may have a good set already.
-        if let Some(s) = store.load(key).await? {
+        if let Some(s) = self.load().await? {
             if self.usable(&s, rejected.as_ref()) {
                 return Ok(self.publish(s));
             }
@@ -982,14 +1179,15 @@ impl TokenSource {
     async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
         let key = self.inner.key.as_str();
         let store = &self.inner.store;
-        let deadline = Instant::now() + self.inner.lock_ttl * 2;
+        let deadline =
+            crate::time::later_instant(Instant::now(), self.inner.lock_ttl.saturating_mul(2));
         loop {
             if let Some(g) = store.lock(key, self.inner.lock_ttl).await? {
                 return Ok(Locked::Held(g));
             }
             // Someone else is renewing: wait for their set to appear.
             tokio::time::sleep(self.inner.poll_interval).await;
-            if let Some(s) = store.load(key).await? {
+            if let Some(s) = self.load().await? {
                 if self.usable(&s, rejected) {
                     return Ok(Locked::Found(s));
                 }
@@ -1010,7 +1208,7 @@ impl TokenSource {
         let key = self.inner.key.as_str();
         let store = &self.inner.store;
         // Checked again under the lock: the previous holder may have just saved a set.
-        let stored = store.load(key).await?;
+        let stored = self.load().await?;
         if let Some(s) = &stored {
             if self.usable(s, rejected) {
                 return Ok(self.publish(s.clone()));
@@ -1024,6 +1222,7 @@ impl TokenSource {
         }
         let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
         self.inner.minted.fetch_add(1, Ordering::Relaxed);
+        self.check_issuer(&mut fresh)?;
         if fresh.refresh_token.is_none() {
             fresh.refresh_token = base.as_ref().and_then(|b| b.refresh_token.clone());
         }
@@ -1057,7 +1256,7 @@ impl TokenSource {
         } else {
             refresh_at(&fresh, self.inner.skew, SystemTime::now())
         };
-        let t = self.publish_with(fresh, at);
+        let t = self.publish_with(fresh, at, rejected.is_some());
         self.changed(&t);
         Ok(t)
     }

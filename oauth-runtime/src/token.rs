@@ -1,6 +1,7 @@
 //! The token set a grant yields, and what the runtime knows about its lifetime.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -10,8 +11,9 @@ use crate::secret::{AccessToken, RefreshToken};
 /// The result of a successful token request.
 ///
 /// Serialises with its secrets *exposed* (that is what token stores need: see
-/// [`crate::store`]); `Debug` redacts them.
-#[derive(Clone, Debug, PartialEq)]
+/// [`crate::store`]); `Debug` redacts them, and the values of [`TokenSet::extra`] too (they may
+/// be secrets: an OpenID `id_token`).
+#[derive(Clone, PartialEq)]
 pub struct TokenSet {
     /// The access token.
     pub access_token: AccessToken,
@@ -38,6 +40,12 @@ pub struct TokenSet {
     /// for a [`crate::TokenSource`] with a cap. It is stored with the set, so processes
     /// sharing a store count together.
     pub mints: Vec<SystemTime>,
+    /// The authorization server that issued the set: the URL of its token endpoint as the
+    /// spec renders it for the client's variables (never the origin override). A
+    /// [`crate::TokenSource`] refuses a stored set issued elsewhere, so a refresh token is
+    /// never sent to, and an access token never used for, another issuer. `None` for a set
+    /// made by hand (a source stamps its own issuer on it when it is saved).
+    pub issuer: Option<String>,
 }
 
 impl TokenSet {
@@ -47,12 +55,13 @@ impl TokenSet {
             access_token: AccessToken::new(access_token),
             token_type: Some("Bearer".into()),
             refresh_token: None,
-            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            expires_at: expires_in.map(|d| crate::time::later(SystemTime::now(), d)),
             scopes: None,
             extra: BTreeMap::new(),
             issued_by: None,
             obtained_at: Some(SystemTime::now()),
             mints: Vec::new(),
+            issuer: None,
         }
     }
 
@@ -72,8 +81,8 @@ impl TokenSet {
 }
 
 /// The stored form of a [`TokenSet`]: plain data with secrets exposed and times as Unix
-/// seconds. Only stores and their tests should see it.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+/// seconds. Only stores and their tests should see it; its `Debug` redacts the secrets.
+#[derive(Serialize, Deserialize, Clone, PartialEq)]
 pub struct StoredTokenSet {
     /// Access token.
     pub access_token: String,
@@ -101,6 +110,55 @@ pub struct StoredTokenSet {
     /// When live access tokens were minted with the refresh token, as Unix milliseconds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mints_unix_ms: Vec<u64>,
+    /// The issuing token endpoint (see [`TokenSet::issuer`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+}
+
+/// Extra fields for `Debug`: the names, each value redacted.
+struct RedactedExtra<'a>(&'a BTreeMap<String, String>);
+
+impl fmt::Debug for RedactedExtra<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.keys().map(|k| (k, "[REDACTED]")))
+            .finish()
+    }
+}
+
+impl fmt::Debug for TokenSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSet")
+            .field("access_token", &self.access_token)
+            .field("token_type", &self.token_type)
+            .field("refresh_token", &self.refresh_token)
+            .field("expires_at", &self.expires_at)
+            .field("scopes", &self.scopes)
+            .field("extra", &RedactedExtra(&self.extra))
+            .field("issued_by", &self.issued_by)
+            .field("obtained_at", &self.obtained_at)
+            .field("mints", &self.mints.len())
+            .field("issuer", &self.issuer)
+            .finish()
+    }
+}
+
+impl fmt::Debug for StoredTokenSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = |o: &Option<String>| o.as_ref().map(|_| "[REDACTED]");
+        f.debug_struct("StoredTokenSet")
+            .field("access_token", &"[REDACTED]")
+            .field("token_type", &self.token_type)
+            .field("refresh_token", &redacted(&self.refresh_token))
+            .field("expires_at_unix_ms", &self.expires_at_unix_ms)
+            .field("scopes", &self.scopes)
+            .field("extra", &RedactedExtra(&self.extra))
+            .field("issued_by", &self.issued_by)
+            .field("obtained_at_unix_ms", &self.obtained_at_unix_ms)
+            .field("mints_unix_ms", &self.mints_unix_ms.len())
+            .field("issuer", &self.issuer)
+            .finish()
+    }
 }
 
 /// Milliseconds since the Unix epoch (0 before it).
@@ -111,7 +169,7 @@ fn to_unix_ms(t: SystemTime) -> u64 {
 }
 
 fn from_unix_ms(ms: u64) -> SystemTime {
-    SystemTime::UNIX_EPOCH + Duration::from_millis(ms)
+    crate::time::later(SystemTime::UNIX_EPOCH, Duration::from_millis(ms))
 }
 
 impl From<&TokenSet> for StoredTokenSet {
@@ -126,6 +184,7 @@ impl From<&TokenSet> for StoredTokenSet {
             issued_by: t.issued_by.clone(),
             obtained_at_unix_ms: t.obtained_at.map(to_unix_ms),
             mints_unix_ms: t.mints.iter().copied().map(to_unix_ms).collect(),
+            issuer: t.issuer.clone(),
         }
     }
 }
@@ -142,6 +201,7 @@ impl From<StoredTokenSet> for TokenSet {
             issued_by: s.issued_by,
             obtained_at: s.obtained_at_unix_ms.map(from_unix_ms),
             mints: s.mints_unix_ms.into_iter().map(from_unix_ms).collect(),
+            issuer: s.issuer,
         }
     }
 }

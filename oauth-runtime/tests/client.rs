@@ -1019,7 +1019,8 @@ async fn zoho_api_calls_use_the_zoho_oauthtoken_scheme_and_classify_errors() {
 
     // The header is marked sensitive.
     let req = c
-        .authorize_request(c.http().get("http://127.0.0.1:1/"), &token)
+        .authorize_request(c.http().get(server.origin.clone()), &token)
+        .unwrap()
         .build()
         .unwrap();
     assert!(req.headers()["authorization"].is_sensitive());

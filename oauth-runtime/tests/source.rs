@@ -294,9 +294,11 @@ async fn same_token_after_a_skew_renewal_is_fine() {
     // Marketo hands back the same token until it expires: renewing ahead of expiry yields it
     // again, which is not an error (it was not rejected).
     let f = Scripted::new(3600);
+    // Sub-second lifetimes: the renewal interval (1 s by default) shortened to match.
     let src = TokenSource::builder("k", f.clone())
         .skew(Duration::from_secs(60))
         .reuses_token(true)
+        .min_renewal_interval(Duration::from_millis(50))
         .build();
     f.push(Ok(TokenSet::bearer(
         "same",
@@ -529,15 +531,24 @@ async fn a_cancelled_leader_does_not_wedge_the_source() {
 }
 
 #[test]
-fn keys_separate_providers_clients_and_subjects() {
+fn keys_separate_providers_issuers_clients_and_subjects() {
     let d = def("Demo", vec![]);
     let e = def("Other", vec![]);
-    let a = TokenSource::key_for(d, &ClientId::new("id:1"), "svc");
-    let b = TokenSource::key_for(d, &ClientId::new("id"), "1:svc");
-    let c = TokenSource::key_for(e, &ClientId::new("id:1"), "svc");
-    let x = TokenSource::key_for(d, &ClientId::new("id:1"), "svc2");
-    assert_eq!(a, "Demo:id%3A1:svc");
-    let all = [&a, &b, &c, &x];
+    let iss = Some("https://auth.example.com/oauth/token");
+    let a = TokenSource::key_for(d, iss, &ClientId::new("id:1"), "svc");
+    let b = TokenSource::key_for(d, iss, &ClientId::new("id"), "1:svc");
+    let c = TokenSource::key_for(e, iss, &ClientId::new("id:1"), "svc");
+    let x = TokenSource::key_for(d, iss, &ClientId::new("id:1"), "svc2");
+    let y = TokenSource::key_for(
+        d,
+        Some("https://eu.example.com/oauth/token"),
+        &ClientId::new("id:1"),
+        "svc",
+    );
+    let z = TokenSource::key_for(d, None, &ClientId::new("id:1"), "svc");
+    assert_eq!(z, "Demo:-:id%3A1:svc");
+    assert!(a.starts_with("Demo:") && a.ends_with(":id%3A1:svc"), "{a}");
+    let all = [&a, &b, &c, &x, &y, &z];
     for (i, p) in all.iter().enumerate() {
         for q in &all[i + 1..] {
             assert_ne!(p, q);

@@ -760,12 +760,31 @@ impl OpenIdBuilder {
         self.inner = self.inner.origin_override(origin);
         self
     }
-    /// Uses this HTTP client.
+    /// Builds the HTTP client from `http` (proxies, TLS roots, pool settings). It is
+    /// built to follow no redirect, whatever `http` says: a followed redirect would
+    /// replay token requests and carry tokens to another host.
     pub fn http_client(
         mut self,
-        http: ::oauth_providers::__private::reqwest::Client,
+        http: ::oauth_providers::__private::reqwest::ClientBuilder,
     ) -> Self {
         self.inner = self.inner.http_client(http);
+        self
+    }
+    /// The `User-Agent` of every request (`oauth-providers/<version>` unless set).
+    pub fn user_agent(
+        mut self,
+        user_agent: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Also sends access tokens to `origin`, an API host the spec does not declare
+    /// (tokens go only over https, or http to a loopback address).
+    pub fn allow_api_origin(
+        mut self,
+        origin: ::oauth_providers::__private::url::Url,
+    ) -> Self {
+        self.inner = self.inner.allow_api_origin(origin);
         self
     }
     /// Time allowed for one request (30 s unless set).
@@ -822,12 +841,17 @@ Required: `issuer`.*/
     pub fn client(&self) -> &::oauth_providers::__private::rt::Client {
         &self.client
     }
-    /// Attaches `token` to an API request the way the provider expects.
+    /// Attaches `token` to an API request the way the provider expects; refused before
+    /// anything is sent when the request goes to an origin the spec does not declare
+    /// (see the builder's `allow_api_origin`) or over plain http.
     pub fn authorize_request(
         &self,
         request: ::oauth_providers::__private::reqwest::RequestBuilder,
         token: &::oauth_providers::__private::rt::TokenSet,
-    ) -> ::oauth_providers::__private::reqwest::RequestBuilder {
+    ) -> ::std::result::Result<
+        ::oauth_providers::__private::reqwest::RequestBuilder,
+        ::oauth_providers::__private::rt::Error,
+    > {
         self.client.authorize_request(request, token)
     }
     /// Sends an authorized API request, detecting the provider's errors in the

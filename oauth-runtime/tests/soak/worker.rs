@@ -19,11 +19,7 @@ use super::{
 pub fn client(cfg: &WorkerConfig) -> Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(WORKER_HEADER, cfg.id.to_string().parse().unwrap());
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .default_headers(headers)
-        .build()
-        .unwrap();
+    let http = reqwest::Client::builder().default_headers(headers);
     Client::builder(
         crate::common::def("Soak", vec![]),
         Credentials::new("soak-client", "soak-secret"),
