@@ -182,7 +182,7 @@ async fn rest_601_and_602_in_http_200_are_token_errors() {
         ),
     ];
     for (code, message, variant, meaning) in cases {
-        let server = Server::start(vec![Reply::json(200, &envelope(code, message))]).await;
+        let server = Server::start(vec![Reply::json(200, envelope(code, message))]).await;
         let err = client(&server)
             .send_api(http().get(server.url("/rest/v1/leads.json")), &tokens())
             .await
@@ -227,7 +227,7 @@ async fn rest_606_and_607_are_rate_limit_and_quota() {
         ),
     ];
     for (code, message, variant, meaning) in cases {
-        let server = Server::start(vec![Reply::json(200, &envelope(code, message))]).await;
+        let server = Server::start(vec![Reply::json(200, envelope(code, message))]).await;
         let err = client(&server)
             .send_api(http().get(server.url("/rest/v1/leads.json")), &tokens())
             .await
@@ -275,7 +275,7 @@ async fn every_rest_code_of_the_spec_is_classified_with_its_meaning() {
     ];
     let script = all
         .iter()
-        .map(|(code, _)| Reply::json(200, &envelope(code, "x")))
+        .map(|(code, _)| Reply::json(200, envelope(code, "x")))
         .collect();
     let server = Server::start(script).await;
     let mkto = client(&server);

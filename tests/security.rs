@@ -38,9 +38,7 @@ fn tokens(access: &str, refresh: &str) -> TokenSet {
 fn token_json(access: &str, expires_in: &str) -> Reply {
     Reply::json(
         200,
-        &format!(
-            r#"{{"access_token":"{access}","token_type":"Bearer","expires_in":{expires_in}}}"#
-        ),
+        format!(r#"{{"access_token":"{access}","token_type":"Bearer","expires_in":{expires_in}}}"#),
     )
 }
 

@@ -1041,10 +1041,15 @@ impl TokenSource {
             if *generation > seen {
                 return result.clone();
             }
-            // A set fetched moments ago and not rejected is not renewed yet.
-            if let (Ok(t), Some(c), Some(at)) = (result, &current, at) {
-                if !c.rejected && Arc::ptr_eq(t, &c.tokens) {
-                    if let Some(answer) = self.too_soon(t, at.elapsed()) {
+            // A set fetched (not given with `set`) moments ago and not rejected is not
+            // renewed yet. Its age counts from when it was obtained, wherever: a set another
+            // process fetched long ago and this one just loaded is renewed as usual.
+            if let (Ok(t), Some(c), Some(_)) = (result, &current, at) {
+                let age = t
+                    .obtained_at
+                    .and_then(|o| SystemTime::now().duration_since(o).ok());
+                if let Some(age) = age.filter(|_| !c.rejected && Arc::ptr_eq(t, &c.tokens)) {
+                    if let Some(answer) = self.too_soon(t, age) {
                         return answer;
                     }
                 }

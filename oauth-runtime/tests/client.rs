@@ -77,7 +77,7 @@ fn close_to(at: Option<SystemTime>, secs: u64) {
 
 #[tokio::test]
 async fn builder_checks_every_variable_and_the_override() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let e = err(client(marketo(), &server).build());
     let Error::Config(msg) = &e else {
         panic!("{e:?}")
@@ -163,7 +163,7 @@ async fn endpoint_urls_render_the_variables_and_take_the_override() {
     );
     assert!(matches!(c.endpoint_url("nope"), Err(Error::Config(_))));
 
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     let url = c.endpoint_url("token").unwrap();
     assert_eq!(url.origin(), server.origin.origin());
@@ -174,7 +174,7 @@ async fn endpoint_urls_render_the_variables_and_take_the_override() {
 
 #[tokio::test]
 async fn authorize_url_carries_state_pkce_scopes_and_redirect_uri() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server)
         .redirect_uri(Url::parse(REDIRECT_URI).unwrap())
         .build()
@@ -233,7 +233,7 @@ async fn authorize_url_carries_state_pkce_scopes_and_redirect_uri() {
 
 #[tokio::test]
 async fn authorize_url_requires_what_the_spec_requires() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let no_redirect = client(zoho(), &server).build().unwrap();
     let params = AuthorizeParams {
         scopes: vec!["ZohoCRM.modules.ALL".into()],
@@ -287,7 +287,7 @@ fn zoho_pending(server: &Server) -> (Client, oauth_runtime::PendingAuthorization
 
 #[tokio::test]
 async fn callback_selects_only_declared_data_centres() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, state) = zoho_pending(&server);
 
     for server_param in [
@@ -355,7 +355,7 @@ async fn callback_selects_only_declared_data_centres() {
 
 #[tokio::test]
 async fn callback_state_must_match() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, state) = zoho_pending(&server);
     assert!(c
         .parse_callback(&pending, &format!("code={CODE}&state={state}"))
@@ -385,7 +385,7 @@ async fn callback_state_must_match() {
 
 #[tokio::test]
 async fn callback_error_is_classified() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, state) = zoho_pending(&server);
     let q = format!("error=access_denied&error_description=User+denied&state={state}");
     let e = err(c.parse_callback(&pending, &q));
@@ -400,7 +400,7 @@ async fn callback_error_is_classified() {
 
 #[tokio::test]
 async fn zoho_code_exchange_posts_a_form_with_client_auth_in_the_query() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, _) = zoho_pending(&server);
     server.reply(Reply::json(200, zoho_tokens()));
     let tokens = c
@@ -412,7 +412,7 @@ async fn zoho_code_exchange_posts_a_form_with_client_auth_in_the_query() {
     assert_eq!(r.method, "POST");
     assert_eq!(r.path, "/oauth/v2/token");
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some(format!("client_id={}&client_secret={CLIENT_SECRET}", enc(CLIENT_ID)).as_str())
     );
     assert_eq!(r.header("content-type"), Some(FORM));
@@ -420,7 +420,7 @@ async fn zoho_code_exchange_posts_a_form_with_client_auth_in_the_query() {
     assert_eq!(r.header("authorization"), None);
     let verifier = pending.pkce_verifier.as_ref().unwrap().secret();
     assert_eq!(
-        r.body,
+        r.body_text(),
         format!(
             "grant_type=authorization_code&code={CODE}&redirect_uri={}&code_verifier={verifier}",
             enc(REDIRECT_URI)
@@ -447,7 +447,7 @@ async fn zoho_code_exchange_posts_a_form_with_client_auth_in_the_query() {
 
 #[tokio::test]
 async fn zoho_error_inside_http_200_is_a_provider_error() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, _) = zoho_pending(&server);
     server.reply(Reply::json(200, json!({"error": "invalid_code"})));
     let e = err(c
@@ -484,7 +484,7 @@ async fn zoho_error_inside_http_200_is_a_provider_error() {
 
 #[tokio::test]
 async fn zoho_refresh_keeps_the_refresh_token_it_was_given() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::json(
         200,
@@ -498,12 +498,12 @@ async fn zoho_refresh_keeps_the_refresh_token_it_was_given() {
         ("POST", "/oauth/v2/token")
     );
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some(format!("client_id={}&client_secret={CLIENT_SECRET}", enc(CLIENT_ID)).as_str())
     );
     // send_scope is off: no scope.
     assert_eq!(
-        r.body,
+        r.body_text(),
         format!("grant_type=refresh_token&refresh_token={REFRESH}")
     );
     assert_eq!(tokens.refresh_token, Some(old));
@@ -526,7 +526,7 @@ async fn zoho_refresh_keeps_the_refresh_token_it_was_given() {
 
 #[tokio::test]
 async fn zoho_client_credentials_puts_parameters_in_the_body() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::json(
         200,
@@ -541,10 +541,10 @@ async fn zoho_client_credentials_puts_parameters_in_the_body() {
     let r = server.only_request();
     assert_eq!(r.method, "POST");
     assert_eq!(
-        r.body,
+        r.body_text(),
         "grant_type=client_credentials&scope=ZohoCRM.modules.ALL%2CZohoCRM.users.READ&soid=ZohoCRM.600"
     );
-    assert!(r.query.unwrap().starts_with("client_id="));
+    assert!(r.raw_query().unwrap().starts_with("client_id="));
     // Scopes are required by this spec.
     assert!(matches!(
         err(c.client_credentials(&[], &[]).await),
@@ -563,7 +563,7 @@ fn marketo_client(server: &Server) -> Client {
 
 #[tokio::test]
 async fn marketo_token_is_a_get_with_everything_in_the_query() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = marketo_client(&server);
     server.reply(Reply::json(
         200,
@@ -574,7 +574,7 @@ async fn marketo_token_is_a_get_with_everything_in_the_query() {
     assert_eq!(r.method, "GET");
     assert_eq!(r.path, "/identity/oauth/token");
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some(
             format!(
                 "grant_type=client_credentials&client_id={}&client_secret={CLIENT_SECRET}",
@@ -583,7 +583,7 @@ async fn marketo_token_is_a_get_with_everything_in_the_query() {
             .as_str()
         )
     );
-    assert_eq!(r.body, "");
+    assert_eq!(r.body_text(), "");
     assert_eq!(r.header("content-type"), None);
     assert_eq!(r.header("authorization"), None);
     assert_eq!(r.header("accept"), Some("application/json"));
@@ -594,7 +594,7 @@ async fn marketo_token_is_a_get_with_everything_in_the_query() {
 
 #[tokio::test]
 async fn marketo_envelope_errors_are_classified_in_api_responses() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = marketo_client(&server);
     let token = TokenSet::bearer(ACCESS, Some(Duration::from_secs(3600)));
     let api = c
@@ -621,7 +621,7 @@ async fn marketo_envelope_errors_are_classified_in_api_responses() {
     let r = server.only_request();
     assert_eq!(r.method, "GET");
     assert_eq!(r.path, "/rest/v1/leads.json");
-    assert_eq!(r.query, None);
+    assert_eq!(r.raw_query(), None);
     assert_eq!(
         r.header("authorization"),
         Some(format!("Bearer {ACCESS}").as_str())
@@ -636,7 +636,7 @@ async fn marketo_envelope_errors_are_classified_in_api_responses() {
 
 #[tokio::test]
 async fn marketo_bad_credentials_is_client_invalid() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = marketo_client(&server);
     server.reply(Reply::json(
         401,
@@ -655,7 +655,7 @@ async fn marketo_bad_credentials_is_client_invalid() {
 
 #[tokio::test]
 async fn nest_exchange_sends_client_credentials_in_the_body() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(nest(), &server).build().unwrap();
     let (_, pending) = c.authorize_url(&AuthorizeParams::default()).unwrap();
     server.reply(Reply::json(
@@ -671,11 +671,11 @@ async fn nest_exchange_sends_client_credentials_in_the_body() {
         (r.method.as_str(), r.path.as_str()),
         ("POST", "/oauth2/access_token")
     );
-    assert_eq!(r.query, None);
+    assert_eq!(r.raw_query(), None);
     assert_eq!(r.header("content-type"), Some(FORM));
     assert_eq!(r.header("authorization"), None);
     assert_eq!(
-        r.body,
+        r.body_text(),
         format!(
             "grant_type=authorization_code&code={CODE}&client_id={}&client_secret={CLIENT_SECRET}",
             enc(CLIENT_ID)
@@ -701,7 +701,7 @@ async fn nest_exchange_sends_client_credentials_in_the_body() {
 
 #[tokio::test]
 async fn nest_400_and_403_bodies_are_classified() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(nest(), &server).build().unwrap();
     let (_, pending) = c.authorize_url(&AuthorizeParams::default()).unwrap();
     let cases = [
@@ -761,7 +761,7 @@ async fn nest_400_and_403_bodies_are_classified() {
 
 #[tokio::test]
 async fn nest_pin_flow() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(nest(), &server).build().unwrap();
     let (url, pending) = c.pin_url().unwrap();
     assert_eq!(url.path(), "/login/oauth2");
@@ -778,7 +778,7 @@ async fn nest_pin_flow() {
         .unwrap();
     let r = server.only_request();
     assert_eq!(
-        r.body,
+        r.body_text(),
         format!(
             "grant_type=authorization_code&code=PIN-SENSITIVE&client_id={}&client_secret={CLIENT_SECRET}",
             enc(CLIENT_ID)
@@ -788,7 +788,7 @@ async fn nest_pin_flow() {
 
 #[tokio::test]
 async fn nest_revoke_deletes_the_token_path_and_404_means_done() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(nest(), &server).build().unwrap();
     server.reply(Reply::empty(204));
     server.reply(Reply::json(404, json!({"error": "not found"})));
@@ -812,15 +812,15 @@ async fn nest_revoke_deletes_the_token_path_and_404_means_done() {
     for r in all {
         assert_eq!(r.method, "DELETE");
         assert_eq!(r.path, "/oauth2/access_tokens/c.tok%2FSENSITIVE");
-        assert_eq!(r.query, None);
-        assert_eq!(r.body, "");
+        assert_eq!(r.raw_query(), None);
+        assert_eq!(r.body_text(), "");
         assert_eq!(r.header("authorization"), None);
     }
 }
 
 #[tokio::test]
 async fn zoho_revoke_posts_the_token_in_the_query() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::json(200, json!({"status": "success"})));
     server.reply(Reply::json(400, json!({"status": "failure"})));
@@ -837,7 +837,7 @@ async fn zoho_revoke_posts_the_token_in_the_query() {
         ("POST", "/oauth/v2/token/revoke")
     );
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some(
             format!(
                 "token={REFRESH}&token_type_hint=refresh_token&client_id={}&client_secret={CLIENT_SECRET}",
@@ -846,7 +846,7 @@ async fn zoho_revoke_posts_the_token_in_the_query() {
             .as_str()
         )
     );
-    assert_eq!(r.body, "");
+    assert_eq!(r.body_text(), "");
 }
 
 // ---------------------------------------------------------------- legacy authtoken
@@ -865,7 +865,7 @@ async fn authtoken(c: &Client, password: &str) -> Result<TokenSet, Error> {
 
 #[tokio::test]
 async fn legacy_authtoken_reads_properties_and_is_sent_as_query_parameters() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::new(
         200,
@@ -884,7 +884,7 @@ async fn legacy_authtoken_reads_properties_and_is_sent_as_query_parameters() {
     );
     // Parameters in declared order, no client authentication.
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some(
             format!(
                 "SCOPE=ZohoCRM%2Fcrmapi&EMAIL_ID=ann%40example.com&PASSWORD={PASSWORD}&DISPLAY_NAME=My+App"
@@ -892,7 +892,7 @@ async fn legacy_authtoken_reads_properties_and_is_sent_as_query_parameters() {
             .as_str()
         )
     );
-    assert_eq!(r.body, "");
+    assert_eq!(r.body_text(), "");
     assert_eq!(
         r.header("accept"),
         Some("*/*"),
@@ -910,7 +910,7 @@ async fn legacy_authtoken_reads_properties_and_is_sent_as_query_parameters() {
     let r = server.requests().pop().unwrap();
     assert_eq!(r.path, "/crm/private/json/Leads/getRecords");
     assert_eq!(
-        r.query.as_deref(),
+        r.raw_query(),
         Some("authtoken=tok-SENSITIVE-bad18eba&scope=crmapi")
     );
     assert_eq!(r.header("authorization"), None);
@@ -918,7 +918,7 @@ async fn legacy_authtoken_reads_properties_and_is_sent_as_query_parameters() {
 
 #[tokio::test]
 async fn legacy_authtoken_failures() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::new(
         200,
@@ -963,7 +963,7 @@ async fn legacy_authtoken_failures() {
 
 #[tokio::test]
 async fn zoho_api_calls_use_the_zoho_oauthtoken_scheme_and_classify_errors() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     let token = TokenSet::bearer(ACCESS, None);
     let api = c
@@ -1030,7 +1030,7 @@ async fn zoho_api_calls_use_the_zoho_oauthtoken_scheme_and_classify_errors() {
 
 #[tokio::test]
 async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     let big = vec![b' '; 2 << 20];
     server.reply(Reply::new(200, "application/json", big));
@@ -1061,7 +1061,7 @@ async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
 
 #[tokio::test]
 async fn html_and_truncated_bodies_are_invalid_responses() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::new(
         200,
@@ -1103,7 +1103,7 @@ async fn html_and_truncated_bodies_are_invalid_responses() {
 
 #[tokio::test]
 async fn server_errors_rate_limits_and_redirects() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::new(500, "text/html", "<html>oops</html>"));
     let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
@@ -1143,12 +1143,12 @@ async fn server_errors_rate_limits_and_redirects() {
 
 #[tokio::test]
 async fn slow_servers_time_out() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server)
         .timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    server.reply(Reply::json(200, zoho_tokens()).delay(Duration::from_secs(3)));
+    server.reply(Reply::json(200, zoho_tokens()).delayed(Duration::from_secs(3)));
     let started = std::time::Instant::now();
     let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
     assert!(
@@ -1206,7 +1206,7 @@ async fn unreachable_endpoints_are_transport_errors_without_the_url() {
 
 #[tokio::test]
 async fn device_flow_polls_through_pending_and_slow_down() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::json(
         200,
@@ -1228,8 +1228,8 @@ async fn device_flow_polls_through_pending_and_slow_down() {
         (r.method.as_str(), r.path.as_str()),
         ("POST", "/oauth/v3/device/code")
     );
-    assert_eq!(r.body, "scope=ZohoCRM.modules.ALL");
-    assert!(r.query.unwrap().starts_with("client_id="));
+    assert_eq!(r.body_text(), "scope=ZohoCRM.modules.ALL");
+    assert!(r.raw_query().unwrap().starts_with("client_id="));
 
     device.interval = Duration::from_millis(20);
     server.reply(Reply::json(400, json!({"error": "authorization_pending"})));
@@ -1250,7 +1250,7 @@ async fn device_flow_polls_through_pending_and_slow_down() {
     for p in polls {
         assert_eq!(p.path, "/oauth/v3/device/token");
         assert_eq!(
-            p.body,
+            p.body_text(),
             "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=dc-SENSITIVE"
         );
     }
@@ -1273,7 +1273,7 @@ async fn device_flow_polls_through_pending_and_slow_down() {
 #[tokio::test]
 async fn basic_client_auth_header_is_exact() {
     // None of the seed providers uses Basic; this proves the header form on the wire.
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let mut def = nest().clone();
     def.client_auth = oauth_runtime::model::ClientAuth::Basic;
     let def: &'static _ = Box::leak(Box::new(def));
@@ -1286,12 +1286,15 @@ async fn basic_client_auth_header_is_exact() {
         STANDARD.encode(format!("{}:{CLIENT_SECRET}", enc(CLIENT_ID)))
     );
     assert_eq!(r.header("authorization"), Some(expected.as_str()));
-    assert_eq!(r.body, format!("grant_type=authorization_code&code={CODE}"));
+    assert_eq!(
+        r.body_text(),
+        format!("grant_type=authorization_code&code={CODE}")
+    );
 }
 
 #[tokio::test]
 async fn debug_of_clients_and_tokens_shows_no_secret() {
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let (c, pending, _) = zoho_pending(&server);
     let tokens = TokenSet {
         refresh_token: Some(RefreshToken::new(REFRESH)),
@@ -1314,7 +1317,7 @@ async fn authorization_urls_are_counted_against_the_rate_limit() {
     use oauth_runtime::model::Counted;
     use oauth_runtime::RateLimiter;
 
-    let server = Server::start().await;
+    let server = Server::start(vec![]).await;
     let clock = Arc::new(ManualClock::new());
     let rule = |max| RateRule {
         counts: Counted::AuthorizationCodes,

@@ -11,82 +11,14 @@ use futures::future::BoxFuture;
 use oauth_runtime::model::*;
 use oauth_runtime::{Error, RefreshToken, TokenFetcher, TokenSet};
 
-fn s(x: &str) -> Str {
-    Cow::Owned(x.to_string())
-}
-
-/// A plain RFC 6749 provider: token endpoint at `origin/oauth/token`, API at `origin/api`,
-/// request-body client auth, Bearer tokens, JSON responses, the given limits.
+/// A plain RFC 6749 provider (`tests/specs/plain.yaml`: token endpoint at
+/// `https://auth.example.com/oauth/token`, API at `https://api.example.com/api`, request-body
+/// client auth, Bearer tokens, JSON responses) named `name`, with the given limits.
 pub fn def(name: &str, limits: Vec<LimitDef>) -> &'static ProviderDef {
-    let tpl = |src: &str| Template {
-        source: s(src),
-        parts: Cow::Owned(vec![TemplatePart::Lit(s(src))]),
-    };
-    let d = ProviderDef {
-        name: s(name),
-        display_name: s(name),
-        docs_url: None,
-        description: None,
-        deprecated: None,
-        variables: Cow::Owned(vec![]),
-        endpoints: Cow::Owned(vec![
-            EndpointDef {
-                name: s("token"),
-                url: tpl("https://auth.example.com/oauth/token"),
-                method: Method::Post,
-            },
-            EndpointDef {
-                name: s("api"),
-                url: tpl("https://api.example.com/api"),
-                method: Method::Get,
-            },
-        ]),
-        client_auth: ClientAuth::RequestBody,
-        token_presentation: Presentation::Header {
-            scheme: s("Bearer"),
-        },
-        token_response: ResponseDef {
-            format: ResponseFormat::Json,
-            expires_in: ExpiresIn::Full,
-            expires_in_unit: TimeUnit::Seconds,
-            fields: FieldNames {
-                access_token: s("access_token"),
-                refresh_token: s("refresh_token"),
-                expires_in: s("expires_in"),
-                scope: s("scope"),
-                token_type: s("token_type"),
-            },
-            extra_fields: Cow::Owned(vec![]),
-            scope_separator: s(" "),
-            success_when: None,
-        },
-        grants: GrantsDef {
-            authorization_code: None,
-            pin: None,
-            refresh_token: Some(RefreshDef {
-                token_endpoint: s("token"),
-                rotates: true,
-                send_scope: false,
-            }),
-            client_credentials: Some(ClientCredentialsDef {
-                token_endpoint: s("token"),
-                params_in: ParamsIn::Body,
-                reuses_token: false,
-            }),
-            device_code: None,
-            custom: Cow::Owned(vec![]),
-        },
-        lifetimes: LifetimesDef {
-            authorization_code: None,
-            pin_code: None,
-            access_token: Some(Lifetime::Secs(3600)),
-            refresh_token: Some(Lifetime::Never),
-            refresh_skew_secs: 60,
-        },
-        limits: Cow::Owned(limits),
-        scopes: None,
-        errors: Cow::Owned(vec![]),
-    };
+    let mut d = oauth_testkit::spec::def_from_file("oauth-runtime/tests/specs/plain.yaml").clone();
+    d.name = Cow::Owned(name.to_string());
+    d.display_name = Cow::Owned(name.to_string());
+    d.limits = Cow::Owned(limits);
     Box::leak(Box::new(d))
 }
 
