@@ -9,6 +9,7 @@
 //! URL (Zoho's documented token URL carries the client secret in its query), and
 //! `reqwest` errors are stored with their URL stripped.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -118,6 +119,10 @@ pub enum Error {
     /// There is no token to use and none can be obtained without the user.
     #[error("no token available: {0}")]
     NoToken(String),
+    /// A token store refused what it found, because using it could hand out a token someone
+    /// else planted or write one where someone else can read it (see [`StoreRefusal`]).
+    #[error("token store refused: {0}")]
+    StoreRefused(StoreRefusal),
 }
 
 impl Error {
@@ -175,4 +180,62 @@ pub fn site_name(site: ErrorSite) -> &'static str {
         ErrorSite::Revoke => "revocation endpoint",
         ErrorSite::Any => "provider",
     }
+}
+
+/// Why a token store refused what it found ([`Error::StoreRefused`]). Each case is something
+/// another local user, a copied or edited store, or a wrong key can cause; the message says
+/// how to fix it, and never holds a token or a key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreRefusal {
+    /// The directory can be written by its group or by others, who could then swap token
+    /// files or plant links that redirect writes.
+    #[error(
+        "directory {} is writable by its group or by others (mode {mode:03o}), who could swap \
+         its token files; run `chmod 700 {}`",
+        dir.display(),
+        dir.display()
+    )]
+    InsecureDirectory {
+        /// The directory.
+        dir: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// The directory belongs to another user, who could swap its token files.
+    #[error(
+        "directory {} belongs to uid {owner}, not to this process's user (uid {user}), who \
+         could swap its token files; use a directory of your own or run `chown {user} {}`",
+        dir.display(),
+        dir.display()
+    )]
+    ForeignDirectory {
+        /// The directory.
+        dir: PathBuf,
+        /// Its owner.
+        owner: u32,
+        /// The user this process runs as.
+        user: u32,
+    },
+    /// The store's directory is not a directory.
+    #[error("{} is not a directory", path.display())]
+    NotADirectory {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file the store uses is a symbolic link, which it never follows.
+    #[error(
+        "{} is a symbolic link, which a token store never follows; remove it",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// A file the store uses is not a regular file (a directory, a FIFO, a device).
+    #[error("{} is not a regular file; remove it", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
 }
