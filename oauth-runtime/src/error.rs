@@ -238,4 +238,33 @@ pub enum StoreRefusal {
         /// The path.
         path: PathBuf,
     },
+    /// A sealed store found a set it did not seal (plain tokens, or something else): it never
+    /// hands out a set anyone who can write to the inner store could have planted.
+    #[error(
+        "the stored set is not sealed; to seal plain sets, load them from the inner store and \
+         save them through the sealed store"
+    )]
+    NotSealed,
+    /// A sealed store found an envelope it cannot parse (truncated, bad encoding).
+    #[error("the stored sealed set is malformed")]
+    MalformedSeal,
+    /// The set is sealed with a key the keyring does not hold.
+    #[error(
+        "the stored set is sealed with key `{key_id}`, which the keyring does not hold; add \
+         it to the keyring as an old key"
+    )]
+    UnknownKey {
+        /// The id the envelope names.
+        key_id: String,
+    },
+    /// The set does not open: it was altered, copied from another store key, or sealed with
+    /// another key of the same id.
+    #[error(
+        "the stored set does not open with key `{key_id}`: it was altered, copied from \
+         another store key, or sealed with a different key of that id"
+    )]
+    SealBroken {
+        /// The id the envelope names.
+        key_id: String,
+    },
 }
