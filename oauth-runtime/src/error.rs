@@ -204,8 +204,8 @@ pub enum StoreRefusal {
     },
     /// The directory belongs to another user, who could swap its token files.
     #[error(
-        "directory {} belongs to uid {owner}, not to this process's user (uid {user}), who \
-         could swap its token files; use a directory of your own or run `chown {user} {}`",
+        "directory {} belongs to uid {owner}, who could swap its token files, not to this \
+         process's user (uid {user}); use a directory of your own or run `chown {user} {}`",
         dir.display(),
         dir.display()
     )]
