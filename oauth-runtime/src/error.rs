@@ -9,6 +9,7 @@
 //! URL (Zoho's documented token URL carries the client secret in its query), and
 //! `reqwest` errors are stored with their URL stripped.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -139,6 +140,10 @@ pub enum Error {
         /// The provider's error, when it sent one.
         provider: Option<ProviderError>,
     },
+    /// A token store refused what it found, because using it could hand out a token someone
+    /// else planted or write one where someone else can read it (see [`StoreRefusal`]).
+    #[error("token store refused: {0}")]
+    StoreRefused(StoreRefusal),
 }
 
 impl Error {
@@ -199,4 +204,91 @@ pub fn site_name(site: ErrorSite) -> &'static str {
         ErrorSite::Revoke => "revocation endpoint",
         ErrorSite::Any => "provider",
     }
+}
+
+/// Why a token store refused what it found ([`Error::StoreRefused`]). Each case is something
+/// another local user, a copied or edited store, or a wrong key can cause; the message says
+/// how to fix it, and never holds a token or a key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreRefusal {
+    /// The directory can be written by its group or by others, who could then swap token
+    /// files or plant links that redirect writes.
+    #[error(
+        "directory {} is writable by its group or by others (mode {mode:03o}), who could swap \
+         its token files; run `chmod 700 {}`",
+        dir.display(),
+        dir.display()
+    )]
+    InsecureDirectory {
+        /// The directory.
+        dir: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// The directory belongs to another user, who could swap its token files.
+    #[error(
+        "directory {} belongs to uid {owner}, who could swap its token files, not to this \
+         process's user (uid {user}); use a directory of your own or run `chown {user} {}`",
+        dir.display(),
+        dir.display()
+    )]
+    ForeignDirectory {
+        /// The directory.
+        dir: PathBuf,
+        /// Its owner.
+        owner: u32,
+        /// The user this process runs as.
+        user: u32,
+    },
+    /// The store's directory is not a directory.
+    #[error("{} is not a directory", path.display())]
+    NotADirectory {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file the store uses is a symbolic link, which it never follows.
+    #[error(
+        "{} is a symbolic link, which a token store never follows; remove it",
+        path.display()
+    )]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// A file the store uses is not a regular file (a directory, a FIFO, a device).
+    #[error("{} is not a regular file; remove it", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A sealed store found a set it did not seal (plain tokens, or something else): it never
+    /// hands out a set anyone who can write to the inner store could have planted.
+    #[error(
+        "the stored set is not sealed; to seal plain sets, load them from the inner store and \
+         save them through the sealed store"
+    )]
+    NotSealed,
+    /// A sealed store found an envelope it cannot parse (truncated, bad encoding).
+    #[error("the stored sealed set is malformed")]
+    MalformedSeal,
+    /// The set is sealed with a key the keyring does not hold.
+    #[error(
+        "the stored set is sealed with key `{key_id}`, which the keyring does not hold; add \
+         it to the keyring as an old key"
+    )]
+    UnknownKey {
+        /// The id the envelope names.
+        key_id: String,
+    },
+    /// The set does not open: it was altered, copied from another store key, or sealed with
+    /// another key of the same id.
+    #[error(
+        "the stored set does not open with key `{key_id}`: it was altered, copied from \
+         another store key, or sealed with a different key of that id"
+    )]
+    SealBroken {
+        /// The id the envelope names.
+        key_id: String,
+    },
 }

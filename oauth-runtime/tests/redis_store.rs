@@ -159,3 +159,58 @@ async fn a_crashed_lock_holder_delays_but_does_not_block_others() {
     assert!(started.elapsed() >= Duration::from_millis(400));
     assert_eq!(f.calls(), 1);
 }
+
+#[tokio::test]
+async fn stores_with_any_prefixes_never_touch_each_others_keys() {
+    let server = RedisServer::start();
+    let connect = |prefix: &'static str| {
+        let url = server.url.clone();
+        async move { RedisStore::connect(&url).await.unwrap().with_prefix(prefix) }
+    };
+    let p = connect("p").await;
+    let p_lock = connect("p-lock").await;
+    let ttl = Duration::from_secs(30);
+    // A set saved under prefix `p-lock` must not hold `p`'s refresh lock.
+    p_lock
+        .save("k", &set("a-p-lock", Some("r-p-lock"), 3600))
+        .await
+        .unwrap();
+    let held = p
+        .lock("k", ttl)
+        .await
+        .unwrap()
+        .expect("another prefix's set does not hold this prefix's lock");
+    // And `p`'s lock value is not read as `p-lock`'s set.
+    let t = p_lock.load("k").await.unwrap().unwrap();
+    assert_eq!(t.access_token.secret(), "a-p-lock");
+    assert!(p.load("k").await.unwrap().is_none());
+    held.release().await.unwrap();
+    // The lock of `p-lock` and the lock of `p` are two locks.
+    let a = p.lock("k", ttl).await.unwrap().expect("free");
+    let b = p_lock
+        .lock("k", ttl)
+        .await
+        .unwrap()
+        .expect("a separate lock");
+    a.release().await.unwrap();
+    b.release().await.unwrap();
+
+    // A separator inside a prefix does not move keys into another prefix.
+    let ab = connect("a:b").await;
+    let a = connect("a").await;
+    ab.save("c", &set("under-a:b", None, 3600)).await.unwrap();
+    assert!(a.load("b:c").await.unwrap().is_none());
+    a.save("b:c", &set("under-a", None, 3600)).await.unwrap();
+    assert_eq!(
+        ab.load("c").await.unwrap().unwrap().access_token.secret(),
+        "under-a:b"
+    );
+    // Every save above made its own Redis key (locks are released, so gone).
+    let mut conn = raw(&server.url).await;
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("*")
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+}

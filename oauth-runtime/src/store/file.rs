@@ -5,6 +5,28 @@
 //! over the target and flushes the directory: a crash mid-write leaves either the old file or
 //! the new one, never a torn one. Leftover temporary files are never read.
 //!
+//! # What it trusts
+//!
+//! Only a directory that no one else can change. On Unix every operation first opens the
+//! directory and checks it: it must belong to the user the process runs as and must not be
+//! writable by its group or by others, else the operation fails with
+//! [`Error::StoreRefused`] ([`StoreRefusal::InsecureDirectory`], whose message says to run
+//! `chmod 700 <dir>`, or [`StoreRefusal::ForeignDirectory`]). Whoever can write to the
+//! directory could otherwise swap token files, or plant a link that makes this process
+//! create or overwrite a file elsewhere. Directories the store creates are 0700 at every
+//! level. Files are then reached through that open directory by name (`openat`,
+//! `renameat`, `unlinkat`), so a directory renamed or replaced after the check is never
+//! written to, and no file is reached through a symbolic link: the lock file, the token files
+//! and the temporary files are opened with `O_NOFOLLOW` (temporary files also with `O_EXCL`),
+//! a save refuses to replace a link, and the replace is a `rename` within the directory,
+//! which never follows one. A link is refused with [`StoreRefusal::Symlink`], anything but
+//! a regular file (a FIFO, which would block a read for ever, a directory) with
+//! [`StoreRefusal::NotAFile`]; deleting a key removes a link itself, never its target. The
+//! directory's own path may pass through links: what is checked is the directory it names.
+//! The parents of the directory are not checked: keep it under a directory only you can
+//! change. On other systems the store checks that no file it uses is a link just before
+//! using it, and relies on the directory's access control for the rest.
+//!
 //! # Refresh lock
 //!
 //! The refresh lock ([`TokenStore::lock`]) is an advisory, exclusive, non-blocking file lock
@@ -21,32 +43,35 @@
 //! only processes that take them, and on network file systems they are only as good as the
 //! server's locking.
 //!
-//! It must never write a token anywhere but its directory, never log a token or a file's
-//! content, and never leave a token file readable by other users.
+//! It must never write a token anywhere but its directory, never follow a link, never log a
+//! token or a file's content, and never leave a token file readable by other users.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
 
 use super::{LockGuard, TokenStore};
-use crate::error::Error;
+use crate::error::{Error, StoreRefusal};
 use crate::token::{StoredTokenSet, TokenSet};
 
 const SUFFIX: &str = ".json";
 const LOCK_SUFFIX: &str = ".lock";
 const TMP_MARKER: &str = ".tmp-";
 
-/// One JSON file (a [`StoredTokenSet`]) per key, in one directory.
+/// One JSON file (a [`StoredTokenSet`]) per key, in one directory that only its user can
+/// change (see the module docs for what it checks).
+///
+/// `Debug` shows the directory only: the store holds no token.
 #[derive(Debug, Clone)]
 pub struct FileStore {
     dir: PathBuf,
 }
 
 impl FileStore {
-    /// A store in `dir` (created, mode 0700, when first saved to if missing).
+    /// A store in `dir` (created, mode 0700, when first saved to if missing). Nothing is
+    /// checked yet: each operation checks the directory (see the module docs).
     pub fn new(dir: impl Into<PathBuf>) -> FileStore {
         FileStore { dir: dir.into() }
     }
@@ -63,13 +88,18 @@ impl FileStore {
 
     /// The file whose lock is `key`'s refresh lock (see the module docs).
     pub fn lock_path_for(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{}{LOCK_SUFFIX}", stem(key)))
+        self.dir.join(lock_name(key))
     }
 }
 
 /// The file name holding `key`: its [`stem`] and `.json`.
 fn file_name(key: &str) -> String {
     format!("{}{SUFFIX}", stem(key))
+}
+
+/// The name of `key`'s lock file: its [`stem`] and `.lock`.
+fn lock_name(key: &str) -> String {
+    format!("{}{LOCK_SUFFIX}", stem(key))
 }
 
 /// An injective, filesystem-safe name for a key: `[A-Za-z0-9_-]` kept, everything else
@@ -100,11 +130,291 @@ fn io_err(what: &str, e: std::io::Error) -> Error {
     Error::Store(format!("file store: {what}: {}", e.kind()))
 }
 
-fn load_blocking(path: &Path) -> Result<Option<TokenSet>, Error> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_err("read", e)),
+/// Creates `dir` and its missing parents, each 0700 (less the umask, which only removes).
+fn create_dirs(dir: &Path) -> Result<(), Error> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir).map_err(|e| io_err("create directory", e))
+}
+
+/// The store's directory, opened and checked. Every file is reached through it by name.
+struct Dir {
+    /// The open directory (Unix: the handle files are opened relative to).
+    #[cfg(unix)]
+    handle: fs::File,
+    path: PathBuf,
+}
+
+#[cfg(unix)]
+impl Dir {
+    /// Opens and checks `path`, creating it first when `create` and missing; `None` when
+    /// missing and not `create`.
+    fn open(path: &Path, create: bool) -> Result<Option<Dir>, Error> {
+        use rustix::fs::{Mode, OFlags};
+        use rustix::io::Errno;
+        use std::os::unix::fs::MetadataExt;
+
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = match rustix::fs::open(path, flags, Mode::empty()) {
+            Ok(fd) => fd,
+            Err(Errno::NOENT) if create => {
+                create_dirs(path)?;
+                rustix::fs::open(path, flags, Mode::empty())
+                    .map_err(|e| io_err("open directory", e.into()))?
+            }
+            Err(Errno::NOENT) => return Ok(None),
+            Err(Errno::NOTDIR) => {
+                return Err(Error::StoreRefused(StoreRefusal::NotADirectory {
+                    path: path.to_path_buf(),
+                }))
+            }
+            Err(e) => return Err(io_err("open directory", e.into())),
+        };
+        let handle = fs::File::from(fd);
+        let meta = handle
+            .metadata()
+            .map_err(|e| io_err("inspect directory", e))?;
+        let user = rustix::process::geteuid().as_raw();
+        if meta.uid() != user {
+            return Err(Error::StoreRefused(StoreRefusal::ForeignDirectory {
+                dir: path.to_path_buf(),
+                owner: meta.uid(),
+                user,
+            }));
+        }
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o022 != 0 {
+            return Err(Error::StoreRefused(StoreRefusal::InsecureDirectory {
+                dir: path.to_path_buf(),
+                mode,
+            }));
+        }
+        Ok(Some(Dir {
+            handle,
+            path: path.to_path_buf(),
+        }))
+    }
+
+    /// What `name` is, without following a link; `None` when missing.
+    fn kind(&self, name: &str) -> Result<Option<rustix::fs::FileType>, Error> {
+        use rustix::fs::{AtFlags, FileType};
+        match rustix::fs::statat(&self.handle, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) => Ok(Some(FileType::from_raw_mode(st.st_mode))),
+            Err(rustix::io::Errno::NOENT) => Ok(None),
+            Err(e) => Err(io_err("inspect file", e.into())),
+        }
+    }
+
+    /// Refuses `name` unless it is missing or a regular file.
+    fn check_kind(&self, name: &str) -> Result<(), Error> {
+        use rustix::fs::FileType;
+        match self.kind(name)? {
+            None | Some(FileType::RegularFile) => Ok(()),
+            Some(FileType::Symlink) => Err(self.refuse_link(name)),
+            Some(_) => Err(self.refuse_not_a_file(name)),
+        }
+    }
+
+    fn refuse_link(&self, name: &str) -> Error {
+        Error::StoreRefused(StoreRefusal::Symlink {
+            path: self.path.join(name),
+        })
+    }
+
+    fn refuse_not_a_file(&self, name: &str) -> Error {
+        Error::StoreRefused(StoreRefusal::NotAFile {
+            path: self.path.join(name),
+        })
+    }
+
+    /// Opens the regular file `name` without following a link or blocking on a FIFO
+    /// (`extra`: the access mode, and `CREATE` to create it 0600); `None` when missing.
+    fn open_file(
+        &self,
+        name: &str,
+        extra: rustix::fs::OFlags,
+        what: &str,
+    ) -> Result<Option<fs::File>, Error> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = extra | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = match rustix::fs::openat(&self.handle, name, flags, Mode::RUSR | Mode::WUSR) {
+            Ok(fd) => fd,
+            Err(rustix::io::Errno::NOENT) => return Ok(None),
+            Err(e) => {
+                // `O_NOFOLLOW` on a link fails with ELOOP on Linux, EMLINK on FreeBSD: ask
+                // what the file is rather than read the errno.
+                self.check_kind(name)?;
+                return Err(io_err(what, e.into()));
+            }
+        };
+        let file = fs::File::from(fd);
+        let meta = file.metadata().map_err(|e| io_err(what, e))?;
+        if !meta.file_type().is_file() {
+            return Err(self.refuse_not_a_file(name));
+        }
+        Ok(Some(file))
+    }
+
+    /// The content of `name`; `None` when missing.
+    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+        use std::io::Read;
+        let Some(mut file) = self.open_file(name, rustix::fs::OFlags::RDONLY, "read")? else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| io_err("read", e))?;
+        Ok(Some(bytes))
+    }
+
+    /// Replaces `name` with `bytes`, all or nothing, through a private temporary file.
+    fn replace(&self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        use rustix::fs::{AtFlags, Mode, OFlags};
+        use std::io::Write;
+        // `rename` would replace a link rather than follow it; refusing says something is
+        // wrong in the directory instead of hiding it.
+        self.check_kind(name)?;
+        let tmp = format!(".{name}{TMP_MARKER}{:016x}", rand::random::<u64>());
+        let flags =
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&self.handle, tmp.as_str(), flags, Mode::RUSR | Mode::WUSR)
+            .map_err(|e| io_err("create temporary file", e.into()))?;
+        let mut file = fs::File::from(fd);
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| {
+                drop(file);
+                rustix::fs::renameat(&self.handle, tmp.as_str(), &self.handle, name)
+                    .map_err(std::io::Error::from)
+            });
+        if let Err(e) = written {
+            let _ = rustix::fs::unlinkat(&self.handle, tmp.as_str(), AtFlags::empty());
+            return Err(io_err("write", e));
+        }
+        self.sync()
+    }
+
+    /// Removes `name` (a link itself, never its target); no error when missing.
+    fn remove(&self, name: &str) -> Result<(), Error> {
+        match rustix::fs::unlinkat(&self.handle, name, rustix::fs::AtFlags::empty()) {
+            Ok(()) => self.sync(),
+            Err(rustix::io::Errno::NOENT) => Ok(()),
+            Err(e) => Err(io_err("delete", e.into())),
+        }
+    }
+
+    /// The lock file `name`, created 0600 if missing.
+    fn lock_file(&self, name: &str) -> Result<fs::File, Error> {
+        use rustix::fs::OFlags;
+        // Write access: Windows' LockFileEx wants it; nothing is ever written.
+        self.open_file(name, OFlags::RDWR | OFlags::CREATE, "open lock file")?
+            .ok_or_else(|| Error::Store("file store: the lock file vanished".into()))
+    }
+
+    /// Flushes the directory, so a rename or removal survives a crash.
+    fn sync(&self) -> Result<(), Error> {
+        rustix::fs::fsync(&self.handle).map_err(|e| io_err("sync directory", e.into()))
+    }
+}
+
+#[cfg(not(unix))]
+impl Dir {
+    /// `path`, created first when `create` and missing; `None` when missing and not `create`.
+    fn open(path: &Path, create: bool) -> Result<Option<Dir>, Error> {
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(Error::StoreRefused(StoreRefusal::NotADirectory {
+                    path: path.to_path_buf(),
+                }))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => create_dirs(path)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err("open directory", e)),
+        }
+        Ok(Some(Dir {
+            path: path.to_path_buf(),
+        }))
+    }
+
+    /// Refuses `name` unless it is missing or a regular file (checked just before use).
+    fn check_kind(&self, name: &str) -> Result<(), Error> {
+        let path = self.path.join(name);
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                Err(Error::StoreRefused(StoreRefusal::Symlink { path }))
+            }
+            Ok(m) if !m.is_file() => Err(Error::StoreRefused(StoreRefusal::NotAFile { path })),
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_err("inspect file", e)),
+        }
+    }
+
+    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.check_kind(name)?;
+        match fs::read(self.path.join(name)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err("read", e)),
+        }
+    }
+
+    fn replace(&self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        use std::io::Write;
+        self.check_kind(name)?;
+        let tmp = self
+            .path
+            .join(format!(".{name}{TMP_MARKER}{:016x}", rand::random::<u64>()));
+        let write = || -> std::io::Result<()> {
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            drop(f);
+            fs::rename(&tmp, self.path.join(name))
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_err("write", e)
+        })
+    }
+
+    fn remove(&self, name: &str) -> Result<(), Error> {
+        match fs::remove_file(self.path.join(name)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_err("delete", e)),
+        }
+    }
+
+    fn lock_file(&self, name: &str) -> Result<fs::File, Error> {
+        self.check_kind(name)?;
+        // Write access: LockFileEx wants it; nothing is ever written.
+        fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.path.join(name))
+            .map_err(|e| io_err("open lock file", e))
+    }
+}
+
+fn load_blocking(dir: &Path, name: &str) -> Result<Option<TokenSet>, Error> {
+    let Some(dir) = Dir::open(dir, false)? else {
+        return Ok(None);
+    };
+    let Some(bytes) = dir.read(name)? else {
+        return Ok(None);
     };
     let stored: StoredTokenSet = serde_json::from_slice(&bytes).map_err(|e| {
         // serde_json's message names a position and a category, never the content.
@@ -117,44 +427,27 @@ fn load_blocking(path: &Path) -> Result<Option<TokenSet>, Error> {
     Ok(Some(TokenSet::from(stored)))
 }
 
-fn create_dir(dir: &Path) -> Result<(), Error> {
-    if dir.is_dir() {
-        return Ok(());
+fn save_blocking(dir: &Path, name: &str, json: &[u8]) -> Result<(), Error> {
+    match Dir::open(dir, true)? {
+        Some(dir) => dir.replace(name, json),
+        None => Err(Error::Store("file store: the directory vanished".into())),
     }
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir).map_err(|e| io_err("create directory", e))
 }
 
-fn open_private(path: &Path) -> std::io::Result<fs::File> {
-    let mut o = fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
+fn delete_blocking(dir: &Path, name: &str) -> Result<(), Error> {
+    match Dir::open(dir, false)? {
+        Some(dir) => dir.remove(name),
+        None => Ok(()),
     }
-    o.open(path)
 }
 
-/// Takes the lock on `path` without waiting: the open file holding it, or `None` when another
+/// Takes the lock on `name` without waiting: the open file holding it, or `None` when another
 /// open file (in any process) holds it.
-fn try_lock_blocking(dir: &Path, path: &Path) -> Result<Option<fs::File>, Error> {
-    create_dir(dir)?;
-    let mut o = fs::OpenOptions::new();
-    // Write access: Windows' LockFileEx wants it; nothing is ever written.
-    o.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let file = o.open(path).map_err(|e| io_err("open lock file", e))?;
+fn try_lock_blocking(dir: &Path, name: &str) -> Result<Option<fs::File>, Error> {
+    let file = match Dir::open(dir, true)? {
+        Some(dir) => dir.lock_file(name)?,
+        None => return Err(Error::Store("file store: the directory vanished".into())),
+    };
     // Called through the trait: newer std has inherent `File::try_lock` with another error type.
     match fs4::FileExt::try_lock(&file) {
         Ok(()) => Ok(Some(file)),
@@ -168,37 +461,6 @@ fn unlock(file: fs::File) -> Result<(), Error> {
     fs4::FileExt::unlock(&file).map_err(|e| io_err("unlock", e))
 }
 
-fn save_blocking(dir: &Path, name: &str, json: &[u8]) -> Result<(), Error> {
-    create_dir(dir)?;
-    let target = dir.join(name);
-    let tmp = dir.join(format!(".{name}{TMP_MARKER}{:016x}", rand::random::<u64>()));
-    let write = || -> std::io::Result<()> {
-        let mut f = open_private(&tmp)?;
-        f.write_all(json)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, &target)?;
-        Ok(())
-    };
-    if let Err(e) = write() {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_err("write", e));
-    }
-    sync_dir(dir)
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> Result<(), Error> {
-    fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| io_err("sync directory", e))
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> Result<(), Error> {
-    Ok(())
-}
-
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> Result<T, Error> {
@@ -209,8 +471,9 @@ async fn blocking<T: Send + 'static>(
 
 impl TokenStore for FileStore {
     fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
-        let path = self.path_for(key);
-        Box::pin(blocking(move || load_blocking(&path)))
+        let dir = self.dir.clone();
+        let name = file_name(key);
+        Box::pin(blocking(move || load_blocking(&dir, &name)))
     }
 
     fn save<'a>(&'a self, key: &'a str, tokens: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
@@ -225,16 +488,9 @@ impl TokenStore for FileStore {
     }
 
     fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), Error>> {
-        let path = self.path_for(key);
         let dir = self.dir.clone();
-        Box::pin(blocking(move || {
-            match fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-                Err(e) => return Err(io_err("delete", e)),
-            }
-            sync_dir(&dir)
-        }))
+        let name = file_name(key);
+        Box::pin(blocking(move || delete_blocking(&dir, &name)))
     }
 
     /// An exclusive file lock on `<key>.lock`, across processes (see the module docs). `ttl`
@@ -246,9 +502,9 @@ impl TokenStore for FileStore {
     ) -> BoxFuture<'a, Result<Option<LockGuard>, Error>> {
         let _ = ttl;
         let dir = self.dir.clone();
-        let path = self.lock_path_for(key);
+        let name = lock_name(key);
         Box::pin(async move {
-            let held = blocking(move || try_lock_blocking(&dir, &path)).await?;
+            let held = blocking(move || try_lock_blocking(&dir, &name)).await?;
             // The guard owns the open file: releasing it unlocks; dropping it, even where no
             // runtime is left to run the release, closes the file, which unlocks too.
             Ok(held.map(|file| LockGuard::new(move || Box::pin(async move { unlock(file) }))))
@@ -457,7 +713,8 @@ mod tests {
     async fn corrupt_file_is_a_store_error_without_content() {
         let dir = temp_dir("corrupt");
         let s = FileStore::new(&dir);
-        fs::create_dir_all(&dir).unwrap();
+        // The store creates its directory (0700, whatever the umask lets `mkdir` make).
+        s.save("other", &set("a0", "r0")).await.unwrap();
         fs::write(s.path_for("k"), b"{\"access_token\": \"secret-xyz\"").unwrap();
         let e = s.load("k").await.unwrap_err();
         assert!(matches!(e, Error::Store(_)));

@@ -4,7 +4,9 @@
 //! [`MemoryStore`] (the default, one process), [`FileStore`] (one JSON file per key, 0600,
 //! replaced atomically; the processes of one machine share one refresh through a file lock)
 //! and, behind the `redis` feature, `RedisStore` (many processes share one token and one
-//! refresh through a distributed lock).
+//! refresh through a distributed lock). [`SealedStore`] wraps any of them, or a store of the
+//! application's own, and seals every set with a key the application provides, so what the
+//! store keeps at rest (a token file, a Redis dump) holds no token.
 //!
 //! Stores see secrets (they must persist them) but must never log them, put them in an error
 //! or a `Debug` output, or write them anywhere but their own storage. A store must never hand
@@ -23,10 +25,12 @@ use crate::token::TokenSet;
 mod file;
 #[cfg(feature = "redis")]
 mod redis;
+mod sealed;
 
 pub use file::FileStore;
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
+pub use sealed::{Keyring, SealedStore, SealingKey};
 
 /// A place token sets are kept, one per key.
 ///

@@ -1,7 +1,7 @@
 //! A token store in Redis, so many processes share one token and one refresh.
 //!
-//! Sets are JSON ([`StoredTokenSet`]) under `oauth:{key}`. The refresh lock is
-//! `SET oauth-lock:{key} <random> NX PX <ttl>`, released by a compare-and-delete script, so a
+//! Sets are JSON ([`StoredTokenSet`]). The refresh lock is `SET <lock key> <random> NX PX
+//! <ttl>`, released by a compare-and-delete script, so a
 //! holder never deletes a lock that expired and was taken by someone else, and a crashed
 //! holder's lock expires after its TTL. A holder whose refresh outlasts the TTL (a slow
 //! provider, retries) keeps the lock with a compare-and-`PEXPIRE` script
@@ -9,6 +9,27 @@
 //! third of the TTL), so nobody refreshes again with the refresh token the slow request is
 //! rotating away. Processes that do not get the lock poll the store for the winner's set
 //! ([`crate::source::TokenSource`] does the polling).
+//!
+//! # Key layout
+//!
+//! A store with prefix `P` (default `oauth`, see [`RedisStore::with_prefix`]) writes `P` as
+//! `E`: `P` with every `%` written `%25` and every `:` written `%3A`. Then
+//!
+//! | what | Redis key |
+//! | --- | --- |
+//! | `key`'s token set | `E:key` |
+//! | `key`'s refresh lock | `E%lock:key` |
+//!
+//! `E` holds no `:`, so the first `:` of a Redis key ends its namespace and the rest is the
+//! store key, whatever it contains; and every `%` in `E` begins `%25` or `%3A`, so the kind
+//! tag `%lock` can never be part of `E`. One Redis key therefore names exactly one (prefix,
+//! kind, key): no store can read, overwrite or hold another store's set or lock, whatever
+//! prefixes and keys they use. (Before this layout the lock was `P-lock:key`, the set key of
+//! prefix `P-lock`, and prefixes `a:b` and `a` shared keys.) Prefixes without `%` or `:`,
+//! the default among them, keep the names their sets always had (`oauth:key`); the lock
+//! names changed, so processes on the old layout and on this one do not exclude each other:
+//! do not run both against one Redis. A prefix may carry a Redis Cluster hash tag
+//! (`{tenant}`): it is not escaped, so a key's set and lock stay in one slot.
 //!
 //! It must never log a token, a stored value or the connection URL (which may carry a
 //! password), nor put any of them in an error.
@@ -45,13 +66,49 @@ fn millis(ttl: Duration) -> u64 {
 #[derive(Clone)]
 pub struct RedisStore {
     conn: ConnectionManager,
+    ns: Namespace,
+}
+
+/// The Redis keys of one prefix (the layout in the module docs).
+#[derive(Clone, Debug)]
+struct Namespace {
     prefix: String,
+    /// The prefix with `%` and `:` escaped.
+    escaped: String,
+}
+
+/// The kind tag of lock keys: `%` then a letter, which no escaped prefix contains.
+const LOCK_TAG: &str = "%lock";
+
+impl Namespace {
+    fn new(prefix: &str) -> Namespace {
+        let mut escaped = String::with_capacity(prefix.len());
+        for c in prefix.chars() {
+            match c {
+                '%' => escaped.push_str("%25"),
+                ':' => escaped.push_str("%3A"),
+                c => escaped.push(c),
+            }
+        }
+        Namespace {
+            prefix: prefix.to_string(),
+            escaped,
+        }
+    }
+
+    fn set_key(&self, key: &str) -> String {
+        format!("{}:{key}", self.escaped)
+    }
+
+    fn lock_key(&self, key: &str) -> String {
+        format!("{}{LOCK_TAG}:{key}", self.escaped)
+    }
 }
 
 impl fmt::Debug for RedisStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RedisStore")
-            .field("prefix", &self.prefix)
+            .field("prefix", &self.ns.prefix)
             .finish_non_exhaustive()
     }
 }
@@ -75,24 +132,25 @@ impl RedisStore {
     pub fn from_connection(conn: ConnectionManager) -> RedisStore {
         RedisStore {
             conn,
-            prefix: "oauth".into(),
+            ns: Namespace::new("oauth"),
         }
     }
 
-    /// Namespaces keys under `prefix` instead of `oauth` (`{prefix}:{key}`).
+    /// Namespaces keys under `prefix` instead of `oauth` (see the module docs for the layout:
+    /// any two distinct prefixes get disjoint keys).
     pub fn with_prefix(mut self, prefix: impl Into<String>) -> RedisStore {
-        self.prefix = prefix.into();
+        self.ns = Namespace::new(&prefix.into());
         self
     }
 
     /// The Redis key holding `key`'s set.
     pub fn redis_key(&self, key: &str) -> String {
-        format!("{}:{key}", self.prefix)
+        self.ns.set_key(key)
     }
 
     /// The Redis key of `key`'s refresh lock.
     pub fn lock_key(&self, key: &str) -> String {
-        format!("{}-lock:{key}", self.prefix)
+        self.ns.lock_key(key)
     }
 }
 
@@ -199,5 +257,73 @@ impl TokenStore for RedisStore {
                 .with_extend(extend),
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    /// Every Redis key that any of `prefixes` and `keys` can produce names one
+    /// (prefix, kind, key) and nothing else.
+    #[test]
+    fn no_prefix_key_or_kind_produces_another_ones_redis_key() {
+        let prefixes = [
+            "",
+            "p",
+            "p-lock",
+            "p:",
+            ":p",
+            "p:lock",
+            "p%lock",
+            "p%",
+            "p%25",
+            "p%3A",
+            "p%3a",
+            "%",
+            "%%",
+            ":",
+            "::",
+            "a",
+            "a:b",
+            "a%3Ab",
+            "oauth",
+            "oauth-lock",
+            "oauth%lock",
+            "{tag}",
+            "{tag}:x",
+            "p%lock:k",
+            "é:ü",
+        ];
+        let keys = [
+            "", "k", ":k", "k:", "lock:k", "%lock:k", "-lock:k", "b:c", "c", "x:y:z", "%", "%3A",
+            "p:c:s",
+        ];
+        let mut seen: HashMap<String, (&str, &str, &str)> = HashMap::new();
+        for prefix in prefixes {
+            let ns = super::Namespace::new(prefix);
+            for key in keys {
+                for (kind, redis_key) in [("set", ns.set_key(key)), ("lock", ns.lock_key(key))] {
+                    if let Some(other) = seen.insert(redis_key.clone(), (prefix, kind, key)) {
+                        panic!(
+                            "{redis_key:?} is both {other:?} and {:?}",
+                            (prefix, kind, key)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_layout_is_the_documented_one() {
+        let ns = super::Namespace::new("oauth");
+        assert_eq!(ns.set_key("zoho:c:alice"), "oauth:zoho:c:alice");
+        assert_eq!(ns.lock_key("zoho:c:alice"), "oauth%lock:zoho:c:alice");
+        let ns = super::Namespace::new("a:b%-lock");
+        assert_eq!(ns.set_key("k"), "a%3Ab%25-lock:k");
+        assert_eq!(ns.lock_key("k"), "a%3Ab%25-lock%lock:k");
+        // A cluster hash tag is kept, so a key's set and lock share a slot.
+        assert_eq!(super::Namespace::new("{t}").lock_key("k"), "{t}%lock:k");
     }
 }
