@@ -1,0 +1,613 @@
+//! The provider's public keys (RFC 7517): a JWK model, the set served at `jwks_uri`, and a
+//! cache that refetches once when a token names a key it does not hold (rotation), at most
+//! once per [`JwksCacheBuilder::min_refetch_interval`].
+//!
+//! It must never keep a symmetric (`oct`) or private key from a key set, never hand out a key
+//! for an algorithm it does not fit (type, curve, size, `use`, `key_ops`, `alg`), and never let
+//! tokens naming unknown keys drive more than one fetch per interval: an attacker sending
+//! random `kid`s costs us nothing.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwapOption;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use jsonwebtoken::DecodingKey;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::jose::{b64, JwsAlgorithm, KeyFamily};
+use crate::limits::{Clock, SystemClock};
+use crate::oidc::cache::CachePolicy;
+use crate::oidc::discovery::{clip, shape_reason};
+use crate::oidc::fetch::{self, FetchError, DEFAULT_TIMEOUT};
+
+/// The smallest RSA modulus accepted, in bits.
+pub const MIN_RSA_BITS: usize = 2048;
+
+/// The default minimum time between two fetches of a key set caused by unknown keys.
+pub const DEFAULT_MIN_REFETCH_INTERVAL: Duration = Duration::from_secs(30);
+
+/// A public JSON Web Key: the members this crate uses. Private members (`d`, `p`, `k`, ...)
+/// are never read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jwk {
+    /// Key type: `RSA`, `EC`, `OKP`.
+    pub kty: String,
+    /// Key id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// `sig` or `enc`.
+    #[serde(default, rename = "use", skip_serializing_if = "Option::is_none")]
+    pub use_: Option<String>,
+    /// The algorithm the key is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alg: Option<String>,
+    /// Operations the key is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_ops: Option<Vec<String>>,
+    /// Curve (`P-256`, `P-384`, `Ed25519`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crv: Option<String>,
+    /// RSA modulus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<String>,
+    /// RSA exponent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e: Option<String>,
+    /// EC or OKP x coordinate / public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    /// EC y coordinate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
+}
+
+/// Why a key cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JwkError {
+    /// A member the key type needs is missing or not base64url.
+    #[error("the key lacks `{0}` or it is not base64url")]
+    Member(&'static str),
+    /// The key type or curve is not one this crate uses.
+    #[error("unsupported key type or curve")]
+    Unsupported,
+    /// The key does not fit the algorithm (type, curve, size, `use`, `key_ops` or `alg`).
+    #[error("the key does not fit the algorithm")]
+    Mismatch,
+}
+
+impl Jwk {
+    fn member(&self, name: &'static str) -> Result<&str, JwkError> {
+        let value = match name {
+            "crv" => &self.crv,
+            "n" => &self.n,
+            "e" => &self.e,
+            "x" => &self.x,
+            _ => &self.y,
+        };
+        value.as_deref().ok_or(JwkError::Member(name))
+    }
+
+    fn decoded(&self, name: &'static str) -> Result<Vec<u8>, JwkError> {
+        URL_SAFE_NO_PAD
+            .decode(self.member(name)?)
+            .map_err(|_| JwkError::Member(name))
+    }
+
+    /// The RFC 7638 thumbprint (SHA-256, base64url): the hash of the required members in
+    /// lexicographic order, as DPoP's `jkt` and `cnf.jkt` use it.
+    pub fn thumbprint(&self) -> Result<String, JwkError> {
+        let s = |v: &str| Value::from(v).to_string();
+        let canonical = match self.kty.as_str() {
+            "EC" => format!(
+                r#"{{"crv":{},"kty":"EC","x":{},"y":{}}}"#,
+                s(self.member("crv")?),
+                s(self.member("x")?),
+                s(self.member("y")?)
+            ),
+            "RSA" => format!(
+                r#"{{"e":{},"kty":"RSA","n":{}}}"#,
+                s(self.member("e")?),
+                s(self.member("n")?)
+            ),
+            "OKP" => format!(
+                r#"{{"crv":{},"kty":"OKP","x":{}}}"#,
+                s(self.member("crv")?),
+                s(self.member("x")?)
+            ),
+            _ => return Err(JwkError::Unsupported),
+        };
+        Ok(b64(Sha256::digest(canonical.as_bytes())))
+    }
+
+    /// Whether `use`, `key_ops` and `alg` allow verifying `alg` signatures.
+    fn allows(&self, alg: JwsAlgorithm) -> bool {
+        let use_ok = self.use_.as_deref().is_none_or(|u| u == "sig");
+        let ops_ok = self
+            .key_ops
+            .as_ref()
+            .is_none_or(|ops| ops.iter().any(|o| o == "verify"));
+        let alg_ok = self.alg.as_deref().is_none_or(|a| {
+            a == alg.as_str()
+                || (alg.family() == KeyFamily::Ed25519 && (a == "EdDSA" || a == "Ed25519"))
+        });
+        use_ok && ops_ok && alg_ok
+    }
+
+    /// The key that verifies `alg` signatures, after every check of type, curve and size.
+    pub(crate) fn verifying_key(&self, alg: JwsAlgorithm) -> Result<DecodingKey, JwkError> {
+        if !self.allows(alg) {
+            return Err(JwkError::Mismatch);
+        }
+        let curve = |want: &str, len: usize| -> Result<(), JwkError> {
+            if self.kty != if want == "Ed25519" { "OKP" } else { "EC" }
+                || self.member("crv")? != want
+            {
+                return Err(JwkError::Mismatch);
+            }
+            if self.decoded("x")?.len() != len {
+                return Err(JwkError::Member("x"));
+            }
+            if want != "Ed25519" && self.decoded("y")?.len() != len {
+                return Err(JwkError::Member("y"));
+            }
+            Ok(())
+        };
+        match alg.family() {
+            KeyFamily::Hmac => Err(JwkError::Mismatch),
+            KeyFamily::Rsa => {
+                if self.kty != "RSA" {
+                    return Err(JwkError::Mismatch);
+                }
+                let n = self.decoded("n")?;
+                let e = self.decoded("e")?;
+                let n = strip_zeros(&n);
+                let e = strip_zeros(&e);
+                if modulus_bits(n) < MIN_RSA_BITS {
+                    return Err(JwkError::Mismatch);
+                }
+                if e.is_empty() || e.len() > 8 {
+                    return Err(JwkError::Member("e"));
+                }
+                Ok(DecodingKey::from_rsa_raw_components(n, e))
+            }
+            KeyFamily::P256 | KeyFamily::P384 => {
+                let (name, len) = if alg.family() == KeyFamily::P256 {
+                    ("P-256", 32)
+                } else {
+                    ("P-384", 48)
+                };
+                curve(name, len)?;
+                DecodingKey::from_ec_components(self.member("x")?, self.member("y")?)
+                    .map_err(|_| JwkError::Member("x"))
+            }
+            KeyFamily::Ed25519 => {
+                curve("Ed25519", 32)?;
+                DecodingKey::from_ed_components(self.member("x")?)
+                    .map_err(|_| JwkError::Member("x"))
+            }
+        }
+    }
+}
+
+fn strip_zeros(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    &bytes[first..]
+}
+
+fn modulus_bits(n: &[u8]) -> usize {
+    match n.first() {
+        None => 0,
+        Some(top) => (n.len() - 1) * 8 + (8 - top.leading_zeros() as usize),
+    }
+}
+
+/// A key set (RFC 7517 §5): only the public signature keys this crate can use are kept; a key
+/// it cannot read (another type, a private or symmetric key) is left out, not an error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct JwkSet {
+    /// The keys.
+    pub keys: Vec<Jwk>,
+}
+
+/// The outcome of looking a key up in one set.
+pub(crate) enum Lookup {
+    Found(DecodingKey),
+    NotFound,
+    Mismatch,
+    Ambiguous,
+}
+
+impl JwkSet {
+    /// Parses `{"keys": [...]}`.
+    pub fn from_json(body: &[u8]) -> Result<JwkSet, JwksError> {
+        #[derive(Deserialize)]
+        struct Raw {
+            keys: Vec<Value>,
+        }
+        let raw: Raw = serde_json::from_slice(body).map_err(|e| JwksError::Document {
+            reason: shape_reason(&e),
+        })?;
+        let keys = raw
+            .keys
+            .into_iter()
+            .filter_map(|k| serde_json::from_value::<Jwk>(k).ok())
+            .filter(|k| matches!(k.kty.as_str(), "RSA" | "EC" | "OKP"))
+            .collect();
+        Ok(JwkSet { keys })
+    }
+
+    /// The key for a JWS with header `kid` and `alg`. Without a `kid`, the one key that fits
+    /// (OIDC Core §10.1: several keys require a `kid`).
+    pub(crate) fn lookup(&self, kid: Option<&str>, alg: JwsAlgorithm) -> Lookup {
+        match kid {
+            Some(kid) => {
+                let mut named = self.keys.iter().filter(|k| k.kid.as_deref() == Some(kid));
+                let Some(first) = named.next() else {
+                    return Lookup::NotFound;
+                };
+                std::iter::once(first)
+                    .chain(named)
+                    .find_map(|k| k.verifying_key(alg).ok())
+                    .map_or(Lookup::Mismatch, Lookup::Found)
+            }
+            None => {
+                let mut fitting = self.keys.iter().filter_map(|k| k.verifying_key(alg).ok());
+                match (fitting.next(), fitting.next()) {
+                    (Some(key), None) => Lookup::Found(key),
+                    (None, _) => Lookup::NotFound,
+                    (Some(_), Some(_)) => Lookup::Ambiguous,
+                }
+            }
+        }
+    }
+}
+
+/// Why no key could be had.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum JwksError {
+    /// `jwks_uri` could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// `jwks_uri` answered a non-success status.
+    #[error("the JWKS answered HTTP {status}")]
+    Status {
+        /// The status.
+        status: u16,
+    },
+    /// The body is not a key set.
+    #[error("the JWKS is malformed: {reason}")]
+    Document {
+        /// Which rule it broke.
+        reason: String,
+    },
+    /// No key with this `kid` (or, without one, no key fitting the algorithm), even after the
+    /// refetch this lookup was allowed.
+    #[error("no key `{}` in the JWKS{}", kid.as_deref().unwrap_or("(no kid)"),
+        if *refetched { "" } else { " (refetch suppressed: the last fetch was too recent)" })]
+    UnknownKey {
+        /// The `kid` asked for (clipped to 200 characters).
+        kid: Option<String>,
+        /// Whether the set was refetched for this lookup.
+        refetched: bool,
+    },
+    /// The key named cannot verify this algorithm (type, curve, size, `use`, `alg`).
+    #[error("key `{}` does not fit {alg}", kid.as_deref().unwrap_or("(no kid)"))]
+    KeyMismatch {
+        /// The `kid` (clipped).
+        kid: Option<String>,
+        /// The algorithm of the token.
+        alg: JwsAlgorithm,
+    },
+    /// The token names no `kid` and several keys fit.
+    #[error("the token names no `kid` and several keys in the JWKS fit {0}")]
+    AmbiguousKey(JwsAlgorithm),
+}
+
+struct CachedSet {
+    set: Arc<JwkSet>,
+    fresh_until: Instant,
+    generation: u64,
+}
+
+/// The key set at one `jwks_uri`, cached as its `Cache-Control` says (within bounds). A lookup
+/// of an unknown key refetches the set once, unless a fetch happened less than the minimum
+/// refetch interval ago. When a refresh fails, the stale set is used a little longer.
+pub struct JwksCache {
+    uri: Url,
+    http: reqwest::Client,
+    clock: Arc<dyn Clock>,
+    policy: CachePolicy,
+    timeout: Duration,
+    min_refetch: Duration,
+    cached: ArcSwapOption<CachedSet>,
+    /// When the last fetch was attempted; held across a fetch so concurrent callers share it.
+    last_attempt: tokio::sync::Mutex<Option<Instant>>,
+    fetches: AtomicU64,
+}
+
+impl std::fmt::Debug for JwksCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JwksCache")
+            .field("uri", &self.uri.as_str())
+            .field("min_refetch", &self.min_refetch)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`JwksCache`].
+pub struct JwksCacheBuilder {
+    uri: Url,
+    http: Option<reqwest::Client>,
+    clock: Arc<dyn Clock>,
+    policy: CachePolicy,
+    timeout: Duration,
+    min_refetch: Duration,
+}
+
+impl JwksCacheBuilder {
+    /// The HTTP client (default: rustls, no redirects).
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// The clock the cache and the refetch limit go by (tests).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Cache bounds.
+    pub fn cache_policy(mut self, policy: CachePolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The timeout of one fetch (default 10 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The least time between two fetches caused by unknown keys or failed refreshes
+    /// (default [`DEFAULT_MIN_REFETCH_INTERVAL`]). A key rotated in sooner than this after a
+    /// fetch is found once the interval has passed.
+    pub fn min_refetch_interval(mut self, interval: Duration) -> Self {
+        self.min_refetch = interval;
+        self
+    }
+
+    /// Checks the URL and builds.
+    pub fn build(self) -> Result<JwksCache, JwksError> {
+        if !fetch::is_secure(&self.uri) {
+            return Err(FetchError::Insecure { what: "JWKS" }.into());
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => fetch::default_client()?,
+        };
+        Ok(JwksCache {
+            uri: self.uri,
+            http,
+            clock: self.clock,
+            policy: self.policy,
+            timeout: self.timeout,
+            min_refetch: self.min_refetch,
+            cached: ArcSwapOption::empty(),
+            last_attempt: tokio::sync::Mutex::new(None),
+            fetches: AtomicU64::new(0),
+        })
+    }
+}
+
+impl JwksCache {
+    /// A cache of the set at `uri`, with the defaults.
+    pub fn new(uri: Url) -> Result<JwksCache, JwksError> {
+        JwksCache::builder(uri).build()
+    }
+
+    /// Starts a builder.
+    pub fn builder(uri: Url) -> JwksCacheBuilder {
+        JwksCacheBuilder {
+            uri,
+            http: None,
+            clock: Arc::new(SystemClock),
+            policy: CachePolicy::default(),
+            timeout: DEFAULT_TIMEOUT,
+            min_refetch: DEFAULT_MIN_REFETCH_INTERVAL,
+        }
+    }
+
+    /// The `jwks_uri`.
+    pub fn uri(&self) -> &Url {
+        &self.uri
+    }
+
+    /// How many times the set has been fetched (attempts, failed ones included).
+    pub fn fetch_count(&self) -> u64 {
+        self.fetches.load(Ordering::Relaxed)
+    }
+
+    /// The current set: the cached one while fresh, else a new one (or, when that fails, the
+    /// stale one for another refetch interval).
+    pub async fn keys(&self) -> Result<Arc<JwkSet>, JwksError> {
+        Ok(Arc::clone(&self.current().await?.set))
+    }
+
+    async fn current(&self) -> Result<Arc<CachedSet>, JwksError> {
+        if let Some(fresh) = self.fresh() {
+            return Ok(fresh);
+        }
+        let mut last_attempt = self.last_attempt.lock().await;
+        if let Some(fresh) = self.fresh() {
+            return Ok(fresh);
+        }
+        let now = self.clock.now();
+        match self.fetch(&mut last_attempt).await {
+            Ok(set) => Ok(set),
+            Err(e) => match self.cached.load_full() {
+                Some(stale) => {
+                    tracing::warn!(error = %e, "JWKS refresh failed; using the stale key set");
+                    let extended = Arc::new(CachedSet {
+                        set: Arc::clone(&stale.set),
+                        fresh_until: now + self.min_refetch.max(Duration::from_secs(1)),
+                        generation: stale.generation,
+                    });
+                    self.cached.store(Some(Arc::clone(&extended)));
+                    Ok(extended)
+                }
+                None => Err(e),
+            },
+        }
+    }
+
+    fn fresh(&self) -> Option<Arc<CachedSet>> {
+        let cached = self.cached.load_full()?;
+        (self.clock.now() < cached.fresh_until).then_some(cached)
+    }
+
+    /// Fetches the set and stores it; the caller holds the attempt lock.
+    async fn fetch(&self, last_attempt: &mut Option<Instant>) -> Result<Arc<CachedSet>, JwksError> {
+        *last_attempt = Some(self.clock.now());
+        self.fetches.fetch_add(1, Ordering::Relaxed);
+        let request = self.http.get(self.uri.clone()).header(
+            reqwest::header::ACCEPT,
+            "application/jwk-set+json, application/json",
+        );
+        let got = fetch::send(request, &self.uri, "JWKS", self.timeout).await?;
+        if !(200..300).contains(&got.status) {
+            return Err(JwksError::Status { status: got.status });
+        }
+        let set = JwkSet::from_json(&got.body)?;
+        let generation = self.cached.load().as_ref().map_or(0, |c| c.generation + 1);
+        let cached = Arc::new(CachedSet {
+            set: Arc::new(set),
+            fresh_until: self.clock.now() + self.policy.ttl(&got.headers),
+            generation,
+        });
+        self.cached.store(Some(Arc::clone(&cached)));
+        Ok(cached)
+    }
+
+    /// The key that verifies a JWS with header `kid` and `alg`, refetching the set once for
+    /// an unknown key when the refetch interval allows.
+    pub(crate) async fn verifying_key(
+        &self,
+        kid: Option<&str>,
+        alg: JwsAlgorithm,
+    ) -> Result<DecodingKey, JwksError> {
+        let seen = self.current().await?;
+        if let Some(result) = self.decide(&seen.set, kid, alg) {
+            return result;
+        }
+        let mut last_attempt = self.last_attempt.lock().await;
+        if let Some(now_held) = self.cached.load_full() {
+            if now_held.generation != seen.generation {
+                // Another lookup refetched while we waited: its set is the newest there is.
+                return self
+                    .decide(&now_held.set, kid, alg)
+                    .unwrap_or_else(|| Err(unknown(kid, true)));
+            }
+        }
+        let now = self.clock.now();
+        if last_attempt.is_some_and(|at| now.saturating_duration_since(at) < self.min_refetch) {
+            return Err(unknown(kid, false));
+        }
+        let fresh = self.fetch(&mut last_attempt).await?;
+        self.decide(&fresh.set, kid, alg)
+            .unwrap_or_else(|| Err(unknown(kid, true)))
+    }
+
+    /// The answer a set gives, or `None` when the key is not there (a refetch may help).
+    fn decide(
+        &self,
+        set: &JwkSet,
+        kid: Option<&str>,
+        alg: JwsAlgorithm,
+    ) -> Option<Result<DecodingKey, JwksError>> {
+        match set.lookup(kid, alg) {
+            Lookup::Found(key) => Some(Ok(key)),
+            Lookup::NotFound => None,
+            Lookup::Mismatch => Some(Err(JwksError::KeyMismatch {
+                kid: kid.map(clip),
+                alg,
+            })),
+            Lookup::Ambiguous => Some(Err(JwksError::AmbiguousKey(alg))),
+        }
+    }
+}
+
+fn unknown(kid: Option<&str>, refetched: bool) -> JwksError {
+    JwksError::UnknownKey {
+        kid: kid.map(clip),
+        refetched,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 7638 §3.1's example key and thumbprint.
+    #[test]
+    fn thumbprint_matches_rfc_7638() {
+        let jwk: Jwk = serde_json::from_str(
+            r#"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            jwk.thumbprint().unwrap(),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
+    }
+
+    #[test]
+    fn symmetric_enc_and_unreadable_keys_are_left_out() {
+        let set = JwkSet::from_json(
+            br#"{"keys":[{"kty":"oct","k":"c2VjcmV0"},{"kty":"RSA","use":"enc","n":"AQAB","e":"AQAB"},
+                {"kty":"EC","crv":"P-256","x":"AA","y":"AA","kid":"ok"},{"kty":42},{"nokty":true}]}"#,
+        )
+        .unwrap();
+        let kinds: Vec<_> = set.keys.iter().map(|k| k.kty.as_str()).collect();
+        assert_eq!(kinds, ["RSA", "EC"]);
+        assert!(matches!(
+            set.lookup(None, JwsAlgorithm::HS256),
+            Lookup::NotFound
+        ));
+        // The `enc` RSA key does not verify; the EC key's coordinates are too short.
+        assert!(matches!(
+            set.lookup(Some("ok"), JwsAlgorithm::ES256),
+            Lookup::Mismatch
+        ));
+    }
+
+    #[test]
+    fn short_rsa_moduli_are_refused() {
+        let n = b64([0xffu8; 128]); // 1024 bits
+        let jwk = Jwk {
+            kty: "RSA".into(),
+            kid: None,
+            use_: None,
+            alg: None,
+            key_ops: None,
+            crv: None,
+            n: Some(n),
+            e: Some("AQAB".into()),
+            x: None,
+            y: None,
+        };
+        assert_eq!(
+            jwk.verifying_key(JwsAlgorithm::RS256).err(),
+            Some(JwkError::Mismatch)
+        );
+        assert_eq!(modulus_bits(&[0x01, 0, 0]), 17);
+    }
+}
