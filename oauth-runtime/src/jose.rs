@@ -295,6 +295,55 @@ impl SigningKey {
         SigningKey::checked(alg, key)
     }
 
+    /// A private key from a private JWK (RFC 7517 with `d`): EC P-256 (ES256) or OKP Ed25519
+    /// (EdDSA); its `kid`, when present, becomes the key's. RSA JWKs are not read: use PEM.
+    pub fn from_jwk(private_jwk: &str) -> Result<SigningKey, JoseError> {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use ed25519_dalek::pkcs8::EncodePrivateKey as _;
+        #[derive(serde::Deserialize)]
+        struct PrivateJwk {
+            kty: String,
+            #[serde(default)]
+            crv: Option<String>,
+            #[serde(default)]
+            kid: Option<String>,
+            d: String,
+        }
+        let unreadable = |alg| JoseError::Key {
+            alg,
+            reason: "not a private EC P-256 or OKP Ed25519 JWK",
+        };
+        let jwk: PrivateJwk =
+            serde_json::from_str(private_jwk).map_err(|_| unreadable(JwsAlgorithm::ES256))?;
+        let d = URL_SAFE_NO_PAD
+            .decode(&jwk.d)
+            .map_err(|_| unreadable(JwsAlgorithm::ES256))?;
+        let (alg, der) = match (jwk.kty.as_str(), jwk.crv.as_deref()) {
+            ("EC", Some("P-256")) => {
+                let alg = JwsAlgorithm::ES256;
+                let der = p256::SecretKey::from_slice(&d)
+                    .map_err(|_| unreadable(alg))?
+                    .to_pkcs8_der()
+                    .map_err(|_| unreadable(alg))?;
+                (alg, der)
+            }
+            ("OKP", Some("Ed25519")) => {
+                let alg = JwsAlgorithm::EdDSA;
+                let bytes: [u8; 32] = d.as_slice().try_into().map_err(|_| unreadable(alg))?;
+                let der = ed25519_dalek::SigningKey::from_bytes(&bytes)
+                    .to_pkcs8_der()
+                    .map_err(|_| unreadable(alg))?;
+                (alg, der)
+            }
+            _ => return Err(unreadable(JwsAlgorithm::ES256)),
+        };
+        let key = SigningKey::from_pkcs8_der(alg, der.as_bytes())?;
+        Ok(match jwk.kid {
+            Some(kid) => key.with_kid(kid),
+            None => key,
+        })
+    }
+
     /// An HMAC key from a shared secret (`client_secret_jwt`).
     pub fn hmac(alg: JwsAlgorithm, secret: &ClientSecret) -> Result<SigningKey, JoseError> {
         if !alg.is_symmetric() {

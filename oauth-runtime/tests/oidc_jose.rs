@@ -295,3 +295,37 @@ fn dpop_keys_export_and_import_with_the_private_key_redacted() {
     }
     assert!(DpopKey::import(&ExportedDpopKey::new("{}")).is_err());
 }
+
+#[test]
+fn signing_keys_read_private_jwks() {
+    for alg in [JwsAlgorithm::ES256, JwsAlgorithm::EdDSA] {
+        let pair = DpopKey::generate_for(alg).unwrap();
+        let mut private: Value = serde_json::from_str(pair.export().secret()).unwrap();
+        private["kid"] = json!("from-jwk");
+        let key = oauth_runtime::jose::SigningKey::from_jwk(&private.to_string()).unwrap();
+        assert_eq!((key.algorithm(), key.kid()), (alg, Some("from-jwk")));
+        let jwt = ClientAssertion::builder(&ClientId::new("cid"), "aud")
+            .private_key_jwt(&key)
+            .unwrap();
+        let public = serde_json::to_value(pair.public_jwk()).unwrap();
+        let backend = if alg == JwsAlgorithm::ES256 {
+            jsonwebtoken::Algorithm::ES256
+        } else {
+            jsonwebtoken::Algorithm::EdDSA
+        };
+        assert!(verifies(jwt.secret(), &public, backend));
+    }
+    for bad in [
+        r#"{"kty":"RSA","d":"AQAB"}"#,
+        r#"{"kty":"EC","crv":"P-256","d":"!"}"#,
+        "[]",
+    ] {
+        assert!(
+            matches!(
+                oauth_runtime::jose::SigningKey::from_jwk(bad),
+                Err(JoseError::Key { .. })
+            ),
+            "{bad}"
+        );
+    }
+}
