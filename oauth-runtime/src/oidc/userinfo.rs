@@ -219,9 +219,7 @@ fn auth_error(headers: &reqwest::header::HeaderMap) -> Option<String> {
             let value = &rest[at + "error=".len()..];
             if before.is_none_or(|c| c == ' ' || c == ',') {
                 let value = value.strip_prefix('"').unwrap_or(value);
-                let end = value
-                    .find(['"', ',', ' '])
-                    .unwrap_or(value.len());
+                let end = value.find(['"', ',', ' ']).unwrap_or(value.len());
                 return Some(clip(&value[..end]));
             }
             rest = value;
