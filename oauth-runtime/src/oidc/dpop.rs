@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::jose::{b64, random_id, unix_seconds, JoseError, JwsAlgorithm, SigningKey};
-use crate::oidc::jwks::Jwk;
+use crate::oidc::jwk::Jwk;
 use crate::secret::AccessToken;
 
 /// Why a DPoP key or proof could not be made.

@@ -5,7 +5,8 @@
 //!
 //! - [`discovery`]: `/.well-known/openid-configuration` (RFC 8414 fallback), issuer checked
 //!   exactly, cached by `Cache-Control`.
-//! - [`jwks`]: the key set, refetched once for an unknown `kid`, rate-limited.
+//! - [`jwk`]: one key, its thumbprint and fit checks; [`jwks`]: the key set, refetched once
+//!   for an unknown `kid`, rate-limited.
 //! - [`id_token`]: signature, algorithm allow-list, `iss`, `aud`/`azp`, times, `nonce`,
 //!   `at_hash`/`c_hash`; one [`IdTokenError`] variant per check.
 //! - [`claims`]: the typed claims; [`nonce`], [`hash`]: the values the checks compare.
@@ -42,6 +43,7 @@ pub mod dpop;
 mod fetch;
 pub mod hash;
 pub mod id_token;
+pub mod jwk;
 pub mod jwks;
 mod jws;
 pub mod nonce;
@@ -56,6 +58,7 @@ pub use id_token::{
     Expected, IdTokenError, IdTokenVerifier, IdTokenVerifierBuilder, VerifierConfigError,
     DEFAULT_CLOCK_SKEW, MAX_CLOCK_SKEW,
 };
-pub use jwks::{Jwk, JwkError, JwkSet, JwksCache, JwksCacheBuilder, JwksError};
+pub use jwk::{Jwk, JwkError};
+pub use jwks::{JwkSet, JwksCache, JwksCacheBuilder, JwksError};
 pub use nonce::Nonce;
 pub use userinfo::{UserInfo, UserInfoError};
