@@ -13,6 +13,30 @@
 //!
 //! This module must never put key material or a signed assertion into `Debug`, `Display`,
 //! errors or logs, and never sign with a key that does not fit the algorithm named.
+//!
+//! ```
+//! use oauth_runtime::jose::{AppleClientSecret, ClientAssertion, JwsAlgorithm, SigningKey};
+//! use oauth_runtime::{ClientId, ClientSecret};
+//!
+//! # fn run() -> Result<(), oauth_runtime::jose::JoseError> {
+//! let client_id = ClientId::new("my-client");
+//! // client_secret_jwt: the form gets `client_assertion_type` and `client_assertion`.
+//! let secret = ClientSecret::new("a-shared-secret-of-32-bytes-or-more");
+//! let assertion = ClientAssertion::builder(&client_id, "https://id.example.com/token")
+//!     .client_secret_jwt(&secret, JwsAlgorithm::HS256)?;
+//! let form = assertion.form_params();
+//! assert_eq!(form[0].1, oauth_runtime::jose::CLIENT_ASSERTION_TYPE);
+//!
+//! // private_key_jwt and Apple's client secret sign with a private key (PEM, PKCS#8 or JWK).
+//! # let pem = b"";
+//! # if !pem.is_empty() {
+//! let key = SigningKey::from_pem(JwsAlgorithm::ES256, pem)?.with_kid("ABC123DEFG");
+//! let apple_secret = AppleClientSecret::builder("TEAM123456", &client_id).sign(&key)?;
+//! # let _ = apple_secret;
+//! # }
+//! # Ok(()) }
+//! # run().unwrap();
+//! ```
 
 use std::fmt;
 use std::sync::Once;

@@ -649,11 +649,27 @@ async fn the_jwks_is_cached_for_its_max_age_and_a_failed_refresh_keeps_the_stale
     f.verify(&token).await.expect("stale set used");
     f.verify(&token).await.expect("stale set used");
     assert_eq!(f.jwks_fetches(), 3);
-    let cold = JwksCache::new(f.server.url("/jwks")).unwrap();
+
+    // With no set to fall back on, a failed fetch is not retried before the interval.
+    let cold = JwksCache::builder(f.server.url("/jwks"))
+        .clock(f.clock.arc())
+        .build()
+        .unwrap();
+    let before = f.jwks_fetches();
     assert!(matches!(
         cold.keys().await.unwrap_err(),
         JwksError::Status { status: 500 }
     ));
+    for _ in 0..5 {
+        assert!(matches!(
+            cold.keys().await.unwrap_err(),
+            JwksError::RecentlyFailed
+        ));
+    }
+    assert_eq!(f.jwks_fetches(), before + 1);
+    f.server.set("/jwks", Reply::json(200, &jwks(&[&key])));
+    f.clock.advance(Duration::from_secs(31));
+    assert_eq!(cold.keys().await.unwrap().keys.len(), 1);
 }
 
 #[tokio::test]

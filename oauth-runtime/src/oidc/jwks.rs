@@ -124,6 +124,12 @@ pub enum JwksError {
         /// The algorithm of the token.
         alg: JwsAlgorithm,
     },
+    /// No key set has been fetched yet and the last attempt, less than the refetch interval
+    /// ago, failed.
+    #[error(
+        "the JWKS could not be fetched recently; the next attempt waits for the refetch interval"
+    )]
+    RecentlyFailed,
     /// The token names no `kid` and several keys fit.
     #[error("the token names no `kid` and several keys in the JWKS fit {0}")]
     AmbiguousKey(JwsAlgorithm),
@@ -269,6 +275,13 @@ impl JwksCache {
             return Ok(fresh);
         }
         let now = self.clock.now();
+        // No set yet and the last attempt failed: wait out the interval rather than let every
+        // token (an attacker's included) send a fetch to a server that is down.
+        if self.cached.load().is_none()
+            && last_attempt.is_some_and(|at| now.saturating_duration_since(at) < self.min_refetch)
+        {
+            return Err(JwksError::RecentlyFailed);
+        }
         match self.fetch(&mut last_attempt).await {
             Ok(set) => Ok(set),
             Err(e) => match self.cached.load_full() {
