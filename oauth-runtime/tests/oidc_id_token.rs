@@ -12,7 +12,10 @@ use oauth_runtime::oidc::{
     Expected, IdTokenError, IdTokenVerifier, JwksCache, JwksError, Nonce, VerifierConfigError,
 };
 use oauth_runtime::{AccessToken, AuthorizationCode, ClientId};
-use oidc_support::{b64, ec_key, ed_key, jwks, rsa_key, unix, Reply, Server, TestClock, TestKey};
+use oidc_support::{
+    b64, ec_key, ed_key, hs256, jwks, other_rsa_key, rsa_key, unix, Reply, Server, TestClock,
+    TestKey,
+};
 use serde_json::{json, Value};
 
 const CLIENT: &str = "client-1";
@@ -78,10 +81,11 @@ fn assert_quiet(err: &IdTokenError, token: &str) {
 }
 
 #[tokio::test]
-async fn rs256_es256_and_eddsa_tokens_verify_with_typed_claims() {
+async fn rs256_ps256_es256_and_eddsa_tokens_verify_with_typed_claims() {
     let (rsa, ec, ed) = (rsa_key("r1"), ec_key("e1"), ed_key("d1"));
-    let f = Fixture::new(&[&rsa, &ec, &ed]).await;
-    for key in [&rsa, &ec, &ed] {
+    let pss = other_rsa_key("p1").with_alg(JwsAlgorithm::PS256);
+    let f = Fixture::new(&[&rsa, &pss, &ec, &ed]).await;
+    for key in [&rsa, &pss, &ec, &ed] {
         let claims = f.verify(&key.sign(&f.claims())).await.unwrap_or_else(|e| {
             panic!("{} token refused: {e}", key.alg);
         });
@@ -97,24 +101,28 @@ async fn rs256_es256_and_eddsa_tokens_verify_with_typed_claims() {
 
 #[tokio::test]
 async fn a_forged_or_tampered_signature_is_refused() {
-    let (real, attacker) = (ec_key("k1"), ec_key("k1"));
-    let f = Fixture::new(&[&real]).await;
-    let forged = attacker.sign(&f.claims());
-    let err = f.verify(&forged).await.unwrap_err();
-    assert!(matches!(err, IdTokenError::Signature), "{err:?}");
-    assert_quiet(&err, &forged);
+    for (real, attacker) in [
+        (ec_key("k1"), ec_key("k1")),
+        (rsa_key("k1"), other_rsa_key("k1")),
+    ] {
+        let f = Fixture::new(&[&real]).await;
+        let forged = attacker.sign(&f.claims());
+        let err = f.verify(&forged).await.unwrap_err();
+        assert!(matches!(err, IdTokenError::Signature), "{err:?}");
+        assert_quiet(&err, &forged);
 
-    // A genuine token with its claims swapped for others.
-    let genuine = real.sign(&f.claims());
-    let parts: Vec<&str> = genuine.split('.').collect();
-    let mut evil = f.claims();
-    evil["sub"] = json!("admin");
-    let tampered = format!("{}.{}.{}", parts[0], b64(evil.to_string()), parts[2]);
-    let err = f.verify(&tampered).await.unwrap_err();
-    assert!(matches!(err, IdTokenError::Signature), "{err:?}");
-    f.verify(&genuine)
-        .await
-        .expect("the untouched token verifies");
+        // A genuine token with its claims swapped for others.
+        let genuine = real.sign(&f.claims());
+        let parts: Vec<&str> = genuine.split('.').collect();
+        let mut evil = f.claims();
+        evil["sub"] = json!("admin");
+        let tampered = format!("{}.{}.{}", parts[0], b64(evil.to_string()), parts[2]);
+        let err = f.verify(&tampered).await.unwrap_err();
+        assert!(matches!(err, IdTokenError::Signature), "{err:?}");
+        f.verify(&genuine)
+            .await
+            .expect("the untouched token verifies");
+    }
 }
 
 #[tokio::test]
@@ -148,12 +156,7 @@ async fn hs256_signed_with_the_rsa_public_key_is_refused() {
             b64(json!({"alg": "HS256", "kid": "r1"}).to_string()),
             b64(f.claims().to_string())
         );
-        let sig = jsonwebtoken::crypto::sign(
-            input.as_bytes(),
-            &jsonwebtoken::EncodingKey::from_secret(&secret),
-            jsonwebtoken::Algorithm::HS256,
-        )
-        .unwrap();
+        let sig = b64(hs256(&secret, input.as_bytes()));
         let err = f.verify(&format!("{input}.{sig}")).await.unwrap_err();
         assert!(
             matches!(&err, IdTokenError::Algorithm { alg } if alg == "HS256"),
@@ -508,12 +511,7 @@ fn sign_without_kid(key: &TestKey, claims: &Value) -> String {
         b64(json!({"alg": "ES256"}).to_string()),
         b64(claims.to_string())
     );
-    let sig = jsonwebtoken::crypto::sign(
-        input.as_bytes(),
-        &key.encoding,
-        jsonwebtoken::Algorithm::ES256,
-    )
-    .unwrap();
+    let sig = b64(key.signature(input.as_bytes()));
     format!("{input}.{sig}")
 }
 
@@ -541,39 +539,43 @@ async fn a_token_without_kid_uses_the_only_fitting_key_and_never_guesses_between
 
 #[tokio::test]
 async fn an_unknown_kid_triggers_exactly_one_refetch() {
-    let (old, new) = (ec_key("2024"), ec_key("2025"));
-    let f = Fixture::new(&[&old]).await;
-    f.verify(&old.sign(&f.claims())).await.expect("old key");
-    assert_eq!(f.jwks_fetches(), 1);
+    for (old, new) in [
+        (ec_key("2024"), ec_key("2025")),
+        (rsa_key("2024"), other_rsa_key("2025")),
+    ] {
+        let f = Fixture::new(&[&old]).await;
+        f.verify(&old.sign(&f.claims())).await.expect("old key");
+        assert_eq!(f.jwks_fetches(), 1);
 
-    // The provider rotates; our cached set is still fresh but lacks the new key.
-    f.server
-        .set("/jwks", Reply::json(200, &jwks(&[&old, &new])));
-    f.clock.advance(Duration::from_secs(31));
-    let claims = f
-        .verify(&new.sign(&f.claims()))
-        .await
-        .expect("new key after one refetch");
-    assert_eq!(claims.sub, "user-7");
-    assert_eq!(f.jwks_fetches(), 2, "exactly one refetch");
-    f.verify(&new.sign(&f.claims())).await.expect("now cached");
-    f.verify(&old.sign(&f.claims()))
-        .await
-        .expect("old key still there");
-    assert_eq!(f.jwks_fetches(), 2);
+        // The provider rotates; our cached set is still fresh but lacks the new key.
+        f.server
+            .set("/jwks", Reply::json(200, &jwks(&[&old, &new])));
+        f.clock.advance(Duration::from_secs(31));
+        let claims = f
+            .verify(&new.sign(&f.claims()))
+            .await
+            .expect("new key after one refetch");
+        assert_eq!(claims.sub, "user-7");
+        assert_eq!(f.jwks_fetches(), 2, "exactly one refetch");
+        f.verify(&new.sign(&f.claims())).await.expect("now cached");
+        f.verify(&old.sign(&f.claims()))
+            .await
+            .expect("old key still there");
+        assert_eq!(f.jwks_fetches(), 2);
 
-    // A kid the provider does not have either: one refetch (the interval has passed), then a
-    // typed error saying so.
-    f.clock.advance(Duration::from_secs(31));
-    let stranger = ec_key("unknown");
-    let token = stranger.sign(&f.claims());
-    let err = f.verify(&token).await.unwrap_err();
-    assert!(
-        matches!(&err, IdTokenError::UnknownKey { kid: Some(k), refetched: true } if k == "unknown"),
-        "{err:?}"
-    );
-    assert_quiet(&err, &token);
-    assert_eq!(f.jwks_fetches(), 3);
+        // A kid the provider does not have either: one refetch (the interval has passed), then a
+        // typed error saying so.
+        f.clock.advance(Duration::from_secs(31));
+        let stranger = ec_key("unknown");
+        let token = stranger.sign(&f.claims());
+        let err = f.verify(&token).await.unwrap_err();
+        assert!(
+            matches!(&err, IdTokenError::UnknownKey { kid: Some(k), refetched: true } if k == "unknown"),
+            "{err:?}"
+        );
+        assert_quiet(&err, &token);
+        assert_eq!(f.jwks_fetches(), 3);
+    }
 }
 
 #[tokio::test]

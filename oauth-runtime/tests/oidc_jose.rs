@@ -12,7 +12,7 @@ use oauth_runtime::jose::{
 };
 use oauth_runtime::oidc::{DpopKey, ExportedDpopKey, Jwk};
 use oauth_runtime::{AccessToken, ClientId, ClientSecret};
-use oidc_support::{b64, ec_key, ed_key, unix};
+use oidc_support::{b64, ec_key, ed_key, hs256, other_rsa_key, rsa_key, unix, verifies};
 use serde_json::{json, Value};
 use sha2::Digest as _;
 
@@ -23,28 +23,14 @@ fn part(jwt: &str, i: usize) -> Value {
     serde_json::from_slice(&bytes).unwrap()
 }
 
-/// Verifies `jwt`'s signature with a public JWK, through jsonwebtoken directly.
-fn verifies(jwt: &str, jwk: &Value, alg: jsonwebtoken::Algorithm) -> bool {
-    let key = match jwk["kty"].as_str() {
-        Some("EC") => jsonwebtoken::DecodingKey::from_ec_components(
-            jwk["x"].as_str().unwrap(),
-            jwk["y"].as_str().unwrap(),
-        )
-        .unwrap(),
-        Some("OKP") => {
-            jsonwebtoken::DecodingKey::from_ed_components(jwk["x"].as_str().unwrap()).unwrap()
-        }
-        other => panic!("no test verification for {other:?}"),
-    };
-    let (input, sig) = jwt.rsplit_once('.').unwrap();
-    jsonwebtoken::crypto::verify(sig, input.as_bytes(), &key, alg).unwrap_or(false)
-}
-
 #[test]
 fn private_key_jwt_has_rfc_7523_claims_and_verifies() {
-    for (key, alg) in [
-        (ec_key("client-key-1"), jsonwebtoken::Algorithm::ES256),
-        (ed_key("client-key-2"), jsonwebtoken::Algorithm::EdDSA),
+    for key in [
+        ec_key("client-key-1"),
+        ed_key("client-key-2"),
+        rsa_key("client-key-3"),
+        other_rsa_key("client-key-4").with_alg(JwsAlgorithm::PS256),
+        rsa_key("client-key-5").with_alg(JwsAlgorithm::RS512),
     ] {
         let at = SystemTime::now();
         let assertion = ClientAssertion::builder(&ClientId::new("cid"), "https://as.example/token")
@@ -53,7 +39,7 @@ fn private_key_jwt_has_rfc_7523_claims_and_verifies() {
             .private_key_jwt(&key.signing_key())
             .unwrap();
         let jwt = assertion.secret();
-        assert!(verifies(jwt, &key.jwk, alg));
+        assert!(verifies(jwt, &key.jwk, key.alg), "{}", key.alg);
         let header = part(jwt, 0);
         assert_eq!(header["kid"], json!(key.kid));
         assert_eq!(header["alg"], json!(key.alg.as_str()));
@@ -91,14 +77,10 @@ fn client_secret_jwt_is_an_hmac_of_the_secret() {
         .unwrap();
     let jwt = assertion.secret();
     let (input, sig) = jwt.rsplit_once('.').unwrap();
-    let key = jsonwebtoken::DecodingKey::from_secret(secret.secret().as_bytes());
-    assert!(jsonwebtoken::crypto::verify(
+    assert_eq!(
         sig,
-        input.as_bytes(),
-        &key,
-        jsonwebtoken::Algorithm::HS256
-    )
-    .unwrap());
+        b64(hs256(secret.secret().as_bytes(), input.as_bytes()))
+    );
     assert_eq!(part(jwt, 0)["alg"], "HS256");
     assert_eq!(part(jwt, 1)["sub"], "cid");
     let refused = ClientAssertion::builder(&ClientId::new("cid"), "aud")
@@ -135,13 +117,47 @@ fn assertions_refuse_bad_lifetimes_and_hmac_keys_as_private_keys() {
 fn a_key_that_does_not_fit_its_algorithm_is_refused_when_loaded() {
     let ec = ec_key("k");
     assert!(matches!(
-        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::ES384, ec.encoding.inner()),
+        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::ES384, &ec.private_der),
         Err(JoseError::Key { .. })
     ));
     assert!(matches!(
-        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::EdDSA, ec.encoding.inner()),
+        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::EdDSA, &ec.private_der),
         Err(JoseError::Key { .. })
     ));
+    // From PEM: each key only for its own type, PKCS#1 for RSA only.
+    let ec_pem = format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64::engine::general_purpose::STANDARD.encode(&ec.private_der)
+    );
+    let (pkcs8_rsa, pkcs1_rsa) = (
+        rsa_key("r").private_pem.unwrap(),
+        other_rsa_key("r").private_pem.unwrap(),
+    );
+    assert!(pkcs1_rsa.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+    for (alg, pem) in [
+        (JwsAlgorithm::ES256, ec_pem.as_str()),
+        (JwsAlgorithm::RS256, pkcs8_rsa),
+        (JwsAlgorithm::PS384, pkcs1_rsa),
+    ] {
+        oauth_runtime::jose::SigningKey::from_pem(alg, pem.as_bytes())
+            .unwrap_or_else(|e| panic!("{alg}: {e}"));
+    }
+    for (alg, pem) in [
+        (JwsAlgorithm::RS256, ec_pem.as_str()),
+        (JwsAlgorithm::ES384, ec_pem.as_str()),
+        (JwsAlgorithm::ES256, pkcs8_rsa),
+        (JwsAlgorithm::ES256, pkcs1_rsa),
+        (JwsAlgorithm::EdDSA, pkcs1_rsa),
+    ] {
+        assert!(
+            matches!(
+                oauth_runtime::jose::SigningKey::from_pem(alg, pem.as_bytes()),
+                Err(JoseError::Key { .. })
+            ),
+            "{alg} took {}",
+            pem.lines().next().unwrap()
+        );
+    }
     let shown = format!("{:?}", ec.signing_key());
     assert!(
         shown.contains("REDACTED") && shown.contains("ES256"),
@@ -159,7 +175,7 @@ fn apple_client_secret_is_es256_with_team_and_key_ids() {
         .sign(&key.signing_key())
         .unwrap();
     let jwt = secret.secret();
-    assert!(verifies(jwt, &key.jwk, jsonwebtoken::Algorithm::ES256));
+    assert!(verifies(jwt, &key.jwk, JwsAlgorithm::ES256));
     assert_eq!(part(jwt, 0), json!({"alg": "ES256", "kid": "ABC123DEFG"}));
     let claims = part(jwt, 1);
     assert_eq!(claims["iss"], "TEAM123456");
@@ -178,7 +194,7 @@ fn apple_client_secret_is_es256_with_team_and_key_ids() {
         Err(JoseError::Invalid(_))
     ));
     let no_kid =
-        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::ES256, key.encoding.inner())
+        oauth_runtime::jose::SigningKey::from_pkcs8_der(JwsAlgorithm::ES256, &key.private_der)
             .unwrap();
     assert!(matches!(b.sign(&no_kid), Err(JoseError::Invalid(_))));
     assert!(matches!(
@@ -211,12 +227,7 @@ fn dpop_proofs_carry_rfc_9449_claims_and_verify_with_their_header_key() {
         assert!(header.get("kid").is_none());
         let jwk = header["jwk"].clone();
         assert!(jwk.get("d").is_none(), "no private key in the header");
-        let backend = if alg == JwsAlgorithm::ES256 {
-            jsonwebtoken::Algorithm::ES256
-        } else {
-            jsonwebtoken::Algorithm::EdDSA
-        };
-        assert!(verifies(jwt, &jwk, backend));
+        assert!(verifies(jwt, &jwk, alg));
 
         let claims = part(jwt, 1);
         assert_eq!(claims["htm"], "POST");
@@ -308,12 +319,7 @@ fn signing_keys_read_private_jwks() {
             .private_key_jwt(&key)
             .unwrap();
         let public = serde_json::to_value(pair.public_jwk()).unwrap();
-        let backend = if alg == JwsAlgorithm::ES256 {
-            jsonwebtoken::Algorithm::ES256
-        } else {
-            jsonwebtoken::Algorithm::EdDSA
-        };
-        assert!(verifies(jwt.secret(), &public, backend));
+        assert!(verifies(jwt.secret(), &public, alg));
     }
     for bad in [
         r#"{"kty":"RSA","d":"AQAB"}"#,
