@@ -6,11 +6,13 @@
 
 use std::fmt;
 
-use jsonwebtoken::EncodingKey;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine as _;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{b64, ensure_crypto_provider, JoseError, JwsAlgorithm, KeyFamily};
+use super::crypto::{public_key_bytes, PrivateKey};
+use super::{b64, JoseError, JwsAlgorithm, KeyFamily};
 use crate::secret::ClientSecret;
 
 /// A private key (or HMAC secret) with the algorithm it signs with and an optional `kid`.
@@ -18,7 +20,7 @@ use crate::secret::ClientSecret;
 #[derive(Clone)]
 pub struct SigningKey {
     alg: JwsAlgorithm,
-    key: EncodingKey,
+    key: PrivateKey,
     kid: Option<String>,
 }
 
@@ -34,41 +36,42 @@ impl fmt::Debug for SigningKey {
 
 impl SigningKey {
     /// A private key from PEM: PKCS#8 (`BEGIN PRIVATE KEY`, as Apple's `.p8` files are) for
-    /// ES256, ES384 and EdDSA; PKCS#1 or PKCS#8 for the RSA algorithms. The key is tried once
-    /// here, so a key that does not fit `alg` fails now rather than at the first token request.
+    /// ES256, ES384 and EdDSA; PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 for the RSA
+    /// algorithms, 2048 to 4096 bits. The key is read here, so a key that does not fit `alg`
+    /// fails now rather than at the first token request.
     pub fn from_pem(alg: JwsAlgorithm, pem: &[u8]) -> Result<SigningKey, JoseError> {
         let bad = |reason| JoseError::Key { alg, reason };
-        let key = match alg.family() {
-            KeyFamily::Hmac => return Err(bad("an HMAC algorithm takes a secret, not a PEM key")),
-            KeyFamily::Rsa => EncodingKey::from_rsa_pem(pem),
-            KeyFamily::P256 | KeyFamily::P384 => EncodingKey::from_ec_pem(pem),
-            KeyFamily::Ed25519 => EncodingKey::from_ed_pem(pem),
+        if alg.is_symmetric() {
+            return Err(bad("an HMAC algorithm takes a secret, not a PEM key"));
         }
-        .map_err(|_| bad("not a PEM private key of this type"))?;
-        SigningKey::checked(alg, key)
+        let (label, der) = pem_block(pem).ok_or(bad("not a PEM private key of this type"))?;
+        let key = match (label, alg.family()) {
+            ("PRIVATE KEY", _) => PrivateKey::from_pkcs8(alg, &der),
+            ("RSA PRIVATE KEY", KeyFamily::Rsa) => PrivateKey::from_rsa_pkcs1(&der),
+            _ => Err("not a PEM private key of this type"),
+        }
+        .map_err(bad)?;
+        Ok(SigningKey::from_parts(alg, key))
     }
 
     /// A PKCS#8 DER private key for ES256, ES384 or EdDSA.
     pub fn from_pkcs8_der(alg: JwsAlgorithm, der: &[u8]) -> Result<SigningKey, JoseError> {
-        let key = match alg.family() {
-            KeyFamily::P256 | KeyFamily::P384 => EncodingKey::from_ec_der(der),
-            KeyFamily::Ed25519 => EncodingKey::from_ed_der(der),
-            KeyFamily::Hmac | KeyFamily::Rsa => {
-                return Err(JoseError::Key {
-                    alg,
-                    reason: "PKCS#8 DER is read for EC and Ed25519 keys only; use PEM",
-                })
-            }
-        };
-        SigningKey::checked(alg, key)
+        if matches!(alg.family(), KeyFamily::Hmac | KeyFamily::Rsa) {
+            return Err(JoseError::Key {
+                alg,
+                reason: "PKCS#8 DER is read for EC and Ed25519 keys only; use PEM",
+            });
+        }
+        let key =
+            PrivateKey::from_pkcs8(alg, der).map_err(|reason| JoseError::Key { alg, reason })?;
+        Ok(SigningKey::from_parts(alg, key))
     }
 
-    /// A private key from a private JWK (RFC 7517 with `d`): EC P-256 (ES256) or OKP Ed25519
-    /// (EdDSA); its `kid`, when present, becomes the key's. RSA JWKs are not read: use PEM.
+    /// A private key from a private JWK (RFC 7517 with `d` and the public members: `x` and
+    /// `y` for EC, `x` for OKP): EC P-256 (ES256) or OKP Ed25519 (EdDSA); its `kid`, when
+    /// present, becomes the key's. A JWK whose public members are not `d`'s is refused. RSA
+    /// JWKs are not read: use PEM.
     pub fn from_jwk(private_jwk: &str) -> Result<SigningKey, JoseError> {
-        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        use base64::Engine as _;
-        use ed25519_dalek::pkcs8::EncodePrivateKey as _;
         #[derive(serde::Deserialize)]
         struct PrivateJwk {
             kty: String,
@@ -77,36 +80,30 @@ impl SigningKey {
             #[serde(default)]
             kid: Option<String>,
             d: String,
+            #[serde(default)]
+            x: Option<String>,
+            #[serde(default)]
+            y: Option<String>,
         }
         let unreadable = |alg| JoseError::Key {
             alg,
-            reason: "not a private EC P-256 or OKP Ed25519 JWK",
+            reason: "not a private EC P-256 or OKP Ed25519 JWK with `d` and its public members",
         };
         let jwk: PrivateJwk =
             serde_json::from_str(private_jwk).map_err(|_| unreadable(JwsAlgorithm::ES256))?;
-        let d = URL_SAFE_NO_PAD
-            .decode(&jwk.d)
-            .map_err(|_| unreadable(JwsAlgorithm::ES256))?;
-        let (alg, der) = match (jwk.kty.as_str(), jwk.crv.as_deref()) {
-            ("EC", Some("P-256")) => {
-                let alg = JwsAlgorithm::ES256;
-                let der = p256::SecretKey::from_slice(&d)
-                    .map_err(|_| unreadable(alg))?
-                    .to_pkcs8_der()
-                    .map_err(|_| unreadable(alg))?;
-                (alg, der)
-            }
-            ("OKP", Some("Ed25519")) => {
-                let alg = JwsAlgorithm::EdDSA;
-                let bytes: [u8; 32] = d.as_slice().try_into().map_err(|_| unreadable(alg))?;
-                let der = ed25519_dalek::SigningKey::from_bytes(&bytes)
-                    .to_pkcs8_der()
-                    .map_err(|_| unreadable(alg))?;
-                (alg, der)
-            }
+        let alg = match (jwk.kty.as_str(), jwk.crv.as_deref()) {
+            ("EC", Some("P-256")) => JwsAlgorithm::ES256,
+            ("OKP", Some("Ed25519")) => JwsAlgorithm::EdDSA,
             _ => return Err(unreadable(JwsAlgorithm::ES256)),
         };
-        let key = SigningKey::from_pkcs8_der(alg, der.as_bytes())?;
+        let decode = |member: &str| URL_SAFE_NO_PAD.decode(member).map_err(|_| unreadable(alg));
+        let d = decode(&jwk.d)?;
+        let x = decode(jwk.x.as_deref().ok_or(unreadable(alg))?)?;
+        let y = jwk.y.as_deref().map(decode).transpose()?;
+        let public = public_key_bytes(alg, &x, y.as_deref()).ok_or(unreadable(alg))?;
+        let key = PrivateKey::from_raw(alg, &d, &public)
+            .map_err(|reason| JoseError::Key { alg, reason })?;
+        let key = SigningKey::from_parts(alg, key);
         Ok(match jwk.kid {
             Some(kid) => key.with_kid(kid),
             None => key,
@@ -115,41 +112,20 @@ impl SigningKey {
 
     /// An HMAC key from a shared secret (`client_secret_jwt`).
     pub fn hmac(alg: JwsAlgorithm, secret: &ClientSecret) -> Result<SigningKey, JoseError> {
+        let refused = |reason| JoseError::Key { alg, reason };
         if !alg.is_symmetric() {
-            return Err(JoseError::Key {
-                alg,
-                reason: "only the HS algorithms sign with a shared secret",
-            });
+            return Err(refused("only the HS algorithms sign with a shared secret"));
         }
         if secret.secret().is_empty() {
-            return Err(JoseError::Key {
-                alg,
-                reason: "the secret is empty",
-            });
+            return Err(refused("the secret is empty"));
         }
-        Ok(SigningKey {
-            alg,
-            key: EncodingKey::from_secret(secret.secret().as_bytes()),
-            kid: None,
-        })
+        let key = PrivateKey::hmac(alg, secret.secret().as_bytes())
+            .ok_or(refused("only the HS algorithms sign with a shared secret"))?;
+        Ok(SigningKey::from_parts(alg, key))
     }
 
-    /// Signs a probe message, so a key that cannot sign with `alg` is refused at once.
-    fn checked(alg: JwsAlgorithm, key: EncodingKey) -> Result<SigningKey, JoseError> {
-        ensure_crypto_provider();
-        jsonwebtoken::crypto::sign(b"probe", &key, alg.backend()).map_err(|_| JoseError::Key {
-            alg,
-            reason: "the key cannot sign with this algorithm (wrong type or curve)",
-        })?;
-        Ok(SigningKey {
-            alg,
-            key,
-            kid: None,
-        })
-    }
-
-    /// A key the caller has already checked (DPoP keys, built from generated key pairs).
-    pub(crate) fn from_parts(alg: JwsAlgorithm, key: EncodingKey) -> SigningKey {
+    /// A key already read for `alg` (here, or DPoP's from its key pair).
+    pub(crate) fn from_parts(alg: JwsAlgorithm, key: PrivateKey) -> SigningKey {
         SigningKey {
             alg,
             key,
@@ -180,7 +156,6 @@ impl SigningKey {
         mut header: Map<String, Value>,
         claims: &impl Serialize,
     ) -> Result<String, JoseError> {
-        ensure_crypto_provider();
         header.insert("alg".into(), Value::from(self.alg.as_str()));
         if let Some(kid) = &self.kid {
             header.insert("kid".into(), Value::from(kid.as_str()));
@@ -188,10 +163,44 @@ impl SigningKey {
         let header = serde_json::to_vec(&header).map_err(|_| JoseError::Signing(self.alg))?;
         let claims = serde_json::to_vec(claims).map_err(|_| JoseError::Signing(self.alg))?;
         let mut jws = format!("{}.{}", b64(header), b64(claims));
-        let signature = jsonwebtoken::crypto::sign(jws.as_bytes(), &self.key, self.alg.backend())
-            .map_err(|_| JoseError::Signing(self.alg))?;
+        let signature = self
+            .key
+            .sign(self.alg, jws.as_bytes())
+            .ok_or(JoseError::Signing(self.alg))?;
         jws.push('.');
-        jws.push_str(&signature);
+        jws.push_str(&b64(signature));
         Ok(jws)
+    }
+}
+
+/// The label and DER of the first PEM block in `pem` (RFC 7468): text before it is skipped,
+/// the base64 may be wrapped at any width.
+fn pem_block(pem: &[u8]) -> Option<(&str, Vec<u8>)> {
+    let text = std::str::from_utf8(pem).ok()?;
+    let (_, rest) = text.split_once("-----BEGIN ")?;
+    let (label, rest) = rest.split_once("-----")?;
+    let (body, _) = rest.split_once(&format!("-----END {label}-----"))?;
+    let body: String = body.split_ascii_whitespace().collect();
+    let der = STANDARD.decode(body).ok()?;
+    Some((label, der))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_blocks_are_read_with_their_label() {
+        let pem = "explanatory text\n-----BEGIN PRIVATE KEY-----\nAQID\nBA==\n-----END PRIVATE KEY-----\n";
+        assert_eq!(
+            pem_block(pem.as_bytes()),
+            Some(("PRIVATE KEY", vec![1, 2, 3, 4]))
+        );
+        let mismatched = "-----BEGIN PRIVATE KEY-----\nAQID\n-----END RSA PRIVATE KEY-----";
+        assert_eq!(pem_block(mismatched.as_bytes()), None);
+        assert_eq!(
+            pem_block(b"-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----"),
+            None
+        );
     }
 }

@@ -2,14 +2,14 @@
 //! `client_secret_jwt`), Apple's ES256-signed client secret, and the compact JWS framing that
 //! [`crate::oidc::dpop`] proofs share.
 //!
-//! The cryptography is [`jsonwebtoken`] 10 with its `rust_crypto` backend (RustCrypto's `rsa`,
-//! `p256`, `p384`, `ed25519-dalek`, `hmac`): it is maintained, widely used, pure Rust (no C
-//! toolchain, no OpenSSL, like the rest of the runtime), and its `crypto::sign` /
-//! `crypto::verify` let this crate own the JOSE framing and every claim check while never
-//! touching a signature primitive itself. Its `Jwk` model and thumbprint are not used (the
-//! thumbprint mis-serialises Ed25519 keys, and an unknown key parameter fails a whole set), so
-//! [`crate::oidc::jwks`] has its own. RSA signing goes through the `rsa` crate, whose private-key
-//! operations are not constant-time (RUSTSEC-2023-0071): prefer ES256 or EdDSA client keys.
+//! The cryptography is [ring]'s, called from one private module (`jose::crypto`): the TLS
+//! stack (rustls) links ring already, so signatures add no library and no build requirement,
+//! and ring's RSA, ECDSA and Ed25519 private-key operations are constant-time (the RustCrypto
+//! `rsa` crate's are not: RUSTSEC-2023-0071). This crate owns the JOSE framing and every claim
+//! check and never implements a signature primitive; the JWK model and its thumbprint are
+//! [`crate::oidc::jwk`]'s.
+//!
+//! [ring]: https://docs.rs/ring/0.17
 //!
 //! This module must never put key material or a signed assertion into `Debug`, `Display`,
 //! errors or logs, and never sign with a key that does not fit the algorithm named.
@@ -39,12 +39,10 @@
 //! ```
 
 use std::fmt;
-use std::sync::Once;
 use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use jsonwebtoken::Algorithm;
 use rand::RngCore as _;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
@@ -52,6 +50,7 @@ use serde_json::{Map, Value};
 
 use crate::secret::{ClientId, ClientSecret};
 
+pub(crate) mod crypto;
 mod key;
 
 pub use key::SigningKey;
@@ -181,23 +180,6 @@ impl JwsAlgorithm {
             JwsAlgorithm::EdDSA | JwsAlgorithm::Ed25519 => KeyFamily::Ed25519,
         }
     }
-
-    pub(crate) fn backend(self) -> Algorithm {
-        match self {
-            JwsAlgorithm::HS256 => Algorithm::HS256,
-            JwsAlgorithm::HS384 => Algorithm::HS384,
-            JwsAlgorithm::HS512 => Algorithm::HS512,
-            JwsAlgorithm::RS256 => Algorithm::RS256,
-            JwsAlgorithm::RS384 => Algorithm::RS384,
-            JwsAlgorithm::RS512 => Algorithm::RS512,
-            JwsAlgorithm::PS256 => Algorithm::PS256,
-            JwsAlgorithm::PS384 => Algorithm::PS384,
-            JwsAlgorithm::PS512 => Algorithm::PS512,
-            JwsAlgorithm::ES256 => Algorithm::ES256,
-            JwsAlgorithm::ES384 => Algorithm::ES384,
-            JwsAlgorithm::EdDSA | JwsAlgorithm::Ed25519 => Algorithm::EdDSA,
-        }
-    }
 }
 
 impl fmt::Display for JwsAlgorithm {
@@ -238,18 +220,6 @@ pub enum JoseError {
     /// The system clock is before 1970 or past what a JWT can hold.
     #[error("the system clock is out of range for a JWT")]
     Clock,
-}
-
-/// Makes sure jsonwebtoken has a crypto provider: its automatic choice panics when a
-/// dependency graph enables both of its backends, so this crate installs RustCrypto's
-/// explicitly (a provider installed earlier by the application wins).
-pub(crate) fn ensure_crypto_provider() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let _ = jsonwebtoken::crypto::CryptoProvider::install_default(
-            &jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER,
-        );
-    });
 }
 
 /// Base64url without padding (RFC 7515 §2).

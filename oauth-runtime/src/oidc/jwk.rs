@@ -4,15 +4,15 @@
 //!
 //! It must never read private or symmetric members, and never hand out a key for an algorithm
 //! it does not fit (a public key used as an HMAC secret, a P-384 key for ES256, a short RSA
-//! modulus, a key that would make the backend panic on its length).
+//! modulus, coordinates of the wrong length for the curve).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use jsonwebtoken::DecodingKey;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::jose::crypto::PublicKey;
 use crate::jose::{b64, JwsAlgorithm, KeyFamily};
 
 /// The smallest RSA modulus accepted, in bits.
@@ -127,7 +127,7 @@ impl Jwk {
     }
 
     /// The key that verifies `alg` signatures, after every check of type, curve and size.
-    pub(crate) fn verifying_key(&self, alg: JwsAlgorithm) -> Result<DecodingKey, JwkError> {
+    pub(crate) fn verifying_key(&self, alg: JwsAlgorithm) -> Result<PublicKey, JwkError> {
         if !self.allows(alg) {
             return Err(JwkError::Mismatch);
         }
@@ -161,7 +161,10 @@ impl Jwk {
                 if e.is_empty() || e.len() > 8 {
                     return Err(JwkError::Member("e"));
                 }
-                Ok(DecodingKey::from_rsa_raw_components(n, e))
+                Ok(PublicKey::Rsa {
+                    n: n.to_vec(),
+                    e: e.to_vec(),
+                })
             }
             KeyFamily::P256 | KeyFamily::P384 => {
                 let (name, len) = if alg.family() == KeyFamily::P256 {
@@ -170,13 +173,12 @@ impl Jwk {
                     ("P-384", 48)
                 };
                 curve(name, len)?;
-                DecodingKey::from_ec_components(self.member("x")?, self.member("y")?)
-                    .map_err(|_| JwkError::Member("x"))
+                let point = [&[0x04][..], &self.decoded("x")?, &self.decoded("y")?].concat();
+                Ok(PublicKey::Ec(point))
             }
             KeyFamily::Ed25519 => {
                 curve("Ed25519", 32)?;
-                DecodingKey::from_ed_components(self.member("x")?)
-                    .map_err(|_| JwkError::Member("x"))
+                Ok(PublicKey::Ed25519(self.decoded("x")?))
             }
         }
     }

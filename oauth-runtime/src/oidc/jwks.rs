@@ -11,11 +11,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
-use jsonwebtoken::DecodingKey;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use url::Url;
 
+use crate::jose::crypto::PublicKey;
 use crate::jose::JwsAlgorithm;
 use crate::limits::{Clock, SystemClock};
 use crate::oidc::cache::CachePolicy;
@@ -36,7 +36,7 @@ pub struct JwkSet {
 
 /// The outcome of looking a key up in one set.
 pub(crate) enum Lookup {
-    Found(DecodingKey),
+    Found(PublicKey),
     NotFound,
     Mismatch,
     Ambiguous,
@@ -334,7 +334,7 @@ impl JwksCache {
         &self,
         kid: Option<&str>,
         alg: JwsAlgorithm,
-    ) -> Result<DecodingKey, JwksError> {
+    ) -> Result<PublicKey, JwksError> {
         let seen = self.current().await?;
         if let Some(result) = self.decide(&seen.set, kid, alg) {
             return result;
@@ -363,7 +363,7 @@ impl JwksCache {
         set: &JwkSet,
         kid: Option<&str>,
         alg: JwsAlgorithm,
-    ) -> Option<Result<DecodingKey, JwksError>> {
+    ) -> Option<Result<PublicKey, JwksError>> {
         match set.lookup(kid, alg) {
             Lookup::Found(key) => Some(Ok(key)),
             Lookup::NotFound => None,

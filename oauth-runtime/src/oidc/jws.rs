@@ -1,5 +1,5 @@
 //! Reading a compact JWS (RFC 7515 §7.1) that a provider sent: the three parts, the protected
-//! header, and the signature check through jsonwebtoken's `crypto::verify`.
+//! header, and the signature check (ring's, through `jose::crypto`).
 //!
 //! This module must never trust a header (it only reports `alg` and `kid` for the caller to
 //! judge against its allow-list), never accept `crit` extensions it does not know (it knows
@@ -7,10 +7,10 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use jsonwebtoken::DecodingKey;
 use serde::Deserialize;
 
-use crate::jose::{ensure_crypto_provider, JwsAlgorithm};
+use crate::jose::crypto::PublicKey;
+use crate::jose::JwsAlgorithm;
 
 /// The longest compact JWS read (a large ID token is a few kilobytes).
 pub const MAX_JWS_BYTES: usize = 64 * 1024;
@@ -74,17 +74,10 @@ pub(crate) fn parse(token: &str) -> Result<Compact<'_>, &'static str> {
 
 impl Compact<'_> {
     /// Whether the signature is `alg`'s over the signing input under `key`.
-    pub(crate) fn signature_valid(&self, key: &DecodingKey, alg: JwsAlgorithm) -> bool {
-        ensure_crypto_provider();
-        matches!(
-            jsonwebtoken::crypto::verify(
-                self.signature,
-                self.signing_input.as_bytes(),
-                key,
-                alg.backend()
-            ),
-            Ok(true)
-        )
+    pub(crate) fn signature_valid(&self, key: &PublicKey, alg: JwsAlgorithm) -> bool {
+        URL_SAFE_NO_PAD
+            .decode(self.signature)
+            .is_ok_and(|signature| key.verify(alg, self.signing_input.as_bytes(), &signature))
     }
 }
 

@@ -13,8 +13,8 @@
 //! - [`userinfo`]: UserInfo with the `sub` check; [`dpop`]: RFC 9449 proofs.
 //!
 //! Every fetch goes through one function that refuses redirects, plain HTTP off loopback and
-//! bodies past 1 MiB. The cryptography is [`jsonwebtoken`]'s RustCrypto backend (see
-//! [`crate::jose`] for why); this module frames and checks, it never implements a primitive.
+//! bodies past 1 MiB. The cryptography is ring's (see [`crate::jose`] for why); this module
+//! frames and checks, it never implements a primitive.
 //! It must never log or format a token, a nonce, a proof or a private key.
 //!
 //! ```no_run
