@@ -13,9 +13,7 @@
 //!
 //! Needs `node` and `tests/conformance/node_modules` (`.ci/run` installs both).
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use oauth_providers::providers::openid::{scopes, OpenId, Prompt};
@@ -28,21 +26,23 @@ use oauth_runtime::oidc::{
 };
 use oauth_runtime::{AccessToken, AuthorizationCode, ClientId, ClientSecret};
 use serde_json::{json, Value};
+use support::conformance::{browser, Provider, REDIRECT_URI, USER};
 use url::Url;
 
-// The helpers below (`Server`, `browser`, `hidden`, `play_user`) follow tests/conformance.rs;
-// they are private to that file, so they are repeated here with the OIDC server options.
+mod support;
 
-const REDIRECT_URI: &str = "http://127.0.0.1:1/cb";
-const USER: &str = "conformance-user";
 /// The `max_age` every authorization here requests (so ID tokens carry `auth_time`).
 const MAX_AGE: Duration = Duration::from_secs(300);
 
 /// A running `server.mjs` in OIDC mode, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    issuer: String,
+struct Server(Provider);
+
+impl std::ops::Deref for Server {
+    type Target = Provider;
+
+    fn deref(&self) -> &Provider {
+        &self.0
+    }
 }
 
 impl Server {
@@ -53,71 +53,12 @@ impl Server {
 
     /// On `port` (0: any), with `client_jwks` registered for `conf-pkjwt`.
     fn start_with(port: u16, client_jwks: Option<&Value>) -> Server {
-        let dir = format!("{}/tests/conformance", env!("CARGO_MANIFEST_DIR"));
-        assert!(
-            std::path::Path::new(&format!("{dir}/node_modules/oidc-provider/package.json"))
-                .exists(),
-            "tests/conformance/node_modules/oidc-provider is missing: run `.ci/run` (or `npm \
-             install` in tests/conformance) before the conformance tests"
-        );
-        let mut command = Command::new("node");
-        command
-            .arg(format!("{dir}/server.mjs"))
-            .arg(port.to_string())
-            .env("CONFORMANCE_OIDC", "1")
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if let Some(jwks) = client_jwks {
-            command.env("CONFORMANCE_CLIENT_JWKS", jwks.to_string());
+        let jwks = client_jwks.map(Value::to_string);
+        let mut env = vec![("CONFORMANCE_OIDC", "1")];
+        if let Some(jwks) = &jwks {
+            env.push(("CONFORMANCE_CLIENT_JWKS", jwks));
         }
-        let mut child = command.spawn().unwrap_or_else(|e| {
-            panic!("could not start `node` ({e}): the conformance tests need Node.js")
-        });
-
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let mut err_pipe = child.stderr.take().expect("piped stderr");
-        let err_buf = Arc::clone(&stderr);
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n) = err_pipe.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                err_buf
-                    .lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&chunk[..n]));
-            }
-        });
-        let out = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut lines = out.lines();
-            if let Some(Ok(first)) = lines.next() {
-                let _ = tx.send(first);
-            }
-            // Keep draining, so the server never blocks on a full pipe.
-            for _ in lines {}
-        });
-        let first = rx.recv_timeout(Duration::from_secs(30));
-        let port: u16 = first
-            .as_deref()
-            .ok()
-            .and_then(|l| l.strip_prefix("LISTENING "))
-            .and_then(|p| p.trim().parse().ok())
-            .unwrap_or_else(|| {
-                panic!(
-                    "server.mjs did not print `LISTENING <port>` (got {first:?}); stderr:\n{}",
-                    stderr.lock().unwrap()
-                )
-            });
-        Server {
-            child,
-            port,
-            issuer: format!("http://127.0.0.1:{port}"),
-        }
+        Server(Provider::start(port, &env))
     }
 
     /// Stops this server and starts another on the same port: same issuer, new keys.
@@ -139,71 +80,14 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no `{name}` input in the page:\n{html}"))
-        + marker.len();
-    let end = html[start..].find('"').expect("closing quote") + start;
-    html[start..end].to_string()
-}
-
 /// Plays the user from the authorization URL: login and consent on devInteractions' pages.
 /// Returns the redirect to `REDIRECT_URI` (not followed).
 async fn play_user(url: Url) -> Url {
     let browser = browser();
-    let mut response = browser.get(url).send().await.expect("provider answers");
-    for _ in 0..20 {
-        let here = response.url().clone();
-        let status = response.status();
-        if status.is_redirection() {
-            let location = response
-                .headers()
-                .get(reqwest::header::LOCATION)
-                .and_then(|l| l.to_str().ok())
-                .unwrap_or_else(|| panic!("{status} from {here} without Location"))
-                .to_string();
-            let next = here.join(&location).expect("Location is a URL");
-            if next.as_str().starts_with(REDIRECT_URI) {
-                return next;
-            }
-            response = browser.get(next).send().await.expect("provider answers");
-            continue;
-        }
-        let body = response.text().await.expect("page body");
-        assert!(
-            status.is_success() && here.path().starts_with("/interaction/"),
-            "the provider answered {status} at {here}:\n{body}"
-        );
-        let form: Vec<(&str, &str)> = match hidden(&body, "prompt").as_str() {
-            "login" => vec![("prompt", "login"), ("login", USER), ("password", "any")],
-            "consent" => vec![("prompt", "consent")],
-            other => panic!("unexpected interaction prompt `{other}` at {here}"),
-        };
-        response = browser
-            .post(here)
-            .form(&form)
-            .send()
-            .await
-            .expect("provider answers");
-    }
-    panic!("the user's side did not finish within 20 steps");
+    let first = browser.get(url).send().await.expect("provider answers");
+    support::conformance::play_user(&browser, first)
+        .await
+        .unwrap_or_else(|page| panic!("the authorization ended on a page, not a redirect:\n{page}"))
 }
 
 /// An authorization through the generated client, with `nonce`, `max_age` (and

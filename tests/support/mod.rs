@@ -4,7 +4,10 @@
 //! request is recorded (method, path, decoded query pairs, headers, body) and answered with the
 //! next scripted reply; once the script is used up the server answers 599 so an unexpected
 //! extra request cannot pass silently (and the tests assert the request count anyway).
+//! [`conformance`] holds the other kind of server: the real one the conformance tests run.
 #![allow(dead_code)]
+
+pub mod conformance;
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
