@@ -6,22 +6,21 @@
 //! Needs `node` and `tests/conformance/node_modules` (`.ci/run` installs both). Each test starts
 //! its own server on a free port, so tests do not share grants.
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use oauth_providers::providers::openid::{scopes, ErrorCode, OpenId, Prompt};
 use oauth_providers::{
     Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet, TokenSource,
 };
-use url::Url;
+use support::conformance::{browser, hidden, play_user, Provider, REDIRECT_URI};
+
+mod support;
 
 mod post {
     oauth_providers::provider!("tests/conformance/openid_post.yaml");
 }
 
-const REDIRECT_URI: &str = "http://127.0.0.1:1/cb";
 const BASIC_ID: &str = "conf-basic";
 const BASIC_SECRET: &str = "conf-basic-secret";
 const POST_ID: &str = "conf-post";
@@ -29,95 +28,20 @@ const POST_SECRET: &str = "conf-post-secret";
 /// The server's `ttl.AccessToken`.
 const ACCESS_TTL: Duration = Duration::from_secs(5);
 
-/// A running `server.mjs`, killed when dropped.
-struct Server {
-    child: Child,
-    issuer: String,
-    /// Every stdout line after `LISTENING` (`AUTH <client> <grant> <method>`).
-    lines: Arc<Mutex<Vec<String>>>,
-    stderr: Arc<Mutex<String>>,
+/// A running `server.mjs` (OAuth mode), killed when dropped.
+struct Server(Provider);
+
+impl std::ops::Deref for Server {
+    type Target = Provider;
+
+    fn deref(&self) -> &Provider {
+        &self.0
+    }
 }
 
 impl Server {
     fn start() -> Server {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let dir = format!("{root}/tests/conformance");
-        assert!(
-            std::path::Path::new(&format!("{dir}/node_modules/oidc-provider/package.json"))
-                .exists(),
-            "tests/conformance/node_modules/oidc-provider is missing: run `.ci/run` (or `npm \
-             install` in tests/conformance) before the conformance tests"
-        );
-        let mut child = Command::new("node")
-            .arg(format!("{dir}/server.mjs"))
-            .arg("0")
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!(
-                    "could not start `node` ({e}): the conformance tests need Node.js and \
-                     oidc-provider; run `.ci/run`, which installs both"
-                )
-            });
-
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let mut err_pipe = child.stderr.take().expect("piped stderr");
-        let err_buf = Arc::clone(&stderr);
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n) = err_pipe.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                err_buf
-                    .lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&chunk[..n]));
-            }
-        });
-
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let out = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let (tx, rx) = mpsc::channel();
-        let sink = Arc::clone(&lines);
-        std::thread::spawn(move || {
-            let mut first = true;
-            for line in out.lines() {
-                let Ok(line) = line else { break };
-                if first {
-                    first = false;
-                    let _ = tx.send(line);
-                } else {
-                    sink.lock().unwrap().push(line);
-                }
-            }
-        });
-
-        let mut server = Server {
-            child,
-            issuer: String::new(),
-            lines,
-            stderr,
-        };
-        let first = rx.recv_timeout(Duration::from_secs(30));
-        let port: u16 = match first
-            .as_deref()
-            .ok()
-            .and_then(|l| l.strip_prefix("LISTENING "))
-            .and_then(|p| p.trim().parse().ok())
-        {
-            Some(p) => p,
-            None => panic!(
-                "server.mjs did not print `LISTENING <port>` (got {first:?}); stderr:\n{}\n\
-                 If oidc-provider is missing, run `.ci/run`.",
-                server.stderr.lock().unwrap()
-            ),
-        };
-        server.issuer = format!("http://127.0.0.1:{port}");
-        server
+        Server(Provider::start(0, &[]))
     }
 
     fn basic(&self) -> OpenId {
@@ -133,18 +57,16 @@ impl Server {
     /// just before (or after) answering may not have arrived when the answer has.
     async fn auths(&self) -> Vec<(String, String, String)> {
         let deadline = std::time::Instant::now() + Duration::from_secs(3);
-        let mut seen = self.lines.lock().unwrap().len();
+        let mut seen = self.lines().len();
         loop {
             tokio::time::sleep(Duration::from_millis(150)).await;
-            let now = self.lines.lock().unwrap().len();
+            let now = self.lines().len();
             if now == seen || std::time::Instant::now() >= deadline {
                 break;
             }
             seen = now;
         }
-        self.lines
-            .lock()
-            .unwrap()
+        self.lines()
             .iter()
             .filter_map(|l| {
                 let mut it = l.strip_prefix("AUTH ")?.split(' ');
@@ -181,86 +103,6 @@ impl Server {
             .as_bool()
             .unwrap_or_else(|| panic!("introspection without `active`: {body}"))
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A browser: a cookie jar, no automatic redirects.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// The `value` of the hidden input `name` in an HTML page.
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no `{name}` input in the page:\n{html}"))
-        + marker.len();
-    let end = html[start..].find('"').expect("closing quote") + start;
-    html[start..end].to_string()
-}
-
-/// Plays the user from `response` (a response of the provider): follows redirects, logs in and
-/// consents on devInteractions' pages. Returns the redirect to `REDIRECT_URI` (not followed),
-/// or `Err` with the last page when the flow ends on a page of the provider's own (the
-/// device flow's success page).
-async fn play_user(
-    browser: &reqwest::Client,
-    mut response: reqwest::Response,
-) -> Result<Url, String> {
-    for _ in 0..20 {
-        let here = response.url().clone();
-        let status = response.status();
-        if status.is_redirection() {
-            let location = response
-                .headers()
-                .get(reqwest::header::LOCATION)
-                .and_then(|l| l.to_str().ok())
-                .unwrap_or_else(|| panic!("{status} from {here} without Location"))
-                .to_string();
-            let next = here.join(&location).expect("Location is a URL");
-            if next.as_str().starts_with(REDIRECT_URI) {
-                return Ok(next);
-            }
-            response = browser.get(next).send().await.expect("provider answers");
-            continue;
-        }
-        let body = response.text().await.expect("page body");
-        assert!(
-            status.is_success(),
-            "the provider answered {status} at {here}:\n{body}"
-        );
-        if !here.path().starts_with("/interaction/") {
-            return Err(body);
-        }
-        let prompt = hidden(&body, "prompt");
-        let form: Vec<(&str, &str)> = match prompt.as_str() {
-            "login" => vec![
-                ("prompt", "login"),
-                ("login", "conformance-user"),
-                ("password", "any"),
-            ],
-            "consent" => vec![("prompt", "consent")],
-            other => panic!("unexpected interaction prompt `{other}` at {here}"),
-        };
-        response = browser
-            .post(here)
-            .form(&form)
-            .send()
-            .await
-            .expect("provider answers");
-    }
-    panic!("the user's side did not finish within 20 steps");
 }
 
 /// The authorization code grant through the generated client, with the user's side played

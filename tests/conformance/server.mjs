@@ -8,6 +8,14 @@
 // token issued, naming how the client authenticated on that request (`client_secret_basic`
 // when an `Authorization: Basic` header came, `client_secret_post` when the secret came in the
 // body). Exits when stdin closes (the test dropped it) or on SIGTERM/SIGINT.
+//
+// With CONFORMANCE_OIDC=1 (tests/oidc_conformance.rs), the provider also signs with RSA, P-256
+// and Ed25519 keys made fresh at every start (restarting on the same port rotates the keys),
+// serves profile claims, allows the hybrid response types, and registers OpenID clients:
+// `conf-es256` (ES256 ID tokens, hybrid flows), `conf-eddsa` (EdDSA ID tokens),
+// `conf-sjwt` (client_secret_jwt) and, when CONFORMANCE_CLIENT_JWKS holds a public JWKS,
+// `conf-pkjwt` (private_key_jwt with those keys). Without it nothing changes.
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import process from 'node:process';
 
@@ -31,6 +39,72 @@ await new Promise((resolve, reject) => {
 });
 const { port: actual } = server.address();
 const issuer = `http://127.0.0.1:${actual}`;
+
+const oidcMode = process.env.CONFORMANCE_OIDC === '1';
+const OIDC_REDIRECT = { redirect_uris: [REDIRECT_URI], application_type: 'native' };
+function freshKey(type, options, prefix) {
+  const { privateKey } = generateKeyPairSync(type, options);
+  return { ...privateKey.export({ format: 'jwk' }), kid: `${prefix}-${randomUUID()}`, use: 'sig' };
+}
+const oidcClients = !oidcMode ? [] : [
+  {
+    client_id: 'conf-es256',
+    client_secret: 'conf-es256-secret',
+    ...OIDC_REDIRECT,
+    response_types: ['code', 'code id_token', 'code id_token token'],
+    grant_types: ['authorization_code', 'implicit', 'refresh_token'],
+    id_token_signed_response_alg: 'ES256',
+    scope: 'openid offline_access profile email',
+  },
+  {
+    client_id: 'conf-eddsa',
+    client_secret: 'conf-eddsa-secret',
+    ...OIDC_REDIRECT,
+    response_types: ['code'],
+    grant_types: ['authorization_code'],
+    id_token_signed_response_alg: 'EdDSA',
+    scope: 'openid profile email',
+  },
+  {
+    client_id: 'conf-sjwt',
+    client_secret: 'conf-sjwt-secret-that-is-long-enough-for-hs256',
+    token_endpoint_auth_method: 'client_secret_jwt',
+    token_endpoint_auth_signing_alg: 'HS256',
+    redirect_uris: [],
+    response_types: [],
+    grant_types: ['client_credentials'],
+    scope: 'api_read',
+  },
+  ...(!process.env.CONFORMANCE_CLIENT_JWKS ? [] : [{
+    client_id: 'conf-pkjwt',
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks: JSON.parse(process.env.CONFORMANCE_CLIENT_JWKS),
+    redirect_uris: [],
+    response_types: [],
+    grant_types: ['client_credentials'],
+    scope: 'api_read',
+  }]),
+];
+const oidcConfig = !oidcMode ? {} : {
+  jwks: {
+    keys: [
+      freshKey('rsa', { modulusLength: 2048 }, 'rsa'),
+      freshKey('ec', { namedCurve: 'P-256' }, 'ec'),
+      freshKey('ed25519', {}, 'ed'),
+    ],
+  },
+  responseTypes: ['code', 'code id_token', 'code id_token token', 'none'],
+  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  findAccount: async (_ctx, sub) => ({
+    accountId: sub,
+    claims: async () => ({
+      sub,
+      email: `${sub}@example.test`,
+      email_verified: true,
+      name: 'Conformance User',
+    }),
+  }),
+};
 
 const provider = new Provider(issuer, {
   clients: [
@@ -57,6 +131,7 @@ const provider = new Provider(issuer, {
       grant_types: ['client_credentials'],
       scope: 'api_read',
     },
+    ...oidcClients,
   ],
   // Identifier-like only: the specs' scope syntax has no `:`.
   scopes: ['openid', 'offline_access', 'profile', 'email', 'address', 'phone', 'api_read'],
@@ -83,6 +158,7 @@ const provider = new Provider(issuer, {
   // Expired means expired (the default accepts tokens 15 s past `exp`).
   clockTolerance: 0,
   cookies: { keys: ['conformance-test-cookie-key'] },
+  ...oidcConfig,
 });
 
 // How the client authenticated on this token request (not how it is registered).

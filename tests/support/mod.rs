@@ -1,8 +1,11 @@
 //! Helpers of the provider integration tests: the test kit's scripted, recording server
 //! (`oauth_testkit::Server`: each test starts its own on `127.0.0.1:0`; once its script is
 //! used up it answers 599, so an unexpected extra request cannot pass silently), and the
-//! browser and assertion helpers the flows share.
+//! browser and assertion helpers the flows share. [`conformance`] holds the other kind of
+//! server: the real one the conformance tests run.
 #![allow(dead_code)]
+
+pub mod conformance;
 
 use std::time::{Duration, SystemTime};
 
