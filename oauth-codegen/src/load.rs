@@ -308,9 +308,13 @@ fn merge(base: Spec, child: Spec) -> Spec {
         extends_outside_crate: child.extends_outside_crate,
         provider: child.provider.or(base.provider),
         variables: merge_map(base.variables, child.variables),
+        connection: merge_map(base.connection, child.connection),
         endpoints: merge_map(base.endpoints, child.endpoints),
         client_auth: child.client_auth.or(base.client_auth),
+        token_request: child.token_request.or(base.token_request),
+        param_names: merge_map(base.param_names, child.param_names),
         token_presentation: child.token_presentation.or(base.token_presentation),
+        api: child.api.or(base.api),
         token_response: child.token_response.or(base.token_response),
         grants: spec::Grants {
             authorization_code: child
@@ -332,6 +336,7 @@ fn merge(base: Spec, child: Spec) -> Spec {
                 .authorization_code
                 .or(base.lifetimes.authorization_code),
             pin_code: child.lifetimes.pin_code.or(base.lifetimes.pin_code),
+            device_code: child.lifetimes.device_code.or(base.lifetimes.device_code),
             access_token: child.lifetimes.access_token.or(base.lifetimes.access_token),
             refresh_token: child
                 .lifetimes
@@ -339,12 +344,44 @@ fn merge(base: Spec, child: Spec) -> Spec {
                 .or(base.lifetimes.refresh_token),
             refresh_skew: child.lifetimes.refresh_skew.or(base.lifetimes.refresh_skew),
         },
-        // A product adds its own limits to those of the platform it shares.
-        limits: base.limits.into_iter().chain(child.limits).collect(),
+        limits: merge_limits(base.limits, child.limits),
         scopes: child.scopes.or(base.scopes),
         // The product's own rules are tried before the shared ones.
         errors: child.errors.into_iter().chain(base.errors).collect(),
     }
+}
+
+/// A product adds its own limits to those of the platform it shares; a limit with the `id`
+/// of a base limit replaces it (in the base's place).
+fn merge_limits(base: Vec<spec::Limit>, child: Vec<spec::Limit>) -> Vec<spec::Limit> {
+    let mut replaced: Vec<bool> = vec![false; child.len()];
+    let mut out: Vec<spec::Limit> = base
+        .into_iter()
+        .map(|b| {
+            let by_id = b.id().and_then(|id| {
+                child
+                    .iter()
+                    .position(|c| c.id().is_some_and(|cid| cid.value == id.value))
+            });
+            match by_id {
+                Some(i) => {
+                    if let Some(slot) = replaced.get_mut(i) {
+                        *slot = true;
+                    }
+                    child.get(i).cloned().unwrap_or(b)
+                }
+                None => b,
+            }
+        })
+        .collect();
+    out.extend(
+        child
+            .into_iter()
+            .zip(replaced)
+            .filter(|(_, r)| !r)
+            .map(|(c, _)| c),
+    );
+    out
 }
 
 /// Key-by-key merge; a key in `child` replaces the same key in `base` (compared by value, not
