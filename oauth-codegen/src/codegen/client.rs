@@ -25,7 +25,8 @@ pub(super) fn required_vars(def: &ProviderDef) -> Vec<RequiredVar> {
             let key = v.name.to_string();
             let required = matches!(
                 v.kind,
-                VariableKind::Choice { default: None, .. } | VariableKind::Free { default: None, .. }
+                VariableKind::Choice { default: None, .. }
+                    | VariableKind::Free { default: None, .. }
             );
             required.then(|| RequiredVar {
                 arg: ident(&key.to_snake_case()),
@@ -207,7 +208,7 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
             }
         }
     });
-    let sources = sources(def, p, &name);
+    let sources = sources(def, p);
 
     quote! {
         #[doc = #client_doc]
@@ -382,7 +383,7 @@ fn optional_setters(def: &ProviderDef) -> TokenStream {
 }
 
 /// Token-source constructors, each only where a grant makes one possible.
-fn sources(def: &ProviderDef, p: &Paths, name: &syn::Ident) -> TokenStream {
+fn sources(def: &ProviderDef, p: &Paths) -> TokenStream {
     let rt = &p.rt;
     let g = &def.grants;
     let mut out = TokenStream::new();
@@ -419,14 +420,16 @@ fn sources(def: &ProviderDef, p: &Paths, name: &syn::Ident) -> TokenStream {
                 pub fn client_credentials_source_with_scopes(
                     &self,
                     subject: &str,
-                    scopes: impl ::std::iter::IntoIterator<Item = scopes::Scope>,
+                    scopes: impl ::std::iter::IntoIterator<Item = impl scopes::IntoScope>,
                 ) -> #rt::TokenSourceBuilder {
-                    let scopes = scopes.into_iter().map(|s| s.wire()).collect();
+                    let scopes = scopes
+                        .into_iter()
+                        .map(|s| ::std::string::ToString::to_string(scopes::IntoScope::into_scope(s).as_str()))
+                        .collect();
                     #rt::TokenSource::client_credentials(&self.client, subject, scopes)
                 }
             });
         }
     }
-    let _ = name;
     out
 }

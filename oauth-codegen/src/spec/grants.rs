@@ -6,7 +6,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::response::TokenResponse;
-use super::{Deprecation, HmacEncoding, ParamsIn, RenewWith, Requirement, ResponseMode, Sp, TokenPresentation};
+use super::{
+    Deprecation, HmacEncoding, ParamsIn, RenewWith, Requirement, ResponseMode, Sp,
+    TokenPresentation,
+};
 
 /// Parameters with fixed or templated values, by wire name.
 pub type Params = BTreeMap<Sp<String>, Sp<String>>;

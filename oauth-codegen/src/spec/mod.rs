@@ -39,12 +39,11 @@ pub mod scopes;
 pub use either::{Short, ShortOrLong};
 pub use errors::{ErrorRule, FieldTestSpec, Scalar};
 pub use grants::*;
-pub use lifetimes::{Limit, LifetimeSpec, Lifetimes};
+pub use lifetimes::{LifetimeSpec, Lifetimes, Limit};
 pub use oauth_model::{
     BasicEncoding, BodyFormat, Capped, ClientAuth, Counted, ErrorMeaning, ErrorSite, ExpiresIn,
-    ExpiresInZero, GrantKind, HmacEncoding, JwtAlgorithm, LimitKey, Method, OnExceed,
-    ParamsIn, RenewWith, Requirement, ResponseFormat, ResponseMode, ScopeFormat, TimeFormat,
-    TimeUnit,
+    ExpiresInZero, GrantKind, HmacEncoding, JwtAlgorithm, LimitKey, Method, OnExceed, ParamsIn,
+    RenewWith, Requirement, ResponseFormat, ResponseMode, ScopeFormat, TimeFormat, TimeUnit,
 };
 pub(crate) use positions::with_file;
 pub use positions::{Pos, Sp};

@@ -103,4 +103,3 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
         T::json_schema(g)
     }
 }
-

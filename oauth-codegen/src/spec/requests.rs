@@ -66,7 +66,8 @@ pub struct ClientAuthSpec {
 }
 
 impl Short for ClientAuthSpec {
-    const EXPECTING: &'static str = "a client authentication method (`basic`, `request_body`, `query`, `none`)";
+    const EXPECTING: &'static str =
+        "a client authentication method (`basic`, `request_body`, `query`, `none`)";
 
     fn from_short(s: &str) -> Result<Self, String> {
         let method = ClientAuth::ALL

@@ -51,7 +51,13 @@ pub(super) fn client_auth(
     };
     let outer = spec.pos;
     let c = &spec.value.0;
-    let at = |inner: Pos| if inner == Pos::default() { outer } else { inner };
+    let at = |inner: Pos| {
+        if inner == Pos::default() {
+            outer
+        } else {
+            inner
+        }
+    };
     cx.fact("client_auth", c.source.as_ref(), c.note.as_deref());
     let method = c.method.value;
     let is_jwt = matches!(
@@ -87,11 +93,16 @@ pub(super) fn client_auth(
     if let Some(p) = &c.public {
         if matches!(
             p.value,
-            ClientAuth::PrivateKeyJwt | ClientAuth::ClientSecretJwt | ClientAuth::SignedClientSecret
+            ClientAuth::PrivateKeyJwt
+                | ClientAuth::ClientSecretJwt
+                | ClientAuth::SignedClientSecret
         ) {
             cx.error_help(
                 p.pos,
-                format!("a public client has no key or secret to sign with (`{}`)", p.value),
+                format!(
+                    "a public client has no key or secret to sign with (`{}`)",
+                    p.value
+                ),
                 "a public client authenticates with `none` (its client_id in the body)",
             );
         }
@@ -236,7 +247,11 @@ pub(super) fn param_names(
             if let Some(n) = &r.name {
                 if n.trim().is_empty() || n.chars().any(|c| c.is_whitespace() || c.is_control()) {
                     cx.error(
-                        if n.pos == Pos::default() { rename.pos } else { n.pos },
+                        if n.pos == Pos::default() {
+                            rename.pos
+                        } else {
+                            n.pos
+                        },
                         format!("`{}` is not a parameter name", n.value),
                     );
                 }

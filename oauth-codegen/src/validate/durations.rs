@@ -119,7 +119,11 @@ fn entry(
 ) -> Option<Sp<String>> {
     let v = v.as_ref()?;
     let l = &v.value.0;
-    cx.fact(format!("lifetimes.{key}"), l.source.as_ref(), l.note.as_deref());
+    cx.fact(
+        format!("lifetimes.{key}"),
+        l.source.as_ref(),
+        l.note.as_deref(),
+    );
     let pos = if l.value.pos == Pos::default() {
         v.pos
     } else {
@@ -186,7 +190,10 @@ pub(super) fn limit(cx: &mut Ctx<'_>, l: &Limit, errors: &[ErrorRuleDef]) -> Lim
             note,
         } => {
             cx.fact(
-                format!("limits.{}", id.as_ref().map_or(counts.as_str(), |i| i.as_str())),
+                format!(
+                    "limits.{}",
+                    id.as_ref().map_or(counts.as_str(), |i| i.as_str())
+                ),
                 source.as_ref(),
                 note.as_deref(),
             );
@@ -214,7 +221,10 @@ pub(super) fn limit(cx: &mut Ctx<'_>, l: &Limit, errors: &[ErrorRuleDef]) -> Lim
             note,
         } => {
             cx.fact(
-                format!("limits.{}", id.as_ref().map_or(counts.as_str(), |i| i.as_str())),
+                format!(
+                    "limits.{}",
+                    id.as_ref().map_or(counts.as_str(), |i| i.as_str())
+                ),
                 source.as_ref(),
                 note.as_deref(),
             );

@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use oauth_model::{ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, GrantKind, ScalarDef};
+use oauth_model::{
+    ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, GrantKind, ScalarDef,
+};
 
 use super::{in_range, owned, Ctx};
 use crate::spec::{ErrorRule, FieldTestSpec, Pos, Scalar};
@@ -45,7 +47,10 @@ pub(super) fn error_rules(cx: &mut Ctx<'_>, rules: &[ErrorRule]) -> Vec<ErrorRul
                 if !matches!(rule.at, ErrorSite::TokenEndpoint | ErrorSite::Any) {
                     cx.error_help(
                         g.pos,
-                        format!("error rule `{}` names a grant but applies `at: {}`", code.value, rule.at),
+                        format!(
+                            "error rule `{}` names a grant but applies `at: {}`",
+                            code.value, rule.at
+                        ),
                         "a grant's responses come from the token endpoint: `at: token_endpoint`",
                     );
                 }

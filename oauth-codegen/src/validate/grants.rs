@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use oauth_model::{
     AuthorizationCodeDef, CallbackParamDef, ClientCredentialsDef, CustomGrantDef, CustomParamDef,
     DeviceCodeDef, EndpointDef, ExtraParamDef, GrantsDef, HmacDef, HmacEncoding, ParamDef,
-    ParamSource, ParamsIn, PinDef, Presentation, RefreshDef, RenewWith, ResponseDef,
-    ResponseMode, Str, VariableKind,
+    ParamSource, ParamsIn, PinDef, Presentation, RefreshDef, RenewWith, ResponseDef, ResponseMode,
+    Str, VariableKind,
 };
 
 use super::durations::finite_duration;
@@ -70,7 +70,11 @@ pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
 
     let authorization_code = g.authorization_code.as_ref().map(|a| {
         let grant = "grant `authorization_code`";
-        cx.fact("grants.authorization_code", a.source.as_ref(), a.note.as_deref());
+        cx.fact(
+            "grants.authorization_code",
+            a.source.as_ref(),
+            a.note.as_deref(),
+        );
         let hmac = a
             .callback
             .as_ref()
@@ -90,7 +94,10 @@ pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
                 &a.callback_params,
                 inp.names.variables,
             )),
-            response_mode: a.response_mode.as_ref().map_or(ResponseMode::Query, |m| m.value),
+            response_mode: a
+                .response_mode
+                .as_ref()
+                .map_or(ResponseMode::Query, |m| m.value),
             hmac,
             code_length: a.code_length,
         }
@@ -106,7 +113,10 @@ pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
     });
     let refresh_token = g.refresh_token.as_ref().map(|r| {
         cx.fact("grants.refresh_token", r.source.as_ref(), r.note.as_deref());
-        let renew_with = r.using.as_ref().map_or(RenewWith::RefreshToken, |u| u.value);
+        let renew_with = r
+            .using
+            .as_ref()
+            .map_or(RenewWith::RefreshToken, |u| u.value);
         let default_param = match renew_with {
             RenewWith::RefreshToken => "refresh_token",
             RenewWith::AccessToken => "access_token",
@@ -140,7 +150,11 @@ pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
         }
     });
     let client_credentials = g.client_credentials.as_ref().map(|c| {
-        cx.fact("grants.client_credentials", c.source.as_ref(), c.note.as_deref());
+        cx.fact(
+            "grants.client_credentials",
+            c.source.as_ref(),
+            c.note.as_deref(),
+        );
         ClientCredentialsDef {
             token_endpoint: ep(cx, "grant `client_credentials`", &c.token_endpoint, TOKEN),
             params_in: c.params_in.unwrap_or(ParamsIn::Body),
@@ -149,7 +163,12 @@ pub(super) fn grants(cx: &mut Ctx<'_>, inp: &Inputs<'_>) -> GrantsDef {
                 .grant_type
                 .as_ref()
                 .map_or(Cow::Borrowed("client_credentials"), |t| owned(t)),
-            params: Cow::Owned(params(cx, &c.params, inp.names, "client credentials parameter")),
+            params: Cow::Owned(params(
+                cx,
+                &c.params,
+                inp.names,
+                "client credentials parameter",
+            )),
         }
     });
     let device_code = g.device_code.as_ref().map(|d| {
@@ -332,7 +351,10 @@ fn extra_params(
                 (Some(f), false) => {
                     cx.error_help(
                         f.pos,
-                        format!("extra parameter `{}` has both `values` and `format`", name.value),
+                        format!(
+                            "extra parameter `{}` has both `values` and `format`",
+                            name.value
+                        ),
                         "`values` makes an enum; `format` checks a free value",
                     );
                     None
@@ -383,7 +405,11 @@ fn extra_params(
 
 /// An HMAC over the redirect: keyed with the client secret, SHA-256.
 fn hmac(cx: &mut Ctx<'_>, h: &spec::HmacSpec) -> HmacDef {
-    cx.fact("grants.authorization_code.callback.hmac", h.source.as_ref(), None);
+    cx.fact(
+        "grants.authorization_code.callback.hmac",
+        h.source.as_ref(),
+        None,
+    );
     if h.key.as_str() != "client_secret" {
         cx.error_help(
             h.key.pos,

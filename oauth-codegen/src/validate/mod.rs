@@ -37,8 +37,8 @@ mod templates;
 mod variables;
 
 pub use durations::{parse_duration, MAX_DURATION_SECS};
-pub use scopes::{rust_path, ScopeName};
 pub use scopes::expand_alternatives;
+pub use scopes::{rust_path, ScopeName};
 
 /// Checks a loaded spec and resolves it into the model the runtime and code generator share.
 ///

@@ -34,7 +34,10 @@ pub(super) fn check(cx: &mut Ctx<'_>, spec: &Spec, def: &ProviderDef) {
                 .keys()
                 .find(|k| k.value == map_key)
                 .map_or(Pos::default(), |k| k.pos),
-            _ => spec.provider.as_ref().map_or(Pos::default(), |p| p.name.pos),
+            _ => spec
+                .provider
+                .as_ref()
+                .map_or(Pos::default(), |p| p.name.pos),
         }
     };
 

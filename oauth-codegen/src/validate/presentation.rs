@@ -25,7 +25,8 @@ pub(super) fn presentation(
         };
     };
     cx.fact(path, p.source.as_ref(), p.note.as_deref());
-    let given = usize::from(p.header.is_some()) + usize::from(p.query.is_some()) + usize::from(p.none);
+    let given =
+        usize::from(p.header.is_some()) + usize::from(p.query.is_some()) + usize::from(p.none);
     if given != 1 {
         let pos = p.source.as_ref().map_or(Pos::default(), |s| s.pos);
         cx.error_help(

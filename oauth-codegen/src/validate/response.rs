@@ -56,13 +56,15 @@ pub(super) fn response(
         if t.trim().is_empty() || t.chars().any(char::is_whitespace) {
             cx.error(t.pos, format!("`{}` is not a token type", t.value));
         }
-
     }
     let secondary = in_order(&r.secondary)
         .into_iter()
         .map(|(name, s)| {
             if s.path.trim().is_empty() {
-                cx.error(s.path.pos, format!("secondary token set `{}` has an empty path", name.value));
+                cx.error(
+                    s.path.pos,
+                    format!("secondary token set `{}` has an empty path", name.value),
+                );
             }
             SecondaryDef {
                 name: owned(name),

@@ -68,7 +68,6 @@ pub fn expand_alternatives(pattern: &str) -> Result<Vec<String>, String> {
 struct Syntax<'a> {
     prefix: &'a str,
     segment_separator: &'a str,
-    placeholders: Vec<&'a str>,
 }
 
 /// `Z.{module}.{operation}` -> prefix `Z.`, separator `.`, placeholders `module, operation`.
@@ -108,7 +107,6 @@ fn syntax(text: &str) -> Result<Syntax<'_>, String> {
     Ok(Syntax {
         prefix,
         segment_separator,
-        placeholders,
     })
 }
 
@@ -187,7 +185,17 @@ pub struct ScopeName {
 }
 
 /// Names code generation emits in every scope module; no scope segment may take them.
-const RESERVED_SEGMENTS: &[&str] = &["Scope", "Tree", "TREE", "this", "IntoScope", "Unknown"];
+const RESERVED_SEGMENTS: &[&str] = &[
+    "Scope",
+    "Tree",
+    "TREE",
+    "this",
+    "IntoScope",
+    "Unknown",
+    "CATALOGUE",
+    "PARAM_OF",
+    "PARAMS",
+];
 
 /// The default segment separators of the naming rule.
 const DEFAULT_SPLIT: &str = ".:/";
@@ -249,7 +257,9 @@ pub(super) fn scopes(cx: &mut Ctx<'_>, s: &Scopes) -> ScopesDef {
             catalogue: &f.catalogue,
             path: format!(
                 "scopes.families.{}",
-                f.module.as_ref().map_or_else(|| i.to_string(), |m| m.value.clone())
+                f.module
+                    .as_ref()
+                    .map_or_else(|| i.to_string(), |m| m.value.clone())
             ),
             source: f.source.as_ref(),
             note: f.note.as_deref(),
@@ -286,10 +296,7 @@ pub(super) fn scopes(cx: &mut Ctx<'_>, s: &Scopes) -> ScopesDef {
             }
         }
     }
-    let names: Vec<String> = by_scope
-        .values()
-        .map(|(n, _)| n.path.join("::"))
-        .collect();
+    let names: Vec<String> = by_scope.values().map(|(n, _)| n.path.join("::")).collect();
     let param_of: String = by_scope
         .values()
         .map(|(n, _)| char::from_digit(u32::try_from(n.param).unwrap_or(0), 36).unwrap_or('0'))
@@ -358,6 +365,10 @@ fn family(
             }
         },
     };
+    if fam.syntax.is_some() && syn.is_none() {
+        // The syntax is wrong; checking each scope against it would repeat that error.
+        return;
+    }
     for entry in fam.catalogue {
         let e = &entry.value.0;
         let pos = if e.scope.pos == Pos::default() {
@@ -402,7 +413,9 @@ fn family(
             }
             if let (Some(syn), Some(text)) = (&syn, fam.syntax) {
                 if let Err((message, help)) = check_scope(&scope, syn, text) {
+                    // One error per scope: its naming would fail for the same reason.
                     cx.error_help(pos, message, help);
+                    continue;
                 }
             }
             let path = match &e.name {
@@ -432,10 +445,15 @@ fn family(
             };
             let mut full: Vec<String> = module.clone();
             full.extend(path.iter().map(|s| rust_ident_text(s)));
-            if let Some(bad) = path.iter().find(|s| RESERVED_SEGMENTS.contains(&s.as_str())) {
+            if let Some(bad) = path
+                .iter()
+                .find(|s| RESERVED_SEGMENTS.contains(&s.as_str()))
+            {
                 cx.error_help(
                     pos,
-                    format!("scope `{scope}` would be named `{bad}`, a name the generated code uses"),
+                    format!(
+                        "scope `{scope}` would be named `{bad}`, a name the generated code uses"
+                    ),
                     "give it another Rust name: `{ scope: \"...\", name: some_name }`",
                 );
                 continue;
@@ -472,16 +490,7 @@ fn family(
                 continue;
             }
             by_path.insert(full.clone(), (scope.clone(), pos));
-            by_scope.insert(
-                (scope, param),
-                (
-                    ScopeName {
-                        path: full,
-                        param,
-                    },
-                    pos,
-                ),
-            );
+            by_scope.insert((scope, param), (ScopeName { path: full, param }, pos));
         }
     }
 }
@@ -594,7 +603,6 @@ mod tests {
         let s = syntax("ZohoProjects.{module}.{operation}").unwrap();
         assert_eq!(s.prefix, "ZohoProjects.");
         assert_eq!(s.segment_separator, ".");
-        assert_eq!(s.placeholders, ["module", "operation"]);
         let s = syntax("{scope}").unwrap();
         assert_eq!((s.prefix, s.segment_separator), ("", ""));
         let s = syntax("https://www.googleapis.com/auth/{api}").unwrap();

@@ -107,7 +107,11 @@ pub(super) fn endpoints(
             if let Some(url) = &url {
                 check_urls(cx, &e.url, url, names);
             }
-            cx.fact(format!("endpoints.{}", name.value), e.source.as_ref(), e.note.as_deref());
+            cx.fact(
+                format!("endpoints.{}", name.value),
+                e.source.as_ref(),
+                e.note.as_deref(),
+            );
             let default_method = match name.as_str() {
                 "authorize" | "api" => Method::Get,
                 _ => Method::Post,
