@@ -285,7 +285,9 @@ fn params(cx: &mut Ctx<'_>, params: &Params, names: &Names<'_>, what: &str) -> V
     in_order(params)
         .into_iter()
         .filter_map(|(name, value)| {
-            reserved(cx, name, what);
+            if reserved(cx, name, what) {
+                return None;
+            }
             let env_what = format!("{what} `{}`", name.value);
             let value = template(cx, value, names, Env::plain(&env_what))?;
             Some(ParamDef {
@@ -297,8 +299,11 @@ fn params(cx: &mut Ctx<'_>, params: &Params, names: &Names<'_>, what: &str) -> V
 }
 
 /// Reports `name` when the runtime sends a parameter of that name itself.
-fn reserved(cx: &mut Ctx<'_>, name: &Sp<String>, what: &str) {
-    if RESERVED.contains(&name.as_str()) {
+/// Whether `name` is a standard parameter (reported), so the caller drops the declaration
+/// and reports nothing else about it.
+fn reserved(cx: &mut Ctx<'_>, name: &Sp<String>, what: &str) -> bool {
+    let reserved = RESERVED.contains(&name.as_str());
+    if reserved {
         cx.error_help(
             name.pos,
             format!(
@@ -309,6 +314,7 @@ fn reserved(cx: &mut Ctx<'_>, name: &Sp<String>, what: &str) {
              `param_names`",
         );
     }
+    reserved
 }
 
 fn extra_params(
@@ -318,8 +324,10 @@ fn extra_params(
 ) -> Vec<ExtraParamDef> {
     in_order(params)
         .into_iter()
-        .map(|(name, p)| {
-            reserved(cx, name, "extra parameter");
+        .filter_map(|(name, p)| {
+            if reserved(cx, name, "extra parameter") {
+                return None;
+            }
             if p.source.is_some() {
                 cx.fact(
                     format!("grants.authorization_code.extra_params.{}", name.value),
@@ -391,14 +399,14 @@ fn extra_params(
                     );
                 }
             }
-            ExtraParamDef {
+            Some(ExtraParamDef {
                 name: owned(name),
                 description: owned(&p.description),
                 values: Cow::Owned(values.into_iter().map(owned).collect()),
                 format: p.format.as_ref().map(|f| owned(f)),
                 default: p.default.as_ref().map(|d| owned(d)),
                 send: p.send.as_ref().map(|d| owned(d)),
-            }
+            })
         })
         .collect()
 }

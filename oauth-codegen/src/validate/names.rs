@@ -53,7 +53,7 @@ pub(super) fn check(cx: &mut Ctx<'_>, spec: &Spec, def: &ProviderDef) {
             cx.error_help(
                 provider_pos,
                 format!("provider name `{name}` is a name the generated code takes"),
-                format!("the generated module already has a `{t}`; choose another name"),
+                format!("the generated module already has an item `{t}`; choose another name"),
             );
         }
         types.insert((*t).to_string(), ("generated code".into(), provider_pos));

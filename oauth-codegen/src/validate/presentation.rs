@@ -107,13 +107,21 @@ pub(super) fn api(cx: &mut Ctx<'_>, spec: Option<&ApiSpec>, names: &Names<'_>) -
     }
 }
 
-/// `https://host[:port]`, or `https://*.domain` with one leading label wildcard; http only
-/// for loopback hosts.
+/// `https://host[:port]`, or `https://*.domain` with one leading label wildcard over a
+/// domain of at least two labels (`*.com` would hand tokens to the whole TLD); http only for
+/// loopback hosts.
 fn origin_pattern_ok(pattern: &str) -> bool {
     let concrete = pattern.replacen("://*.", "://wildcard.", 1);
     let Ok(u) = url::Url::parse(&concrete) else {
         return false;
     };
+    let Some(host) = u.host_str() else {
+        return false;
+    };
+    let wildcard = pattern.contains("://*.");
+    if host.contains('*') || (wildcard && host.matches('.').count() < 2) {
+        return false;
+    }
     let loopback = matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
     let scheme_ok = u.scheme() == "https" || (u.scheme() == "http" && loopback);
     scheme_ok
