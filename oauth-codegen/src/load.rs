@@ -228,6 +228,15 @@ fn serde_diagnostic(
         .unwrap_or(first)
         .to_string();
     let message = plain_type_error(&message, found_at(text, line, column)).unwrap_or(message);
+    // "duplicate mapping key: note, set DuplicateKeyPolicy in Options if acceptable" gives
+    // library advice; a spec writer needs to know the key is written twice.
+    let duplicate = message
+        .strip_prefix("duplicate mapping key: ")
+        .map(|rest| rest.split(',').next().unwrap_or(rest).trim().to_string());
+    let message = match &duplicate {
+        Some(key) => format!("`{key}` is written twice in this mapping"),
+        None => message,
+    };
     let mut d = Diagnostic::new(
         path,
         Pos {
@@ -237,7 +246,9 @@ fn serde_diagnostic(
         },
         message.clone(),
     );
-    if let Some(help) = suggest_from_serde(&message) {
+    if duplicate.is_some() {
+        d = d.with_help("keep one of the two");
+    } else if let Some(help) = suggest_from_serde(&message) {
         d = d.with_help(help);
     } else if message == "mapping values are not allowed in this context" {
         d = d.with_help("a plain value cannot contain `: `; put it in quotes: `\"...\"`");

@@ -54,7 +54,12 @@ pub(super) fn response(
     }
     for t in &r.token_types {
         if t.trim().is_empty() || t.chars().any(char::is_whitespace) {
-            cx.error(t.pos, format!("`{}` is not a token type", t.value));
+            cx.error_help(
+                t.pos,
+                format!("token type `{}` contains whitespace", t.value),
+                "token types are one word, compared without regard to case; `Bearer` is \
+                 always accepted",
+            );
         }
     }
     let secondary = in_order(&r.secondary)

@@ -269,8 +269,9 @@ pub(super) fn scopes(cx: &mut Ctx<'_>, s: &Scopes) -> ScopesDef {
         cx.error_help(
             section,
             "the scopes section lists no scope",
-            "list them under `catalogue:` (or `families:`), or say `open: true` for a provider \
-             whose scopes no catalogue can list",
+            "a provider without scopes has no `scopes:` section; otherwise list them under \
+             `catalogue:` (or `families:`), or say `open: true` for a provider whose scopes \
+             are configured per tenant",
         );
     }
 
