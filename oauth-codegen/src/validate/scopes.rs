@@ -459,23 +459,20 @@ fn family(
                 );
                 continue;
             }
-            match by_scope.get(&(scope.clone(), param)) {
-                Some((_, first)) => {
-                    let first = if *first == pos {
-                        format!("`{}` produces it twice", e.scope.value)
-                    } else if first.file == pos.file && first.line == pos.line {
-                        format!("first listed at column {} of the same line", first.column)
-                    } else {
-                        format!("first listed {}", cx.describe(*first))
-                    };
-                    cx.error_help(
-                        pos,
-                        format!("duplicate scope `{scope}`; {first}"),
-                        "list each scope once",
-                    );
-                    continue;
-                }
-                None => {}
+            if let Some((_, first)) = by_scope.get(&(scope.clone(), param)) {
+                let first = if *first == pos {
+                    format!("`{}` produces it twice", e.scope.value)
+                } else if first.file == pos.file && first.line == pos.line {
+                    format!("first listed at column {} of the same line", first.column)
+                } else {
+                    format!("first listed {}", cx.describe(*first))
+                };
+                cx.error_help(
+                    pos,
+                    format!("duplicate scope `{scope}`; {first}"),
+                    "list each scope once",
+                );
+                continue;
             }
             if let Some((other, first)) = by_path.get(&full) {
                 let first = cx.describe(*first);
