@@ -24,7 +24,7 @@ use std::time::{Duration, Instant, SystemTime};
 use common::set;
 use oauth_runtime::store::PostgresStore;
 use oauth_runtime::{TokenSource, TokenStore};
-use pg_server::PgServer;
+use pg_server::PgDb;
 use soak::{Endpoint, Grant, Plan, WorkerConfig, WorkerReport};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
@@ -126,7 +126,7 @@ struct Soak {
 
 impl Soak {
     async fn run(&self) {
-        let server = PgServer::start();
+        let server = PgDb::fresh();
         let seed = PostgresStore::connect(&server.url).await.unwrap();
         seed.migrate().await.unwrap();
         let endpoint = Endpoint::start_slow(self.lifetime, Some("rt-0".into()), self.delay).await;
@@ -241,7 +241,7 @@ fn crash_config(id: u32, role: &str, url: &str, endpoint: &Endpoint) -> WorkerCo
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_process_killed_while_holding_the_lock_delays_the_next_only_until_its_ttl() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let here = PostgresStore::connect(&server.url).await.unwrap();
     here.migrate().await.unwrap();
     let endpoint = Endpoint::start(Duration::from_secs(60), None).await;
@@ -309,10 +309,10 @@ async fn a_process_killed_while_holding_the_lock_delays_the_next_only_until_its_
     assert_eq!(r.refreshes, 1);
     assert_eq!(r.fetches.len(), 1);
     assert_eq!(endpoint.seen(|s| s.issued.len()), 1);
-    // It fetched only once the dead holder's lock had expired (the holder stamped its time
-    // just after the database did: allow the round trip), and soon after.
+    // It fetched only once the dead holder's lock had expired, not when the holder died (the
+    // holder stamped its time after the database's: allow for a slow machine), and soon after.
     assert!(
-        after_expiry_ms >= -100,
+        after_expiry_ms >= -500,
         "fetched {after_expiry_ms} ms after the lock's expiry"
     );
     assert!(

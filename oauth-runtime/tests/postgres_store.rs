@@ -15,11 +15,11 @@ use oauth_runtime::error::StoreRefusal;
 use oauth_runtime::store::{Keyring, PostgresStore, SealedStore, SealingKey};
 use oauth_runtime::token::StoredTokenSet;
 use oauth_runtime::{Error, RefreshToken, TokenSet, TokenSource, TokenStore};
-use pg_server::{PgServer, PASSWORD_ROLE, PASSWORD_ROLE_SECRET};
+use pg_server::{PgDb, PASSWORD_ROLE, PASSWORD_ROLE_SECRET};
 use sqlx::Row as _;
 
 /// A store on its own pool (as another process would have), tables migrated.
-async fn store(server: &PgServer) -> PostgresStore {
+async fn store(server: &PgDb) -> PostgresStore {
     let s = PostgresStore::connect(&server.url).await.unwrap();
     s.migrate().await.unwrap();
     s
@@ -50,7 +50,7 @@ async fn raw_value(pool: &sqlx::PgPool, table: &str, key: &str) -> Option<Vec<u8
 
 #[tokio::test]
 async fn round_trip_missing_key_overwrite_and_delete() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = store(&server).await;
     assert!(store.load("p:c:s").await.unwrap().is_none(), "missing key");
     let first = full_set("a1", "r1");
@@ -88,7 +88,7 @@ async fn round_trip_missing_key_overwrite_and_delete() {
 
 #[tokio::test]
 async fn a_corrupt_row_is_a_store_error_without_its_content() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = store(&server).await;
     store.save("k", &set("a1", Some("r1"), 60)).await.unwrap();
     server.psql(
@@ -101,7 +101,7 @@ async fn a_corrupt_row_is_a_store_error_without_its_content() {
 
 #[tokio::test]
 async fn connect_does_not_migrate_and_migrate_is_versioned_idempotent_and_concurrent() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = PostgresStore::connect(&server.url).await.unwrap();
     // No tables yet: a typed error that says what to do.
     let e = store.load("k").await.unwrap_err();
@@ -139,7 +139,7 @@ async fn connect_does_not_migrate_and_migrate_is_versioned_idempotent_and_concur
 
 #[tokio::test]
 async fn table_names_are_validated_and_tables_never_shared() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let base = store(&server).await;
     for bad in [
         "t\"; DROP TABLE oauth_tokens; --",
@@ -216,7 +216,7 @@ async fn table_names_are_validated_and_tables_never_shared() {
 
 #[tokio::test]
 async fn lock_contention_expiry_and_owner_safe_release_between_two_stores() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     // Two stores, two pools: as two processes.
     let one = store(&server).await;
     let two = PostgresStore::connect(&server.url).await.unwrap();
@@ -288,7 +288,7 @@ async fn lock_contention_expiry_and_owner_safe_release_between_two_stores() {
 
 #[tokio::test]
 async fn many_takers_at_once_one_wins() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let stores: Vec<_> = futures::future::join_all((0..8).map(|_| store(&server))).await;
     for round in 0..5 {
         let key = format!("k{round}");
@@ -312,7 +312,7 @@ async fn many_takers_at_once_one_wins() {
 /// one that expired and was taken by someone else.
 #[tokio::test]
 async fn extend_keeps_a_held_lock_and_never_steals_a_taken_one() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = store(&server).await;
     let ttl = Duration::from_millis(300);
     let a = store.lock("k", ttl).await.unwrap().expect("free lock");
@@ -353,7 +353,7 @@ async fn extend_keeps_a_held_lock_and_never_steals_a_taken_one() {
 /// the next source waits, then refreshes once.
 #[tokio::test]
 async fn a_crashed_lock_holder_delays_but_does_not_block_others() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let crashed = store(&server).await;
     let guard = crashed
         .lock("p:c:x", Duration::from_millis(800))
@@ -404,7 +404,7 @@ async fn a_crashed_lock_holder_delays_but_does_not_block_others() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_sources_sharing_postgres_refresh_once() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let key = "p:c:shared";
     let seed = store(&server).await;
     seed.save(key, &set("expired", Some("r0"), 0))
@@ -448,7 +448,7 @@ async fn many_sources_sharing_postgres_refresh_once() {
 /// store keeps working.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_save_killed_midway_leaves_the_previous_set() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = store(&server).await;
     let old = full_set("a-old", "r-old");
     store.save("k", &old).await.unwrap();
@@ -467,7 +467,7 @@ async fn a_save_killed_midway_leaves_the_previous_set() {
     let pid: i32 = loop {
         let row = sqlx::query(
             "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' \
-             AND query LIKE 'INSERT INTO \"oauth_tokens\"%'",
+             AND datname = current_database() AND query LIKE 'INSERT INTO \"oauth_tokens\"%'",
         )
         .fetch_optional(&admin)
         .await
@@ -506,7 +506,7 @@ async fn a_save_killed_midway_leaves_the_previous_set() {
 
 #[tokio::test]
 async fn a_sealed_store_over_postgres_keeps_no_token_in_the_table() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let pg = store(&server).await;
     let keys = Keyring::new(SealingKey::new("k1", [1u8; 32]).unwrap());
     let sealed = SealedStore::new(pg.clone(), keys);
@@ -559,7 +559,7 @@ async fn a_sealed_store_over_postgres_keeps_no_token_in_the_table() {
 
 #[tokio::test]
 async fn hostile_keys_are_just_keys() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let store = store(&server).await;
     let keys: Vec<String> = vec![
         "'".into(),
@@ -654,7 +654,7 @@ async fn hostile_keys_are_just_keys() {
 
 #[tokio::test]
 async fn no_password_in_errors_or_debug() {
-    let server = PgServer::start();
+    let server = PgDb::fresh();
     let secret = PASSWORD_ROLE_SECRET;
     let check = |what: &str, e: &Error| {
         println!("{what}: {e}");

@@ -1,12 +1,15 @@
 //! A throwaway PostgreSQL cluster for the Postgres test crates (feature `postgres`), included
 //! with `#[path]` (not through `common/mod.rs`, which every test crate builds).
 //!
-//! Each [`PgServer`] is a fresh cluster (`initdb`) in its own temporary directory, served by
-//! `postgres` on 127.0.0.1 at a free port with trust authentication (and one role that must
-//! give a password, for the redaction tests), without a Unix socket and without durability
-//! (`fsync=off`: the data is thrown away). Dropping it stops the server (fast shutdown, then
-//! SIGKILL) and removes the directory, on success and on a panic alike; if the test process
-//! dies outright, the server gets SIGINT from the kernel (`setpriv --pdeathsig`) and stops.
+//! Each test takes a fresh database with [`PgDb::fresh`]. The databases live on one cluster
+//! per test process, shared while any test holds one: a cluster created (`initdb`) in its own
+//! temporary directory, served by `postgres` on 127.0.0.1 at a free port with trust
+//! authentication (and one role that must give a password, for the redaction tests), without a
+//! Unix socket and without durability (`fsync=off`: the data is thrown away). When the last
+//! test holding it drops its database, the server is stopped (fast shutdown, then SIGKILL) and
+//! the directory removed, on success and on a panic alike; if the test process dies outright,
+//! the kernel sends the server SIGINT (`setpriv --pdeathsig`) and it stops; the next test
+//! process removes the directory it left.
 //!
 //! The binaries come from `$PG_BIN` if set, else the newest `/usr/lib/postgresql/<ver>/bin`
 //! (Debian's `postgresql` package), else `PATH`. PostgreSQL refuses to run as root: as root,
@@ -16,6 +19,8 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{mpsc, Arc, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
 /// The role whose login needs [`PASSWORD_ROLE_SECRET`] (scram-sha-256).
@@ -23,14 +28,61 @@ pub const PASSWORD_ROLE: &str = "pw_user";
 /// Its password, which no error or `Debug` output may show.
 pub const PASSWORD_ROLE_SECRET: &str = "pw-Secret-5f3a9c";
 
+/// A fresh database on the shared cluster, which lives while some test holds a database.
+pub struct PgDb {
+    server: Arc<PgServer>,
+    /// The database's name.
+    pub name: String,
+    /// `postgres://postgres@127.0.0.1:<port>/<name>` (trust: no password).
+    pub url: String,
+}
+
+impl PgDb {
+    /// A new, empty database (on a cluster started now if no test holds one). Call it from
+    /// the test, not from inside `spawn_blocking`.
+    pub fn fresh() -> PgDb {
+        static SHARED: Mutex<Weak<PgServer>> = Mutex::new(Weak::new());
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let server = {
+            let mut shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
+            match shared.upgrade() {
+                Some(server) => server,
+                None => {
+                    let server = Arc::new(PgServer::start());
+                    *shared = Arc::downgrade(&server);
+                    server
+                }
+            }
+        };
+        let name = format!("test_{}", NEXT.fetch_add(1, Ordering::Relaxed));
+        server.psql_in("postgres", &format!("CREATE DATABASE {name}"));
+        PgDb {
+            url: format!("postgres://postgres@127.0.0.1:{}/{name}", server.port),
+            server,
+            name,
+        }
+    }
+
+    /// A URL for this database logging in as `user` with `password`.
+    pub fn url_as(&self, user: &str, password: &str) -> String {
+        format!(
+            "postgres://{user}:{password}@127.0.0.1:{}/{}",
+            self.server.port, self.name
+        )
+    }
+
+    /// Runs `sql` in this database through psql as the superuser; panics on failure.
+    pub fn psql(&self, sql: &str) -> String {
+        self.server.psql_in(&self.name, sql)
+    }
+}
+
 /// A PostgreSQL server on a free loopback port, stopped and deleted on drop.
 pub struct PgServer {
     child: Option<Child>,
     dir: PathBuf,
     bin: PathBuf,
     pub port: u16,
-    /// `postgres://postgres@127.0.0.1:<port>/postgres` (trust: no password).
-    pub url: String,
 }
 
 fn bin_dir() -> PathBuf {
@@ -110,6 +162,73 @@ fn command(bin: &Path, program: &str, pdeathsig: bool) -> Command {
     cmd
 }
 
+/// Starts `postgres` (the program and arguments of `cmd`, output to `log`) from a thread that
+/// lives as long as the process, so `--pdeathsig` fires when the process dies, not when the
+/// test that happened to start the shared cluster ends.
+fn spawn_server(cmd: &Command, log: &std::fs::File) -> std::io::Result<Child> {
+    type Request = (
+        std::ffi::OsString,
+        Vec<std::ffi::OsString>,
+        std::fs::File,
+        mpsc::Sender<std::io::Result<Child>>,
+    );
+    static SPAWNER: OnceLock<Mutex<mpsc::Sender<Request>>> = OnceLock::new();
+    let spawner = SPAWNER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Request>();
+        std::thread::spawn(move || {
+            for (program, args, log, reply) in rx {
+                let child = log.try_clone().and_then(|err| {
+                    Command::new(program)
+                        .args(args)
+                        .stdin(Stdio::null())
+                        .stdout(log)
+                        .stderr(err)
+                        .spawn()
+                });
+                let _ = reply.send(child);
+            }
+        });
+        Mutex::new(tx)
+    });
+    let (reply, answer) = mpsc::channel();
+    let request = (
+        cmd.get_program().to_owned(),
+        cmd.get_args().map(|a| a.to_owned()).collect(),
+        log.try_clone()?,
+        reply,
+    );
+    spawner
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .send(request)
+        .map_err(|_| std::io::Error::other("the spawner thread is gone"))?;
+    answer
+        .recv()
+        .map_err(|_| std::io::Error::other("the spawner thread is gone"))?
+}
+
+/// Removes the directories of clusters whose test process died without cleaning up (its
+/// server stopped then, on SIGINT, but could not delete its own directory).
+fn remove_abandoned(tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("oauth-pg-"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -127,11 +246,16 @@ fn missing(bin: &Path, e: std::io::Error) -> ! {
 }
 
 impl PgServer {
-    /// Starts a fresh cluster. Call it from the test's own thread (not `spawn_blocking`): the
-    /// server is told to stop when the thread that started it exits.
-    pub fn start() -> PgServer {
+    /// Creates and starts a cluster.
+    fn start() -> PgServer {
         let bin = bin_dir();
-        let dir = std::env::temp_dir().join(format!(
+        // As root, the cluster's user must reach the directory: /tmp, whatever TMPDIR says.
+        let tmp = match run_as() {
+            Some(_) => PathBuf::from("/tmp"),
+            None => std::env::temp_dir(),
+        };
+        remove_abandoned(&tmp);
+        let dir = tmp.join(format!(
             "oauth-pg-{}-{:x}",
             std::process::id(),
             rand::random::<u64>()
@@ -145,7 +269,6 @@ impl PgServer {
             dir,
             bin,
             port: 0,
-            url: String::new(),
         };
         let data = server.dir.join("data");
         let out = command(&server.bin, "initdb", false)
@@ -186,8 +309,8 @@ impl PgServer {
         // A port free now may be taken before the server binds it: try a few.
         for _ in 0..5 {
             let port = free_port();
-            let child = command(&server.bin, "postgres", true)
-                .arg("-D")
+            let mut cmd = command(&server.bin, "postgres", true);
+            cmd.arg("-D")
                 .arg(&data)
                 .args(["-p", &port.to_string()])
                 .args(["-c", "listen_addresses=127.0.0.1"])
@@ -196,19 +319,15 @@ impl PgServer {
                 .args(["-c", "synchronous_commit=off"])
                 .args(["-c", "full_page_writes=off"])
                 .args(["-c", "shared_buffers=16MB"])
-                .args(["-c", "max_connections=100"])
-                .stdin(Stdio::null())
-                .stdout(log.try_clone().unwrap())
-                .stderr(log.try_clone().unwrap())
-                .spawn()
-                .unwrap_or_else(|e| missing(&server.bin, e));
+                .args(["-c", "max_connections=200"]);
+            let child = spawn_server(&cmd, &log).unwrap_or_else(|e| missing(&server.bin, e));
             server.child = Some(child);
             server.port = port;
             if server.wait_ready() {
-                server.url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
-                server.psql(&format!(
-                    "CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD_ROLE_SECRET}'"
-                ));
+                server.psql_in(
+                    "postgres",
+                    &format!("CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD_ROLE_SECRET}'"),
+                );
                 return server;
             }
             server.stop();
@@ -240,20 +359,12 @@ impl PgServer {
         false
     }
 
-    /// A URL logging in as `user` with `password`.
-    pub fn url_as(&self, user: &str, password: &str) -> String {
-        format!(
-            "postgres://{user}:{password}@127.0.0.1:{}/postgres",
-            self.port
-        )
-    }
-
-    /// Runs `sql` through psql as the superuser; panics on failure.
-    pub fn psql(&self, sql: &str) -> String {
+    /// Runs `sql` in database `db` through psql as the superuser; panics on failure.
+    fn psql_in(&self, db: &str, sql: &str) -> String {
         let out = Command::new(self.bin.join("psql"))
             .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
             .args(["-h", "127.0.0.1", "-p", &self.port.to_string()])
-            .args(["-U", "postgres", "-d", "postgres", "-c", sql])
+            .args(["-U", "postgres", "-d", db, "-c", sql])
             .output()
             .expect("running psql");
         assert!(
