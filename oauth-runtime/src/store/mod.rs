@@ -23,11 +23,15 @@ use crate::error::Error;
 use crate::token::TokenSet;
 
 mod file;
+#[cfg(feature = "postgres")]
+mod postgres;
 #[cfg(feature = "redis")]
 mod redis;
 mod sealed;
 
 pub use file::FileStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 #[cfg(feature = "redis")]
 pub use redis::RedisStore;
 pub use sealed::{Keyring, SealedStore, SealingKey};
