@@ -12,9 +12,7 @@ use crate::term;
 /// Runs `oauth expand`.
 pub(crate) fn run(args: &ExpandArgs) -> ExitCode {
     let mut texts = Texts::new();
-    let def = match crate::source::load_path(&args.spec, &mut texts)
-        .and_then(|loaded| oauth_codegen::validate::validate(&loaded))
-    {
+    let def = match crate::source::check(&args.spec, &mut texts) {
         Ok(def) => def,
         Err(diags) => {
             term::err(&report::render_failure(

@@ -85,7 +85,7 @@ pub(crate) fn render_diagnostic(d: &Diagnostic, texts: &Texts) -> String {
     Renderer::styled().render(&[group])
 }
 
-/// Every diagnostic of `diags` (sorted), then a closing error saying what could not be done.
+/// Every diagnostic of `diags` in order, then a closing error saying what could not be done.
 pub(crate) fn render_failure(
     diags: &oauth_codegen::Diagnostics,
     texts: &Texts,
@@ -93,7 +93,7 @@ pub(crate) fn render_failure(
     help: &str,
 ) -> String {
     let mut out = String::new();
-    for d in &diags.clone().sorted().0 {
+    for d in &diags.0 {
         out.push_str(&render_diagnostic(d, texts));
         out.push_str("\n\n");
     }

@@ -117,9 +117,7 @@ pub(crate) fn is_path(arg: &str) -> bool {
 pub(crate) fn resolve(arg: &str) -> Result<(String, ProviderDef), String> {
     if is_path(arg) {
         let mut texts = Texts::new();
-        return match crate::source::load_path(Path::new(arg), &mut texts)
-            .and_then(|loaded| oauth_codegen::validate::validate(&loaded))
-        {
+        return match crate::source::check(Path::new(arg), &mut texts) {
             Ok(def) => Ok((arg.to_owned(), def)),
             Err(diags) => Err(report::render_failure(
                 &diags,

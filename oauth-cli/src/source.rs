@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use oauth_codegen::load::{load_str, Loaded};
 use oauth_codegen::spec::Pos;
 use oauth_codegen::{Diagnostic, Diagnostics};
+use oauth_model::ProviderDef;
 
 use crate::report::Texts;
 
@@ -137,6 +138,25 @@ pub(crate) fn load_path(path: &Path, texts: &mut Texts) -> Result<Loaded, Diagno
     texts.insert(path.to_path_buf(), text);
     texts.extend(read.into_inner());
     loaded
+}
+
+/// Loads and validates the spec at `path` (see [`load_path`]). The diagnostics come in the
+/// order of the files read (the spec's own first, then each base file's), each file's by
+/// line and column.
+pub(crate) fn check(path: &Path, texts: &mut Texts) -> Result<ProviderDef, Diagnostics> {
+    let loaded = load_path(path, texts)?;
+    oauth_codegen::validate::validate(&loaded).map_err(|diags| {
+        let mut all = diags.sorted().0;
+        let rank = |d: &Diagnostic| {
+            loaded
+                .files
+                .iter()
+                .position(|f| *f == d.file)
+                .unwrap_or(usize::MAX)
+        };
+        all.sort_by_key(rank);
+        Diagnostics(all)
+    })
 }
 
 #[cfg(test)]

@@ -19,10 +19,8 @@ pub(crate) fn run(args: &ValidateArgs) -> ExitCode {
     let mut texts = Texts::new();
     let mut all: Vec<Diagnostic> = Vec::new();
     for path in &args.specs {
-        let result = crate::source::load_path(path, &mut texts)
-            .and_then(|loaded| oauth_codegen::validate::validate(&loaded));
-        if let Err(diags) = result {
-            for d in diags.sorted().0 {
+        if let Err(diags) = crate::source::check(path, &mut texts) {
+            for d in diags.0 {
                 if !all.contains(&d) {
                     all.push(d);
                 }
