@@ -258,7 +258,10 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 pub(crate) fn test_holds(body: &Value, test: &FieldTest) -> bool {
     values_at(body, &test.path)
         .into_iter()
-        .any(|v| test.values.iter().any(|s| scalar_matches(v, s)))
+        .any(|v| match &test.op {
+            oauth_model::FieldOp::OneOf(values) => values.iter().any(|s| scalar_matches(v, s)),
+            _ => false,
+        })
 }
 
 /// The values at a dotted path; `*` selects every element of an array, a number an index.
@@ -323,7 +326,7 @@ mod tests {
     fn test(path: &'static str, values: Vec<ScalarDef>) -> FieldTest {
         FieldTest {
             path: Cow::Borrowed(path),
-            values: Cow::Owned(values),
+            op: oauth_model::FieldOp::OneOf(Cow::Owned(values)),
         }
     }
 

@@ -626,7 +626,7 @@ impl Client {
             .map_or(&def.token_presentation, |g| &g.presentation);
         let secret = token.access_token.secret();
         match presentation {
-            Presentation::Header { scheme } => {
+            Presentation::Header { scheme, .. } => {
                 with_sensitive_authorization(request, format!("{scheme} {secret}"))
             }
             Presentation::Query { param, extra } => {
@@ -635,6 +635,7 @@ impl Client {
                 pairs.extend(extra.iter().map(|(k, v)| (k.as_ref(), v.as_ref())));
                 request.query(&pairs)
             }
+            Presentation::None => request,
         }
     }
 

@@ -44,7 +44,7 @@ impl Client {
         if let Some(verifier) = &pending.pkce_verifier {
             request.param(ParamsIn::Body, "code_verifier", verifier.secret());
         }
-        request.client_auth(def.client_auth, &self.inner.credentials);
+        request.client_auth(def.client_auth.method, &self.inner.credentials);
         self.token_request(request, &def.token_response, Grant::Code, None)
             .await
     }
@@ -60,7 +60,7 @@ impl Client {
         let mut request = self.token_form(&grant.token_endpoint, &def.token_response)?;
         request.param(ParamsIn::Body, "grant_type", "authorization_code");
         request.param(ParamsIn::Body, "code", pin.secret());
-        request.client_auth(def.client_auth, &self.inner.credentials);
+        request.client_auth(def.client_auth.method, &self.inner.credentials);
         self.token_request(request, &def.token_response, Grant::Code, None)
             .await
     }
@@ -86,7 +86,7 @@ impl Client {
                 request.param(ParamsIn::Body, "scope", &scope);
             }
         }
-        request.client_auth(def.client_auth, &self.inner.credentials);
+        request.client_auth(def.client_auth.method, &self.inner.credentials);
         let mut tokens = self
             .token_request(request, &def.token_response, Grant::Refresh, None)
             .await?;
@@ -125,7 +125,7 @@ impl Client {
         for (name, value) in extra {
             request.param(grant.params_in, name, value);
         }
-        request.client_auth(def.client_auth, &self.inner.credentials);
+        request.client_auth(def.client_auth.method, &self.inner.credentials);
         self.token_request(request, &def.token_response, Grant::ClientCredentials, None)
             .await
     }
@@ -147,7 +147,7 @@ impl Client {
         if let Some(scope) = self.scope_param(scopes, true)? {
             request.param(ParamsIn::Body, "scope", &scope);
         }
-        request.client_auth(def.client_auth, &self.inner.credentials);
+        request.client_auth(def.client_auth.method, &self.inner.credentials);
         let (raw, sent_at) = self.send_form(request, site).await?;
         let body = self.checked_body(&raw, ResponseFormat::Json, site, Grant::Device)?;
         let text = |name: &str| {
@@ -219,7 +219,7 @@ impl Client {
             let mut request = self.token_form(&grant.token_endpoint, &def.token_response)?;
             request.param(ParamsIn::Body, "grant_type", &grant.grant_type);
             request.param(ParamsIn::Body, "device_code", device.device_code.secret());
-            request.client_auth(def.client_auth, &self.inner.credentials);
+            request.client_auth(def.client_auth.method, &self.inner.credentials);
             match self
                 .token_request(request, &def.token_response, Grant::Device, None)
                 .await
@@ -294,15 +294,15 @@ impl Client {
             FormRequest::new("revoke", endpoint.method, url)
         } else {
             let mut request = FormRequest::new("revoke", endpoint.method, url);
-            let place = match def.client_auth {
+            let place = match def.client_auth.method {
                 ClientAuth::Query => ParamsIn::Query,
-                ClientAuth::Basic | ClientAuth::RequestBody => ParamsIn::Body,
+                _ => ParamsIn::Body,
             };
             request.param(place, "token", token);
             if let Some(hint) = token_type_hint {
                 request.param(place, "token_type_hint", hint);
             }
-            request.client_auth(def.client_auth, &self.inner.credentials);
+            request.client_auth(def.client_auth.method, &self.inner.credentials);
             request
         };
         let (raw, _) = self.send_form(request.accept_json(true), site).await?;

@@ -86,6 +86,7 @@ impl FormRequest {
                     self.param(ParamsIn::Query, "client_secret", secret);
                 }
             }
+            (_, _) => self.param(ParamsIn::Body, "client_id", id),
         }
     }
 

@@ -397,12 +397,19 @@ mod tests {
                 access_token: Cow::Borrowed("access_token"),
                 refresh_token: Cow::Borrowed("refresh_token"),
                 expires_in: Cow::Borrowed("expires_in"),
+                expires_at: None,
+                refresh_token_expires_in: None,
                 scope: Cow::Borrowed("scope"),
                 token_type: Cow::Borrowed("token_type"),
             },
             extra_fields: Cow::Owned(vec![Cow::Borrowed("api_domain")]),
             scope_separator: Cow::Borrowed(" "),
             success_when: None,
+            expires_in_zero: oauth_model::ExpiresInZero::Expired,
+            expires_at_format: oauth_model::TimeFormat::UnixSeconds,
+            scope_format: oauth_model::ScopeFormat::String,
+            token_types: Cow::Owned(Vec::new()),
+            secondary: Cow::Owned(Vec::new()),
         }
     }
 
@@ -479,7 +486,9 @@ mod tests {
         let mut def = json_def();
         def.success_when = Some(FieldTest {
             path: Cow::Borrowed("RESULT"),
-            values: Cow::Owned(vec![ScalarDef::Str(Cow::Borrowed("TRUE"))]),
+            op: oauth_model::FieldOp::OneOf(Cow::Owned(vec![ScalarDef::Str(Cow::Borrowed(
+                "TRUE",
+            ))])),
         });
         let body = json!({"access_token": "a", "RESULT": "FALSE"});
         assert!(token_set(&def, &body, SystemTime::UNIX_EPOCH, None, None).is_err());

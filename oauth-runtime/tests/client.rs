@@ -1275,7 +1275,7 @@ async fn basic_client_auth_header_is_exact() {
     // None of the seed providers uses Basic; this proves the header form on the wire.
     let server = Server::start(vec![]).await;
     let mut def = nest().clone();
-    def.client_auth = oauth_runtime::model::ClientAuth::Basic;
+    def.client_auth.method = oauth_runtime::model::ClientAuth::Basic;
     let def: &'static _ = Box::leak(Box::new(def));
     let c = client(def, &server).build().unwrap();
     server.reply(Reply::json(200, json!({"access_token": ACCESS})));
