@@ -30,7 +30,8 @@ use arc_swap::ArcSwapOption;
 use futures::future::BoxFuture;
 use oauth_model::{Capped, Counted, Lifetime, LimitDef, LimitKey, ProviderDef};
 
-use crate::client::Client;
+use crate::clock::RuntimeClock;
+use crate::engine::Client;
 use crate::error::Error;
 use crate::limits::RateLimiter;
 use crate::secret::{AccessToken, ClientId};
@@ -67,7 +68,8 @@ pub struct RefreshFetcher {
 }
 
 impl RefreshFetcher {
-    /// Refreshes through `client`, asking for no particular scopes.
+    /// Refreshes through `client`, asking for the set's own scopes.
+    #[doc(hidden)]
     pub fn new(client: Client) -> RefreshFetcher {
         let rotates = client
             .def()
@@ -95,19 +97,13 @@ impl TokenFetcher for RefreshFetcher {
         current: Option<&'a TokenSet>,
     ) -> BoxFuture<'a, Result<TokenSet, Error>> {
         Box::pin(async move {
-            let refresh = current
-                .and_then(|c| c.refresh_token.as_ref())
-                .ok_or_else(|| {
-                    Error::NoToken(
-                        "no refresh token is stored for this source: the user must authorize"
-                            .into(),
-                    )
-                })?;
-            let mut tokens = self.client.refresh(refresh, &self.scopes).await?;
-            if tokens.refresh_token.is_none() {
-                tokens.refresh_token = Some(refresh.clone());
-            }
-            Ok(tokens)
+            let current = current.ok_or_else(|| {
+                Error::NoToken(
+                    "no token set is stored for this source: the user must authorize".into(),
+                )
+            })?;
+            let scopes = (!self.scopes.is_empty()).then_some(self.scopes.as_slice());
+            self.client.refresh_with(current, scopes).await
         })
     }
 
@@ -125,6 +121,7 @@ pub struct ClientCredentialsFetcher {
 
 impl ClientCredentialsFetcher {
     /// Client credentials through `client` for `scopes`.
+    #[doc(hidden)]
     pub fn new(client: Client, scopes: Vec<String>) -> ClientCredentialsFetcher {
         ClientCredentialsFetcher { client, scopes }
     }
@@ -135,7 +132,7 @@ impl TokenFetcher for ClientCredentialsFetcher {
         &'a self,
         _current: Option<&'a TokenSet>,
     ) -> BoxFuture<'a, Result<TokenSet, Error>> {
-        Box::pin(async move { self.client.client_credentials(&self.scopes, &[]).await })
+        Box::pin(async move { self.client.client_credentials(&self.scopes).await })
     }
 }
 
@@ -245,8 +242,8 @@ impl Cached {
 
     /// How long ago this set replaced a rejected one, while that is less than
     /// [`REJECTION_COOLDOWN`] and no API has accepted it.
-    fn unproven_replacement(&self) -> Option<Duration> {
-        let ago = self.replaced_rejected_at?.elapsed();
+    fn unproven_replacement(&self, now: Instant) -> Option<Duration> {
+        let ago = now.saturating_duration_since(self.replaced_rejected_at?);
         (!self.accepted.load(Ordering::Relaxed) && ago < REJECTION_COOLDOWN).then_some(ago)
     }
 
@@ -334,6 +331,7 @@ struct Inner {
     on_change: Option<OnChange>,
     limiter: Option<(Arc<RateLimiter>, Counted)>,
     cap: Option<TokenCap>,
+    clock: RuntimeClock,
     current: ArcSwapOption<Cached>,
     minted: AtomicU64,
     fetches: AtomicU64,
@@ -378,6 +376,7 @@ pub struct TokenSourceBuilder {
     limiter: Option<(Arc<RateLimiter>, Counted)>,
     cap: Option<TokenCap>,
     initial: Option<TokenSet>,
+    clock: RuntimeClock,
 }
 
 impl fmt::Debug for TokenSourceBuilder {
@@ -478,11 +477,18 @@ impl TokenSourceBuilder {
         self
     }
 
+    /// The clock expiries and renewals go by (the system's unless set; a source built from a
+    /// client takes the client's).
+    pub fn clock(mut self, clock: Arc<dyn crate::clock::Clock>) -> Self {
+        self.clock = RuntimeClock::new(clock);
+        self
+    }
+
     /// Builds the source.
     pub fn build(self) -> TokenSource {
         let skew = self.skew;
         let current = ArcSwapOption::from(self.initial.map(|t| {
-            let at = refresh_at(&t, skew, SystemTime::now());
+            let at = refresh_at(&t, skew, self.clock.wall());
             Arc::new(Cached::new(Arc::new(t), at))
         }));
         TokenSource {
@@ -502,6 +508,7 @@ impl TokenSourceBuilder {
                 on_change: self.on_change,
                 limiter: self.limiter,
                 cap: self.cap,
+                clock: self.clock,
                 current,
                 minted: AtomicU64::new(0),
                 fetches: AtomicU64::new(0),
@@ -677,6 +684,7 @@ impl TokenSource {
             limiter: None,
             cap: None,
             initial: None,
+            clock: RuntimeClock::default(),
         }
     }
 
@@ -684,6 +692,7 @@ impl TokenSource {
     /// `subject` ([`TokenSource::key_for`]), every set bound to the client's issuer, skew
     /// from `lifetimes.refresh_skew_secs`, the cap on access tokens per refresh token from
     /// its limits ([`TokenCap::from_def`]).
+    #[doc(hidden)]
     pub fn for_client(
         client: &Client,
         subject: &str,
@@ -703,6 +712,7 @@ impl TokenSource {
         )
         .skew(crate::time::secs(def.lifetimes.refresh_skew_secs));
         builder.issuer = issuer;
+        builder.clock = client.runtime_clock().clone();
         match TokenCap::from_def(def) {
             Some(cap) => builder.cap(cap),
             None => builder,
@@ -711,13 +721,22 @@ impl TokenSource {
 
     /// A source renewing with the refresh grant (see [`TokenSource::for_client`]). Seed it with
     /// [`TokenSource::set`] after the authorization, or give it a store that holds a set.
+    #[doc(hidden)]
     pub fn refreshing(client: &Client, subject: &str) -> TokenSourceBuilder {
+        let reuses = client
+            .def()
+            .grants
+            .refresh_token
+            .as_ref()
+            .is_some_and(|g| g.reuses_token);
         TokenSource::for_client(client, subject, RefreshFetcher::new(client.clone()))
             .limiter(Arc::clone(client.rate_limiter()), Counted::Refreshes)
+            .reuses_token(reuses)
     }
 
     /// A source using the client credentials grant (see [`TokenSource::for_client`]); knows
     /// whether the provider reuses tokens from `grants.client_credentials.reuses_token`.
+    #[doc(hidden)]
     pub fn client_credentials(
         client: &Client,
         subject: &str,
@@ -739,7 +758,7 @@ impl TokenSource {
     }
 
     /// The store key for `subject` (a user, a tenant, a service name) of `client_id` at the
-    /// provider `def` and the authorization server `issuer` ([`Client::issuer`]):
+    /// provider `def` and the authorization server `issuer` (the client's token endpoint):
     /// `provider:issuer:client_id:subject`, the issuer as the first 16 hex digits of the
     /// SHA-256 of its URL (`-` without one) and every other part with `%` and `:` escaped,
     /// so two issuers, two clients or two subjects never share a token. (A Zoho client in
@@ -784,7 +803,7 @@ impl TokenSource {
     pub fn live_tokens(&self) -> Option<(u32, u32)> {
         let cap = self.inner.cap.as_ref()?;
         let cached = self.cached().filter(|t| t.refresh_token.is_some())?;
-        let live = cap.live(&cached.mints, SystemTime::now()).len();
+        let live = cap.live(&cached.mints, self.inner.clock.wall()).len();
         Some((u32::try_from(live).unwrap_or(u32::MAX), cap.max))
     }
 
@@ -808,7 +827,11 @@ impl TokenSource {
     /// touches one. `f` is called at most once.
     #[inline]
     fn read_fresh<R>(&self, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
-        let now = now_for_cache();
+        let now = if self.inner.clock.is_system() {
+            now_for_cache()
+        } else {
+            unix_ms(self.inner.clock.wall())
+        };
         let id = self.inner.id;
         // Loaded before the cell: a copy is tagged with a version no newer than its contents,
         // so a change published after this load is seen on the next call.
@@ -922,7 +945,7 @@ impl TokenSource {
         if c.tokens.access_token != tokens.access_token {
             return None;
         }
-        c.unproven_replacement()
+        c.unproven_replacement(self.inner.clock.now())
     }
 
     /// Records that an API accepted `tokens` (what [`crate::AuthorizedClient`] reports after
@@ -1002,7 +1025,7 @@ impl TokenSource {
 
     /// Makes `tokens` current, to be renewed by the usual rule ([`refresh_at`]).
     fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
-        let at = refresh_at(&tokens, self.inner.skew, SystemTime::now());
+        let at = refresh_at(&tokens, self.inner.skew, self.inner.clock.wall());
         self.publish_with(tokens, at, false)
     }
 
@@ -1017,7 +1040,7 @@ impl TokenSource {
         let tokens = Arc::new(tokens);
         let mut cached = Cached::new(Arc::clone(&tokens), refresh_at);
         if replaces_rejected {
-            cached.replaced_rejected_at = Some(Instant::now());
+            cached.replaced_rejected_at = Some(self.inner.clock.now());
         }
         self.set_current(Some(Arc::new(cached)));
         tokens
@@ -1047,7 +1070,7 @@ impl TokenSource {
             if let (Ok(t), Some(c), Some(_)) = (result, &current, at) {
                 let age = t
                     .obtained_at
-                    .and_then(|o| SystemTime::now().duration_since(o).ok());
+                    .and_then(|o| self.inner.clock.wall().duration_since(o).ok());
                 if let Some(age) = age.filter(|_| !c.rejected && Arc::ptr_eq(t, &c.tokens)) {
                     if let Some(answer) = self.too_soon(t, age) {
                         return answer;
@@ -1057,7 +1080,7 @@ impl TokenSource {
         }
         let result = self.run(&mut flight).await;
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some((generation, result.clone(), Some(Instant::now())));
+        flight.last = Some((generation, result.clone(), Some(self.inner.clock.now())));
         result
     }
 
@@ -1080,7 +1103,9 @@ impl TokenSource {
         if ago >= window {
             return None;
         }
-        if t.expires_at.is_some_and(|exp| exp > SystemTime::now()) {
+        if t.expires_at
+            .is_some_and(|exp| exp > self.inner.clock.wall())
+        {
             return Some(Ok(Arc::clone(t)));
         }
         Some(Err(Error::NoToken(format!(
@@ -1108,7 +1133,7 @@ impl TokenSource {
     /// renewal by the same rule the cache applies ([`refresh_at`]) when it records when it was
     /// obtained, else not within the skew of its expiry.
     fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
-        let now = SystemTime::now();
+        let now = self.inner.clock.wall();
         let due = match t.obtained_at {
             Some(_) => refresh_at(t, self.inner.skew, now).is_some_and(|at| at <= now),
             None => t.needs_refresh(now, self.inner.skew),
@@ -1184,8 +1209,10 @@ impl TokenSource {
     async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
         let key = self.inner.key.as_str();
         let store = &self.inner.store;
-        let deadline =
-            crate::time::later_instant(Instant::now(), self.inner.lock_ttl.saturating_mul(2));
+        let deadline = crate::time::later_instant(
+            self.inner.clock.now(),
+            self.inner.lock_ttl.saturating_mul(2),
+        );
         loop {
             if let Some(g) = store.lock(key, self.inner.lock_ttl).await? {
                 return Ok(Locked::Held(g));
@@ -1197,7 +1224,7 @@ impl TokenSource {
                     return Ok(Locked::Found(s));
                 }
             }
-            if Instant::now() >= deadline {
+            if self.inner.clock.now() >= deadline {
                 return Err(Error::Store(
                     "timed out waiting for another process to renew the token".into(),
                 ));
@@ -1222,7 +1249,7 @@ impl TokenSource {
         let base = stored.or_else(|| self.cached().map(|t| (*t).clone()));
         if let (Some(cap), Some(b)) = (&self.inner.cap, &base) {
             if b.refresh_token.is_some() {
-                cap.check(&b.mints, SystemTime::now())?;
+                cap.check(&b.mints, self.inner.clock.wall())?;
             }
         }
         let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
@@ -1257,9 +1284,9 @@ impl TokenSource {
                 .as_ref()
                 .is_some_and(|b| b.access_token == fresh.access_token);
         let at = if handed_back {
-            reused_refresh_at(&fresh, SystemTime::now())
+            reused_refresh_at(&fresh, self.inner.clock.wall())
         } else {
-            refresh_at(&fresh, self.inner.skew, SystemTime::now())
+            refresh_at(&fresh, self.inner.skew, self.inner.clock.wall())
         };
         let t = self.publish_with(fresh, at, rejected.is_some());
         self.changed(&t);
