@@ -72,18 +72,24 @@ impl Client {
         self.check_api_target(built.url(), tokens)?;
         let request = reqwest::RequestBuilder::from_parts(http, built)
             .header(USER_AGENT, self.inner.user_agent.clone());
-        self.present(self.api_headers(request, tokens)?, tokens)
+        self.present(self.api_headers(request, tokens, false)?, tokens)
     }
 
     /// Adds `api.headers`, rendered over the variables, the client id and the set's
-    /// connection values.
+    /// connection values (leaving off, with `skip_missing`, those that need a value the set
+    /// does not have yet).
     pub(crate) fn api_headers(
         &self,
         mut request: reqwest::RequestBuilder,
         tokens: &TokenSet,
+        skip_missing: bool,
     ) -> Result<reqwest::RequestBuilder, Error> {
         for h in self.def().api.headers.iter() {
-            let value = self.render(&h.value, Some(&tokens.connection), None)?;
+            let value = match self.render(&h.value, Some(&tokens.connection), None) {
+                Ok(v) => v,
+                Err(Error::MissingConnectionValue { .. }) if skip_missing => continue,
+                Err(e) => return Err(e),
+            };
             let name = HeaderName::from_bytes(h.name.as_bytes())
                 .map_err(|_| Error::Config(format!("`{}` is not a header name", h.name)))?;
             let value = HeaderValue::from_str(&value).map_err(|_| {

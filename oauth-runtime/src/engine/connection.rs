@@ -129,7 +129,8 @@ impl Client {
 
     /// Calls `endpoint` with the new access token and selects `select` in its JSON answer:
     /// the first value found. The endpoint is one the spec declares for this, so the token
-    /// may go there.
+    /// may go there. API headers that need a value not known yet (the one being fetched) are
+    /// left off this call.
     async fn requested_value(
         &self,
         endpoint: &str,
@@ -148,7 +149,7 @@ impl Client {
             .header(reqwest::header::ACCEPT, "application/json")
             .header(reqwest::header::USER_AGENT, self.inner.user_agent.clone())
             .timeout(self.inner.timeout);
-        let request = self.present(self.api_headers(request, tokens)?, tokens)?;
+        let request = self.present(self.api_headers(request, tokens, true)?, tokens)?;
         tracing::debug!(endpoint, "requesting connection values");
         let raw = fetch(request, site, self.inner.timeout).await?;
         let body = parse_body(oauth_model::ResponseFormat::Json, &raw.headers, &raw.body);
