@@ -1,6 +1,6 @@
-//! The front channel: `state` and PKCE generation, and the checks a redirect must pass before
-//! its code is used (constant-time `state`, provider errors, redirect parameters that select
-//! a variable).
+//! The front channel's checks: `state` and PKCE generation, and what a redirect must pass
+//! before its code is used (constant-time `state`, the provider's HMAC where the spec declares
+//! one, provider errors, redirect parameters that select a variable).
 //!
 //! Everything a redirect carries is attacker-controlled: a value selecting a host is accepted
 //! only when the spec declares it, so the client secret and the code never go to a host the
@@ -8,7 +8,9 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use oauth_model::{ErrorMeaning, ErrorSite, ProviderDef, VarValue, VariableKind};
+use oauth_model::{
+    ErrorMeaning, ErrorSite, HmacDef, HmacEncoding, ProviderDef, VarValue, VariableKind,
+};
 use rand::RngCore as _;
 use serde_json::{Map, Value};
 use sha2::{Digest as _, Sha256};
@@ -17,6 +19,7 @@ use url::Url;
 
 use crate::classify::{self, Grant, Seen};
 use crate::error::Error;
+use crate::secret::ClientSecret;
 use crate::secret::CsrfToken;
 
 /// 32 random bytes (256 bits), base64url without padding (43 characters): used for `state`
@@ -39,7 +42,7 @@ pub(crate) struct Redirect {
 }
 
 impl Redirect {
-    /// Parses a query string (a leading `?` is allowed).
+    /// Parses a query string (a leading `?` is allowed) or a form-post body.
     pub(crate) fn parse(query: &str) -> Self {
         let query = query.strip_prefix('?').unwrap_or(query);
         Redirect {
@@ -78,6 +81,44 @@ impl Redirect {
         }
     }
 
+    /// Checks the provider's HMAC over the other parameters (Shopify): every parameter but
+    /// `hmac.param` and `hmac.exclude`, sorted by name, as `name=value` joined with `&`,
+    /// HMAC-SHA256 keyed with the client secret, compared in constant time. A missing,
+    /// repeated or undecodable signature fails like a wrong one.
+    pub(crate) fn check_hmac(
+        &self,
+        hmac: &HmacDef,
+        secret: Option<&ClientSecret>,
+    ) -> Result<(), Error> {
+        let secret = secret.ok_or_else(|| {
+            Error::Config(
+                "the redirect is signed with the client secret, which this client lacks".into(),
+            )
+        })?;
+        let signature = match self.all(&hmac.param).as_slice() {
+            [one] => match hmac.encoding {
+                HmacEncoding::Hex => hex_decode(one),
+                HmacEncoding::Base64 => base64::engine::general_purpose::STANDARD.decode(one).ok(),
+            },
+            _ => None,
+        }
+        .ok_or(Error::CallbackSignature)?;
+        let mut signed: Vec<&(String, String)> = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| *k != hmac.param && !hmac.exclude.iter().any(|e| e == k))
+            .collect();
+        signed.sort();
+        let message = signed
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.secret().as_bytes());
+        ring::hmac::verify(&key, message.as_bytes(), &signature)
+            .map_err(|_| Error::CallbackSignature)
+    }
+
     /// The provider's error, when the redirect reports one (`error=access_denied`): the spec's
     /// rules at `authorize` first, then RFC 6749 §4.1.2.1's codes.
     pub(crate) fn provider_error(&self, def: &ProviderDef) -> Option<Error> {
@@ -93,6 +134,7 @@ impl Redirect {
             status: 0,
             headers: None,
             body: Some(&body),
+            grant: Grant::Code,
         };
         if let Some(p) = classify::match_rules(def, &seen) {
             return Some(Error::Provider(p));
@@ -167,6 +209,17 @@ impl Redirect {
         }
         Ok(selected)
     }
+}
+
+/// Lowercase or uppercase hexadecimal to bytes; `None` for anything else.
+fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
 }
 
 /// The origin (scheme, host, port) of an absolute URL; `None` for anything else.
