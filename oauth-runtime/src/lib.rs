@@ -26,6 +26,7 @@ pub mod oidc;
 mod pending;
 mod request;
 mod response;
+mod seam;
 pub mod secret;
 pub mod source;
 pub mod store;
@@ -63,4 +64,6 @@ pub mod __private {
     pub mod engine {
         pub use crate::engine::*;
     }
+
+    pub use crate::seam::{scope_at, scope_index, scope_param, NoGrant, Uninhabited};
 }
