@@ -8,8 +8,8 @@
 //! the RFC 6749 §5.2 JSON form is used. This module never decides *whether* to fail.
 
 use oauth_model::{
-    ErrorMeaning, ErrorRuleDef, ErrorSite, FieldTest, ProviderDef, ResponseDef, ResponseFormat,
-    ScalarDef, TimeUnit,
+    ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, ProviderDef, ResponseDef,
+    ResponseFormat, ScalarDef, TimeUnit,
 };
 use serde_json::{Map, Value};
 
@@ -90,13 +90,13 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
             if !tests.iter().any(|t| t.path == sw.path) {
                 negated = FieldTest {
                     path: sw.path.clone(),
-                    values: vec![negate(sw.values.first())].into(),
+                    op: FieldOp::OneOf(vec![negate(first(&sw.op))].into()),
                 };
                 tests.push(&negated);
             }
         }
         for t in tests {
-            lines.push(format!("{}={}", t.path, scalar_text(t.values.first())));
+            lines.push(format!("{}={}", t.path, scalar_text(first(&t.op))));
         }
         let mut body = lines.join("\n");
         body.push('\n');
@@ -113,7 +113,7 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
     }
     for t in rule.when.iter() {
         let segs: Vec<&str> = t.path.split('.').collect();
-        set_path(&mut root, &segs, scalar_json(t.values.first()));
+        set_path(&mut root, &segs, scalar_json(first(&t.op)));
     }
     // A provider that answers with a `code` puts its words beside it (Marketo's
     // `errors[].message`, Zoho CRM's `message` and `response.error.message`).
@@ -145,11 +145,7 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
     if let Some(sw) = failure.response.and_then(|r| r.success_when.as_ref()) {
         if !rule.when.iter().any(|t| t.path == sw.path) {
             let segs: Vec<&str> = sw.path.split('.').collect();
-            set_path(
-                &mut root,
-                &segs,
-                scalar_json(Some(&negate(sw.values.first()))),
-            );
+            set_path(&mut root, &segs, scalar_json(Some(&negate(first(&sw.op)))));
         }
     }
     if let Value::Object(map) = &mut root {
@@ -235,7 +231,7 @@ fn pick_rule<'d>(
 fn describe_score(rule: &ErrorRuleDef, description: &str, hint: &str) -> u8 {
     let says = |text: &str, exact: bool| {
         rule.when.iter().any(|t| {
-            t.values.iter().any(|v| {
+            values(&t.op).iter().any(|v| {
                 matches!(v, ScalarDef::Str(s)
                     if if exact { s == text } else { s.eq_ignore_ascii_case(text) })
             })
@@ -343,7 +339,7 @@ pub(crate) fn authorize_error_code(def: &ProviderDef, meaning: ErrorMeaning) -> 
         r.when
             .iter()
             .find(|t| t.path == "error")
-            .and_then(|t| t.values.first())
+            .and_then(|t| first(&t.op))
             .map(|v| scalar_text(Some(v)))
     };
     let candidates: Vec<String> = def
@@ -385,7 +381,7 @@ pub(crate) fn token(resp: &ResponseDef, issued: &Issued, now: &str) -> Reply {
                 lines.push(format!("{k}={v}"));
             }
             if let Some(sw) = &resp.success_when {
-                lines.push(format!("{}={}", sw.path, scalar_text(sw.values.first())));
+                lines.push(format!("{}={}", sw.path, scalar_text(first(&sw.op))));
             }
             let mut body = lines.join("\n");
             body.push('\n');
@@ -415,7 +411,7 @@ pub(crate) fn token(resp: &ResponseDef, issued: &Issued, now: &str) -> Reply {
                 put(k, Value::String(v.clone()));
             }
             if let Some(sw) = &resp.success_when {
-                put(&sw.path, scalar_json(sw.values.first()));
+                put(&sw.path, scalar_json(first(&sw.op)));
             }
             Reply::json(200, &root)
         }
@@ -434,7 +430,7 @@ pub(crate) fn token(resp: &ResponseDef, issued: &Issued, now: &str) -> Reply {
                 ser.append_pair(k, v);
             }
             if let Some(sw) = &resp.success_when {
-                ser.append_pair(&sw.path, &scalar_text(sw.values.first()));
+                ser.append_pair(&sw.path, &scalar_text(first(&sw.op)));
             }
             Reply {
                 status: 200,
@@ -505,6 +501,19 @@ pub(crate) fn page(status: u16, id: &str, message: &str) -> Reply {
         body: format!("<html><body><p id=\"{id}\">{escaped}</p></body></html>"),
         headers: Vec::new(),
     }
+}
+
+/// The values a `one_of` test accepts (none for the other tests).
+fn values(op: &FieldOp) -> &[ScalarDef] {
+    match op {
+        FieldOp::OneOf(v) => v,
+        _ => &[],
+    }
+}
+
+/// The first value a `one_of` test accepts.
+fn first(op: &FieldOp) -> Option<&ScalarDef> {
+    values(op).first()
 }
 
 fn scalar_json(s: Option<&ScalarDef>) -> Value {

@@ -9,7 +9,6 @@
 //! quotas (606, 607). A call refused by one limit is not counted by the next. An admitted call
 //! holds its concurrency slots until the router has waited out the configured latency.
 
-use axum::http::header;
 use oauth_model::{Capped, Counted, ErrorMeaning as M, ErrorSite, Presentation};
 
 use super::{App, Req};
@@ -48,9 +47,10 @@ fn call(app: &App, req: &Req<'_>) -> Result<(Reply, Slots), Reply> {
     let mut granted = None;
     for (origin, pres) in presentations {
         let token = match pres {
-            Presentation::Header { scheme } => req
+            Presentation::None => None,
+            Presentation::Header { name, scheme } => req
                 .headers
-                .get(header::AUTHORIZATION)
+                .get(name.as_ref())
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.split_once(' '))
                 .filter(|(s, _)| s.eq_ignore_ascii_case(scheme))

@@ -91,12 +91,13 @@ pub(super) fn authenticate(app: &App, st: &State, req: &Req<'_>) -> Result<Strin
         })
     };
     let from_basic = || req.basic().map(|(id, s)| (id, Some(s)));
-    let found = match app.def.client_auth {
+    let found = match app.def.client_auth.method {
         ClientAuth::Basic => from_basic(),
         // Nest: "the header form still works but is discouraged".
         ClientAuth::RequestBody => from_body().or_else(from_basic),
         // Zoho documents the query and the body.
         ClientAuth::Query => from_query().or_else(from_body),
+        _ => from_body(),
     };
     let Some((id, secret)) = found else {
         return Err(missing(app, site, "client_id"));
