@@ -54,6 +54,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod fields;
 mod limits;
 mod render;
 mod routes;

@@ -1,45 +1,18 @@
-//! Response bodies in the provider's own formats: token responses and errors.
-//!
-//! Errors are *synthesised from the provider's error rules*: to answer meaning M at site S the
-//! first rule with that meaning covering S is taken, and a body is built that satisfies every
-//! one of its `when` tests (dotted paths become nested JSON, `*` an array element; properties
-//! text gets one `KEY=value` line per test). So a runtime that classifies responses with the
-//! same rules must recognise what the simulator sends. When the def has no rule for a meaning,
-//! the RFC 6749 §5.2 JSON form is used. This module never decides *whether* to fail.
+//! Error bodies, *synthesised from the provider's error rules*: to answer meaning M at site S
+//! the first rule with that meaning covering S is taken, and a body is built that satisfies
+//! every one of its `when` tests (dotted paths become nested JSON, `*` an array element;
+//! properties text gets one `KEY=value` line per test). So a runtime that classifies
+//! responses with the same rules must recognise what the simulator sends. When the def has no
+//! rule for a meaning, the RFC 6749 §5.2 JSON form is used.
 
 use oauth_model::{
     ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, ProviderDef, ResponseDef,
-    ResponseFormat, ScalarDef, TimeUnit,
+    ResponseFormat, ScalarDef,
 };
 use serde_json::{Map, Value};
 
-/// `expires_in` sent for tokens that never expire (ten years, as Nest does).
-pub(crate) const NEVER_EXPIRES_SECS: u64 = 315_360_000;
-
-/// A response ready to be sent.
-#[derive(Debug, Clone)]
-pub(crate) struct Reply {
-    pub status: u16,
-    pub content_type: &'static str,
-    pub body: String,
-    pub headers: Vec<(&'static str, String)>,
-}
-
-impl Reply {
-    pub fn json(status: u16, body: &Value) -> Reply {
-        Reply {
-            status,
-            content_type: "application/json",
-            body: body.to_string(),
-            headers: Vec::new(),
-        }
-    }
-
-    pub fn with_header(mut self, name: &'static str, value: String) -> Reply {
-        self.headers.push((name, value));
-        self
-    }
-}
+use super::Reply;
+use crate::fields::{first, scalar_json, scalar_text, set_path, values};
 
 /// What a failed request should say.
 #[derive(Debug, Clone, Copy)]
@@ -55,17 +28,6 @@ pub(crate) struct Failure<'a> {
     /// The RFC 6749 code the situation calls for (`unsupported_grant_type`); among rules of
     /// the same meaning, one that sends it is preferred. `None`: the meaning's usual code.
     pub hint: Option<&'a str>,
-}
-
-/// The token a successful token request hands out.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Issued {
-    pub access_token: String,
-    pub refresh_token: Option<String>,
-    /// `None`: never expires.
-    pub expires_in_secs: Option<u64>,
-    pub scopes: Vec<String>,
-    pub extra: Vec<(String, String)>,
 }
 
 /// The error response for `failure`.
@@ -358,119 +320,6 @@ pub(crate) fn authorize_error_code(def: &ProviderDef, meaning: ErrorMeaning) -> 
         .unwrap_or_else(|| rfc.to_string())
 }
 
-/// A successful token response in `resp`'s format.
-pub(crate) fn token(resp: &ResponseDef, issued: &Issued, now: &str) -> Reply {
-    let f = &resp.fields;
-    let expires = issued.expires_in_secs.unwrap_or(NEVER_EXPIRES_SECS);
-    let expires = match resp.expires_in_unit {
-        TimeUnit::Seconds => expires,
-        TimeUnit::Milliseconds => expires.saturating_mul(1000),
-    };
-    let scope = issued.scopes.join(&resp.scope_separator);
-    match resp.format {
-        ResponseFormat::Properties => {
-            let mut lines = vec![
-                "#".to_string(),
-                format!("#{now}"),
-                format!("{}={}", f.access_token, issued.access_token),
-            ];
-            if let Some(rt) = &issued.refresh_token {
-                lines.push(format!("{}={rt}", f.refresh_token));
-            }
-            for (k, v) in &issued.extra {
-                lines.push(format!("{k}={v}"));
-            }
-            if let Some(sw) = &resp.success_when {
-                lines.push(format!("{}={}", sw.path, scalar_text(first(&sw.op))));
-            }
-            let mut body = lines.join("\n");
-            body.push('\n');
-            Reply {
-                status: 200,
-                content_type: "text/plain;charset=UTF-8",
-                body,
-                headers: Vec::new(),
-            }
-        }
-        ResponseFormat::Json => {
-            let mut root = Value::Object(Map::new());
-            let mut put = |path: &str, v: Value| {
-                let segs: Vec<&str> = path.split('.').collect();
-                set_path(&mut root, &segs, v);
-            };
-            put(&f.access_token, Value::String(issued.access_token.clone()));
-            if let Some(rt) = &issued.refresh_token {
-                put(&f.refresh_token, Value::String(rt.clone()));
-            }
-            put(&f.token_type, Value::String("Bearer".to_string()));
-            put(&f.expires_in, Value::from(expires));
-            if !scope.is_empty() {
-                put(&f.scope, Value::String(scope.clone()));
-            }
-            for (k, v) in &issued.extra {
-                put(k, Value::String(v.clone()));
-            }
-            if let Some(sw) = &resp.success_when {
-                put(&sw.path, scalar_json(first(&sw.op)));
-            }
-            Reply::json(200, &root)
-        }
-        ResponseFormat::Form => {
-            let mut ser = url::form_urlencoded::Serializer::new(String::new());
-            ser.append_pair(&f.access_token, &issued.access_token);
-            if let Some(rt) = &issued.refresh_token {
-                ser.append_pair(&f.refresh_token, rt);
-            }
-            ser.append_pair(&f.token_type, "Bearer");
-            ser.append_pair(&f.expires_in, &expires.to_string());
-            if !scope.is_empty() {
-                ser.append_pair(&f.scope, &scope);
-            }
-            for (k, v) in &issued.extra {
-                ser.append_pair(k, v);
-            }
-            if let Some(sw) = &resp.success_when {
-                ser.append_pair(&sw.path, &scalar_text(first(&sw.op)));
-            }
-            Reply {
-                status: 200,
-                content_type: "application/x-www-form-urlencoded",
-                body: ser.finish(),
-                headers: Vec::new(),
-            }
-        }
-    }
-}
-
-/// Sets the value at a dotted path, creating objects (and one-element arrays for `*`).
-fn set_path(node: &mut Value, segs: &[&str], value: Value) {
-    let Some((first, rest)) = segs.split_first() else {
-        *node = value;
-        return;
-    };
-    if *first == "*" {
-        if !node.is_array() {
-            *node = Value::Array(Vec::new());
-        }
-        if let Value::Array(items) = node {
-            if items.is_empty() {
-                items.push(Value::Null);
-            }
-            if let Some(item) = items.first_mut() {
-                set_path(item, rest, value);
-            }
-        }
-    } else {
-        if !node.is_object() {
-            *node = Value::Object(Map::new());
-        }
-        if let Value::Object(map) = node {
-            let child = map.entry(first.to_string()).or_insert(Value::Null);
-            set_path(child, rest, value);
-        }
-    }
-}
-
 /// A request id in Marketo's shape (`e42b#14272d07d78`).
 fn request_id() -> String {
     use rand::Rng;
@@ -480,58 +329,6 @@ fn request_id() -> String {
         rng.random_range(0..0x1_0000u32),
         rng.random_range(0..0x100_0000_0000u64)
     )
-}
-
-/// An HTML page showing the user one message in an element with id `id` (the PIN page, the
-/// device verification page, and their errors).
-pub(crate) fn page(status: u16, id: &str, message: &str) -> Reply {
-    let escaped: String = message
-        .chars()
-        .map(|c| match c {
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '&' => "&amp;".to_string(),
-            '"' => "&quot;".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
-    Reply {
-        status,
-        content_type: "text/html; charset=utf-8",
-        body: format!("<html><body><p id=\"{id}\">{escaped}</p></body></html>"),
-        headers: Vec::new(),
-    }
-}
-
-/// The values a `one_of` test accepts (none for the other tests).
-fn values(op: &FieldOp) -> &[ScalarDef] {
-    match op {
-        FieldOp::OneOf(v) => v,
-        _ => &[],
-    }
-}
-
-/// The first value a `one_of` test accepts.
-fn first(op: &FieldOp) -> Option<&ScalarDef> {
-    values(op).first()
-}
-
-fn scalar_json(s: Option<&ScalarDef>) -> Value {
-    match s {
-        Some(ScalarDef::Bool(b)) => Value::Bool(*b),
-        Some(ScalarDef::Int(i)) => Value::from(*i),
-        Some(ScalarDef::Str(s)) => Value::String(s.to_string()),
-        None => Value::Null,
-    }
-}
-
-fn scalar_text(s: Option<&ScalarDef>) -> String {
-    match s {
-        Some(ScalarDef::Bool(b)) => b.to_string(),
-        Some(ScalarDef::Int(i)) => i.to_string(),
-        Some(ScalarDef::Str(s)) => s.to_string(),
-        None => String::new(),
-    }
 }
 
 /// A value that fails a success test (`TRUE` -> `FALSE`, `true` -> `false`).
@@ -547,63 +344,5 @@ fn negate(s: Option<&ScalarDef>) -> ScalarDef {
             ScalarDef::Str("failure".into())
         }
         _ => ScalarDef::Str("FALSE".into()),
-    }
-}
-
-/// A Java `Date.toString()`-style stamp (`Wed Feb 29 03:07:33 UTC 2012`) for properties
-/// comments: wall-clock start time plus the simulated clock.
-pub(crate) fn java_date(unix_secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = unix_secs / 86_400;
-    let secs = unix_secs % 86_400;
-    // Howard Hinnant's civil_from_days, for days since 1970-01-01.
-    let z = i64::try_from(days).unwrap_or(0) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let weekday = DAYS
-        .get(usize::try_from(days % 7).unwrap_or(0))
-        .copied()
-        .unwrap_or("Thu");
-    let month_name = MONTHS
-        .get(usize::try_from(month - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("Jan");
-    format!(
-        "{weekday} {month_name} {day:02} {:02}:{:02}:{:02} UTC {year}",
-        secs / 3600,
-        (secs % 3600) / 60,
-        secs % 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn java_date_formats_a_known_instant() {
-        // 2012-02-29T03:07:33Z
-        assert_eq!(java_date(1_330_484_853), "Wed Feb 29 03:07:33 UTC 2012");
-    }
-
-    #[test]
-    fn wildcard_paths_build_arrays() {
-        let mut v = Value::Object(Map::new());
-        set_path(&mut v, &["success"], Value::Bool(false));
-        set_path(&mut v, &["errors", "*", "code"], Value::from("602"));
-        set_path(&mut v, &["errors", "*", "message"], Value::from("expired"));
-        assert_eq!(
-            v,
-            serde_json::json!({"success": false, "errors": [{"code": "602", "message": "expired"}]})
-        );
     }
 }
