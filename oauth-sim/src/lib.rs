@@ -174,10 +174,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod crypto;
 mod fields;
+mod formats;
 mod limits;
 mod render;
 mod routes;
+mod secret;
 mod state;
 
 use std::path::Path;
@@ -204,6 +207,11 @@ pub enum SimError {
     Spec(oauth_codegen::Diagnostics),
     /// A URL could not be built.
     Url(String),
+    /// A client key could not be registered: the client is unknown or the JWK unusable.
+    Key(String),
+    /// A connection value cannot be served: its format admits no value the simulator can
+    /// draw, the name is unknown, or a value set for it does not match its format.
+    Connection(String),
 }
 
 impl std::fmt::Display for SimError {
@@ -215,6 +223,8 @@ impl std::fmt::Display for SimError {
             SimError::Io(e) => write!(f, "simulator I/O error: {e}"),
             SimError::Spec(d) => write!(f, "invalid provider spec:\n{d}"),
             SimError::Url(e) => write!(f, "simulator URL error: {e}"),
+            SimError::Key(e) => write!(f, "cannot register the client key: {e}"),
+            SimError::Connection(e) => write!(f, "connection value: {e}"),
         }
     }
 }
@@ -261,12 +271,15 @@ impl Simulator {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
+        let formats = routes::check_formats(&def).map_err(SimError::Connection)?;
         let app = Arc::new(App {
             routes: routes::build_routes(&def),
             def,
             state: Mutex::new(State::default()),
             clock: Clock::default(),
             start_unix,
+            origin: origin.as_str().trim_end_matches('/').to_string(),
+            formats,
         });
         let router = axum::Router::new()
             .fallback(routes::handle)
@@ -299,7 +312,8 @@ impl Simulator {
     }
 
     /// The full URL the simulator serves endpoint `name` at (`token`, `authorize`, ...; for
-    /// `api`, the sample `/sim/me` resource).
+    /// `api`, the sample `/sim/me` resource). A connection value inside the path shows as
+    /// `{name}` (percent-encoded): put the token's value there.
     pub fn endpoint_url(&self, name: &str) -> Option<url::Url> {
         let route = self.app.routes.iter().find(|r| r.name == name)?;
         self.origin.join(&route.path).ok()
@@ -317,7 +331,8 @@ impl Simulator {
         S: Into<String>,
     {
         let client = Client {
-            secret: secret.to_string(),
+            secret: secret::Secret::new(secret),
+            key: None,
             active: true,
             redirect_uris: redirect_uris.into_iter().map(Into::into).collect(),
         };
@@ -325,6 +340,64 @@ impl Simulator {
             .lock()
             .clients
             .insert(client_id.to_string(), client);
+    }
+
+    /// Gives registered client `client_id` its public key, a JWK (RFC 7517: `kty` `RSA` with
+    /// `n` and `e`, `EC` with `crv: P-256`, `x` and `y`, or `OKP` with `crv: Ed25519` and `x`;
+    /// an optional `kid` that JWT headers must then name), replacing any key it had. The
+    /// client then authenticates with JWTs it signs (`private_key_jwt`,
+    /// `signed_client_secret`); a client with a key is not a public client even without a
+    /// secret. Fails for an unknown client, a private key, or a key `ring` cannot verify
+    /// with (RSA outside 2048 to 8192 bits, other curves).
+    pub fn register_client_key(&self, client_id: &str, jwk: &str) -> Result<(), SimError> {
+        let key = crypto::jwk::ClientKey::from_jwk(jwk).map_err(SimError::Key)?;
+        match self.app.lock().clients.get_mut(client_id) {
+            Some(client) => {
+                client.key = Some(key);
+                Ok(())
+            }
+            None => Err(SimError::Key(format!(
+                "no client `{client_id}` is registered"
+            ))),
+        }
+    }
+
+    /// Requires, from now on, every fixed parameter the def declares (authorize `params`, the
+    /// code exchange's `token_params`, the refresh, client-credentials and device grants'
+    /// `params`), with exactly its rendered value; a request without it gets the provider's
+    /// `bad_request` error. Off by default, since the model does not say which of them the
+    /// provider itself requires; either way they are recorded ([`RecordedRequest::param`]).
+    pub fn set_strict_params(&self, strict: bool) {
+        self.app.lock().strict_params = strict;
+    }
+
+    /// Hands out `value` for connection value `name` in the authorizations that follow,
+    /// instead of a drawn one. Fails when the def has no such value or `value` does not match
+    /// its format (a client would refuse it).
+    pub fn set_connection_value(&self, name: &str, value: &str) -> Result<(), SimError> {
+        let def = &self.app.def;
+        let Some((i, _)) = def.connection_value(name) else {
+            return Err(SimError::Connection(format!(
+                "the provider has no connection value `{name}`"
+            )));
+        };
+        if !self.app.formats.get(i).is_some_and(|f| f.matches(value)) {
+            return Err(SimError::Connection(format!(
+                "`{value}` does not match the format of `{name}`"
+            )));
+        }
+        self.app
+            .lock()
+            .connection_values
+            .insert(name.to_string(), value.to_string());
+        Ok(())
+    }
+
+    /// The simulator's wall clock, in unix seconds: its start time plus the simulated
+    /// [`Clock`]. JWT times (`exp`, `iat`), `expires_at` fields and redirect `timestamp`s
+    /// are read and written in it, so advancing the clock expires a client assertion too.
+    pub fn now_unix(&self) -> u64 {
+        self.app.now_unix()
     }
 
     /// Marks a registered client active or not; an inactive client's token requests fail

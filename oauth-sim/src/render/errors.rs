@@ -6,13 +6,15 @@
 //! rule for a meaning, the RFC 6749 §5.2 JSON form is used.
 
 use oauth_model::{
-    ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, ProviderDef, ResponseDef,
+    ErrorMeaning, ErrorRuleDef, ErrorSite, FieldOp, FieldTest, GrantKind, ProviderDef, ResponseDef,
     ResponseFormat, ScalarDef,
 };
 use serde_json::{Map, Value};
 
 use super::Reply;
-use crate::fields::{first, scalar_json, scalar_text, set_path, values};
+use crate::fields::{
+    failing, first, holds, holds_in_properties, put, satisfying, scalar_json, scalar_text, values,
+};
 
 /// What a failed request should say.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +30,26 @@ pub(crate) struct Failure<'a> {
     /// The RFC 6749 code the situation calls for (`unsupported_grant_type`); among rules of
     /// the same meaning, one that sends it is preferred. `None`: the meaning's usual code.
     pub hint: Option<&'a str>,
+    /// The grant whose request is answered: rules written for another grant are left out,
+    /// and rules written for this one are preferred.
+    pub grant: Option<GrantKind>,
+    /// The rule to answer with, whatever the meanings (a limit's `error`).
+    pub rule: Option<usize>,
+}
+
+impl<'a> Failure<'a> {
+    /// A failure with no hint, grant or forced rule.
+    pub fn new(site: ErrorSite, meanings: &'a [ErrorMeaning], description: &'a str) -> Self {
+        Failure {
+            meanings,
+            site,
+            description,
+            response: None,
+            hint: None,
+            grant: None,
+            rule: None,
+        }
+    }
 }
 
 /// The error response for `failure`.
@@ -39,29 +61,23 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
         .response
         .and_then(|r| r.success_when.as_ref())
         .map(|t| t.path.as_ref());
-    let rule = pick_rule(def, &failure, properties.is_some(), success_path);
+    let forced = failure.rule.and_then(|i| def.errors.get(i));
+    let rule = forced.or_else(|| pick_rule(def, &failure, properties.is_some(), success_path));
     let Some(rule) = rule else {
         return rfc_error(failure);
     };
+    // No status in the rule: any status matches it, and 200 is the one a client is most
+    // likely to take for a success (Zoho sends its errors so).
     let status = rule.status.unwrap_or(200);
+    let success = failure.response.and_then(|r| r.success_when.as_ref());
     if let Some(resp) = properties {
-        let mut lines = vec!["#".to_string(), format!("#{now}")];
-        let mut tests: Vec<&FieldTest> = rule.when.iter().collect();
-        let negated;
-        if let Some(sw) = resp.success_when.as_ref() {
-            if !tests.iter().any(|t| t.path == sw.path) {
-                negated = FieldTest {
-                    path: sw.path.clone(),
-                    op: FieldOp::OneOf(vec![negate(first(&sw.op))].into()),
-                };
-                tests.push(&negated);
-            }
+        let body = properties_body(rule, resp, failure.description, now);
+        if !rule.when.iter().all(|t| holds_in_properties(&body, t)) {
+            tracing::warn!(
+                "oauth-sim: the body for error rule `{}` does not match it",
+                rule.code
+            );
         }
-        for t in tests {
-            lines.push(format!("{}={}", t.path, scalar_text(first(&t.op))));
-        }
-        let mut body = lines.join("\n");
-        body.push('\n');
         return Reply {
             status,
             content_type: "text/plain;charset=UTF-8",
@@ -69,57 +85,102 @@ pub(crate) fn error(def: &ProviderDef, failure: Failure<'_>, now: &str) -> Reply
             headers: Vec::new(),
         };
     }
-    let mut root = Value::Object(Map::new());
-    if rule.when.is_empty() {
-        set_path(&mut root, &["error"], Value::String(rule.code.to_string()));
+    let body = json_body(rule, &failure, success);
+    if !rule.when.iter().all(|t| holds(&body, t)) {
+        tracing::warn!(
+            "oauth-sim: the body for error rule `{}` does not match it",
+            rule.code
+        );
     }
+    Reply::json(status, &body)
+}
+
+/// The tests of `rule`, grouped by path in the order the paths first appear.
+fn by_path(rule: &ErrorRuleDef) -> Vec<(&str, Vec<&FieldOp>)> {
+    let mut groups: Vec<(&str, Vec<&FieldOp>)> = Vec::new();
     for t in rule.when.iter() {
-        let segs: Vec<&str> = t.path.split('.').collect();
-        set_path(&mut root, &segs, scalar_json(first(&t.op)));
+        match groups.iter_mut().find(|(p, _)| *p == t.path) {
+            Some((_, ops)) => ops.push(&t.op),
+            None => groups.push((&t.path, vec![&t.op])),
+        }
+    }
+    groups
+}
+
+/// Properties text: one `KEY=value` line per tested key, and the success key failing.
+fn properties_body(rule: &ErrorRuleDef, resp: &ResponseDef, words: &str, now: &str) -> String {
+    let mut lines = vec!["#".to_string(), format!("#{now}")];
+    let groups = by_path(rule);
+    for (path, ops) in &groups {
+        if let Some(v) = satisfying(ops, words) {
+            lines.push(format!("{path}={}", scalar_text(Some(&v))));
+        }
+    }
+    if let Some(sw) = resp.success_when.as_ref() {
+        if !groups.iter().any(|(p, _)| *p == sw.path) {
+            lines.push(format!(
+                "{}={}",
+                sw.path,
+                scalar_text(Some(&failing(&sw.op)))
+            ));
+        }
+    }
+    let mut body = lines.join("\n");
+    body.push('\n');
+    body
+}
+
+/// A JSON body that `rule` matches: its tests satisfied, the provider's words where the body
+/// has room for them, and a success field (if the response has one) failing.
+fn json_body(rule: &ErrorRuleDef, failure: &Failure<'_>, success: Option<&FieldTest>) -> Value {
+    let mut root = Value::Object(Map::new());
+    let groups = by_path(rule);
+    // Paths a test fixes, absent ones included: nothing else may be written there.
+    let fixed = |path: &str| groups.iter().any(|(p, _)| *p == path);
+    if rule.when.is_empty() {
+        put(&mut root, "error", Value::String(rule.code.to_string()));
+    }
+    for (path, ops) in &groups {
+        if let Some(v) = satisfying(ops, failure.description) {
+            put(&mut root, path, scalar_json(Some(&v)));
+        }
     }
     // A provider that answers with a `code` puts its words beside it (Marketo's
     // `errors[].message`, Zoho CRM's `message` and `response.error.message`).
-    for t in rule.when.iter() {
-        let Some(parent) = t
-            .path
+    for (path, _) in &groups {
+        let Some(parent) = path
             .strip_suffix("code")
             .filter(|p| p.is_empty() || p.ends_with('.'))
         else {
             continue;
         };
         let message = format!("{parent}message");
-        if rule.when.iter().any(|u| u.path == message) {
-            continue;
-        }
-        let segs: Vec<&str> = message.split('.').collect();
-        set_path(
-            &mut root,
-            &segs,
-            Value::String(failure.description.to_string()),
-        );
-    }
-    // A REST envelope with a `success` flag (Marketo) names the request it answers.
-    if failure.site == ErrorSite::Api && rule.when.iter().any(|t| t.path == "success") {
-        if let Value::Object(map) = &mut root {
-            map.insert("requestId".to_string(), Value::String(request_id()));
-        }
-    }
-    if let Some(sw) = failure.response.and_then(|r| r.success_when.as_ref()) {
-        if !rule.when.iter().any(|t| t.path == sw.path) {
-            let segs: Vec<&str> = sw.path.split('.').collect();
-            set_path(&mut root, &segs, scalar_json(Some(&negate(first(&sw.op)))));
-        }
-    }
-    if let Value::Object(map) = &mut root {
-        if map.get("error").is_some_and(Value::is_string) && !map.contains_key("error_description")
-        {
-            map.insert(
-                "error_description".to_string(),
+        if !fixed(&message) {
+            put(
+                &mut root,
+                &message,
                 Value::String(failure.description.to_string()),
             );
         }
     }
-    Reply::json(status, &root)
+    // A REST envelope with a `success` flag (Marketo) names the request it answers.
+    if failure.site == ErrorSite::Api && fixed("success") && !fixed("requestId") {
+        if let Value::Object(map) = &mut root {
+            map.insert("requestId".to_string(), Value::String(request_id()));
+        }
+    }
+    if let Some(sw) = success {
+        if !fixed(&sw.path) {
+            put(&mut root, &sw.path, scalar_json(Some(&failing(&sw.op))));
+        }
+    }
+    if let Value::Object(map) = &mut root {
+        if map.get("error").is_some_and(Value::is_string) && !fixed("error_description") {
+            map.entry("error_description".to_string())
+                .or_insert_with(|| Value::String(failure.description.to_string()));
+        }
+    }
+    root
 }
 
 fn pick_rule<'d>(
@@ -140,6 +201,7 @@ fn pick_rule<'d>(
         def.errors.iter().filter(move |r| {
             r.meaning == meaning
                 && r.at.covers(failure.site)
+                && (r.grant.is_none() || r.grant == failure.grant)
                 && if properties {
                     is_properties_like(r)
                         || r.when.iter().any(|t| Some(t.path.as_ref()) == success_path)
@@ -151,13 +213,16 @@ fn pick_rule<'d>(
     // An explicit hint outranks the order of meanings: specs label one wire code with
     // different meanings (OpenID's `invalid_grant` is `refresh_token_invalid`, its
     // `expired_token` is the device code's `code_expired`).
+    // At equal scores, a rule written for the grant answered beats one written for any.
+    let rank = |rule: &ErrorRuleDef, score: u8| (score, rule.grant.is_some());
     if let Some(hint) = failure.hint {
-        let mut best: Option<(u8, &ErrorRuleDef)> = None;
+        let mut best: Option<((u8, bool), &ErrorRuleDef)> = None;
         for meaning in failure.meanings {
             for rule in candidates_for(*meaning) {
                 let score = describe_score(rule, failure.description, hint);
-                if score >= 3 && best.is_none_or(|(b, _)| score > b) {
-                    best = Some((score, rule));
+                let key = rank(rule, score);
+                if score >= 3 && best.is_none_or(|(b, _)| key > b) {
+                    best = Some((key, rule));
                 }
             }
         }
@@ -172,11 +237,11 @@ fn pick_rule<'d>(
         let hint = failure
             .hint
             .unwrap_or_else(|| rfc_code(*meaning, failure.site).0);
-        let mut best: Option<(u8, &ErrorRuleDef)> = None;
+        let mut best: Option<((u8, bool), &ErrorRuleDef)> = None;
         for rule in candidates {
-            let score = describe_score(rule, failure.description, hint);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, rule));
+            let key = rank(rule, describe_score(rule, failure.description, hint));
+            if best.is_none_or(|(b, _)| key > b) {
+                best = Some((key, rule));
             }
         }
         if let Some((_, rule)) = best {
@@ -193,10 +258,19 @@ fn pick_rule<'d>(
 fn describe_score(rule: &ErrorRuleDef, description: &str, hint: &str) -> u8 {
     let says = |text: &str, exact: bool| {
         rule.when.iter().any(|t| {
-            values(&t.op).iter().any(|v| {
+            let listed = values(&t.op).iter().any(|v| {
                 matches!(v, ScalarDef::Str(s)
                     if if exact { s == text } else { s.eq_ignore_ascii_case(text) })
-            })
+            });
+            // Free text a test only partly fixes says the description if it fits it.
+            let fits = !exact
+                && !text.is_empty()
+                && match &t.op {
+                    FieldOp::StartsWith(p) => text.starts_with(p.as_ref()),
+                    FieldOp::Contains(c) => text.contains(c.as_ref()),
+                    _ => false,
+                };
+            listed || fits
         })
     };
     if says(description, false) {
@@ -255,12 +329,15 @@ fn rfc_error(failure: Failure<'_>) -> Reply {
     let body = serde_json::json!({"error": code, "error_description": failure.description});
     let reply = Reply::json(status, &body);
     if failure.site == ErrorSite::Api && status == 401 {
+        // Descriptions may quote a request: only printable ASCII, no quotes, in the header.
+        let words: String = failure
+            .description
+            .chars()
+            .filter(|c| (c.is_ascii_graphic() || *c == ' ') && *c != '"' && *c != '\\')
+            .collect();
         reply.with_header(
             "www-authenticate",
-            format!(
-                "Bearer error=\"{code}\", error_description=\"{}\"",
-                failure.description
-            ),
+            format!("Bearer error=\"{code}\", error_description=\"{words}\""),
         )
     } else {
         reply
@@ -288,13 +365,19 @@ pub(crate) fn rfc_code(meaning: ErrorMeaning, site: ErrorSite) -> (&'static str,
 }
 
 /// The error code to put in an authorize redirect: the `error` value of an RFC-shaped rule
-/// covering the authorize site (preferring RFC 6749 §4.1.2.1's code), else that code.
-pub(crate) fn authorize_error_code(def: &ProviderDef, meaning: ErrorMeaning) -> String {
-    let rfc = match meaning {
-        ErrorMeaning::ServerError => "server_error",
-        ErrorMeaning::RateLimited | ErrorMeaning::QuotaExhausted => "access_denied",
-        ErrorMeaning::AccessDenied => "access_denied",
-        ErrorMeaning::InsufficientScope => "invalid_scope",
+/// covering the authorize site (preferring RFC 6749 §4.1.2.1's code, or `hint`, the code the
+/// situation calls for, such as `unsupported_response_type`), else that code.
+pub(crate) fn authorize_error_code(
+    def: &ProviderDef,
+    meaning: ErrorMeaning,
+    hint: Option<&str>,
+) -> String {
+    let rfc = match (meaning, hint) {
+        (_, Some(hint)) => hint,
+        (ErrorMeaning::ServerError, _) => "server_error",
+        (ErrorMeaning::RateLimited | ErrorMeaning::QuotaExhausted, _) => "access_denied",
+        (ErrorMeaning::AccessDenied, _) => "access_denied",
+        (ErrorMeaning::InsufficientScope, _) => "invalid_scope",
         _ => "invalid_request",
     };
     let error_value = |r: &ErrorRuleDef| {
@@ -331,18 +414,168 @@ fn request_id() -> String {
     )
 }
 
-/// A value that fails a success test (`TRUE` -> `FALSE`, `true` -> `false`).
-fn negate(s: Option<&ScalarDef>) -> ScalarDef {
-    match s {
-        Some(ScalarDef::Bool(b)) => ScalarDef::Bool(!b),
-        Some(ScalarDef::Int(i)) => ScalarDef::Int(if *i == 0 { 1 } else { 0 }),
-        Some(ScalarDef::Str(s)) if s.eq_ignore_ascii_case("true") => {
-            let lower = s.chars().all(|c| c.is_ascii_lowercase());
-            ScalarDef::Str(if lower { "false" } else { "FALSE" }.into())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(yaml: &str) -> ProviderDef {
+        let path = std::path::Path::new("test.yaml");
+        let loaded =
+            oauth_codegen::load::load_str(path, yaml, |_| Err(std::io::ErrorKind::NotFound.into()))
+                .expect("loads");
+        oauth_codegen::validate::validate(&loaded).expect("validates")
+    }
+
+    fn seed(name: &str) -> ProviderDef {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../specs")
+            .join(name);
+        let loaded = oauth_codegen::load::load_file(&path).expect("loads");
+        oauth_codegen::validate::validate(&loaded).expect("validates")
+    }
+
+    /// Answers with rule `i` of `def` and checks that the rule matches the answer.
+    fn answers_with_a_body_its_rule_matches(def: &ProviderDef, i: usize, response: &ResponseDef) {
+        let Some(rule) = def.errors.get(i) else {
+            return;
+        };
+        let site = match rule.at {
+            ErrorSite::Any => ErrorSite::TokenEndpoint,
+            at => at,
+        };
+        let meanings = [rule.meaning];
+        let failure = Failure {
+            response: Some(response),
+            grant: rule.grant,
+            rule: Some(i),
+            ..Failure::new(site, &meanings, "Something went wrong")
+        };
+        let reply = error(def, failure, "now");
+        if let Some(status) = rule.status {
+            assert_eq!(reply.status, status, "{}: status", rule.code);
         }
-        Some(ScalarDef::Str(s)) if s.eq_ignore_ascii_case("success") => {
-            ScalarDef::Str("failure".into())
+        if response.format == ResponseFormat::Properties {
+            for t in rule.when.iter() {
+                assert!(
+                    holds_in_properties(&reply.body, t),
+                    "{}: {t:?} in {}",
+                    rule.code,
+                    reply.body
+                );
+            }
+        } else {
+            let body: Value = serde_json::from_str(&reply.body).expect("JSON");
+            for t in rule.when.iter() {
+                assert!(holds(&body, t), "{}: {t:?} in {body}", rule.code);
+            }
         }
-        _ => ScalarDef::Str("FALSE".into()),
+    }
+
+    #[test]
+    fn every_seed_rule_answers_with_a_body_it_matches() {
+        for name in [
+            "zoho_projects.yaml",
+            "zoho_crm.yaml",
+            "marketo.yaml",
+            "nest.yaml",
+            "openid.yaml",
+        ] {
+            let def = seed(name);
+            for i in 0..def.errors.len() {
+                let properties = def.errors.get(i).is_some_and(is_properties_like);
+                let response = def
+                    .grants
+                    .custom
+                    .iter()
+                    .map(|g| &g.response)
+                    .find(|r| properties && r.format == ResponseFormat::Properties)
+                    .unwrap_or(&def.token_response);
+                answers_with_a_body_its_rule_matches(&def, i, response);
+            }
+        }
+    }
+
+    const OPS: &str = r#"
+provider: { name: Ops, display_name: Ops }
+endpoints:
+  authorize: { url: https://example.com/authorize }
+  token: { url: https://example.com/token }
+grants:
+  authorization_code: {}
+  refresh_token: {}
+errors:
+  - code: refresh_gone
+    at: token_endpoint
+    grant: refresh_token
+    status: 400
+    when:
+      - { field: error, equals: invalid_grant }
+    meaning: refresh_token_invalid
+  - code: code_gone
+    at: token_endpoint
+    status: 400
+    when:
+      - { field: error, equals: invalid_grant }
+    meaning: code_invalid
+  - code: listed
+    at: token_endpoint
+    when:
+      - { field: errors.*.code, one_of: ["601", "602"] }
+      - { field: ok, equals: false }
+      - { field: access_token, absent: true }
+    meaning: access_token_invalid
+  - code: words
+    at: token_endpoint
+    when:
+      - { field: error_description, starts_with: "Invalid" }
+      - { field: error_description, contains: expired }
+    meaning: code_expired
+  - code: numbered
+    at: token_endpoint
+    status: 200
+    when:
+      - { field: code, between: [600, 699] }
+      - { field: message, absent: true }
+    meaning: rate_limited
+"#;
+
+    #[test]
+    fn every_field_op_is_synthesised_into_a_body_the_rule_matches() {
+        let def = def(OPS);
+        for i in 0..def.errors.len() {
+            answers_with_a_body_its_rule_matches(&def, i, &def.token_response);
+        }
+        // `absent` fields stay absent even where the simulator would add its words.
+        let meanings = [ErrorMeaning::RateLimited];
+        let reply = error(
+            &def,
+            Failure::new(ErrorSite::TokenEndpoint, &meanings, "slow"),
+            "",
+        );
+        let body: Value = serde_json::from_str(&reply.body).expect("JSON");
+        assert_eq!(reply.status, 200);
+        assert_eq!(body, serde_json::json!({"code": 600}));
+    }
+
+    #[test]
+    fn a_rule_for_one_grant_answers_only_that_grants_requests() {
+        let def = def(OPS);
+        let meanings = [ErrorMeaning::RefreshTokenInvalid, ErrorMeaning::CodeInvalid];
+        let pick = |grant| {
+            let failure = Failure {
+                grant,
+                ..Failure::new(ErrorSite::TokenEndpoint, &meanings, "gone")
+            };
+            pick_rule(&def, &failure, false, None).map(|r| r.code.to_string())
+        };
+        assert_eq!(
+            pick(Some(GrantKind::RefreshToken)).as_deref(),
+            Some("refresh_gone")
+        );
+        assert_eq!(
+            pick(Some(GrantKind::AuthorizationCode)).as_deref(),
+            Some("code_gone")
+        );
+        assert_eq!(pick(None).as_deref(), Some("code_gone"));
     }
 }

@@ -1,15 +1,17 @@
 //! Response bodies in the provider's own formats, one kind a module: [`errors`] (error bodies
-//! synthesised from the def's error rules), [`tokens`] (token responses), [`dates`] (the
-//! Java-style stamps of properties bodies). This module holds the [`Reply`] they all produce
-//! and the HTML page the PIN and device pages use. Nothing here decides *whether* a request
-//! fails: that is [`crate::routes`].
+//! synthesised from the def's error rules), [`tokens`] (token responses), [`pages`] (the HTML
+//! the user sees: PIN and device pages, the form-post response), [`dates`] (the Java-style
+//! stamps of properties bodies). This module holds the [`Reply`] they all produce. Nothing
+//! here decides *whether* a request fails: that is [`crate::routes`].
 
 mod dates;
 mod errors;
+mod pages;
 mod tokens;
 
 pub(crate) use dates::java_date;
 pub(crate) use errors::{authorize_error_code, error, has_rule_at, Failure};
+pub(crate) use pages::{form_post, page};
 pub(crate) use tokens::{token, Issued};
 
 use serde_json::Value;
@@ -36,26 +38,5 @@ impl Reply {
     pub fn with_header(mut self, name: &'static str, value: String) -> Reply {
         self.headers.push((name, value));
         self
-    }
-}
-
-/// An HTML page showing the user one message in an element with id `id` (the PIN page, the
-/// device verification page, and their errors).
-pub(crate) fn page(status: u16, id: &str, message: &str) -> Reply {
-    let escaped: String = message
-        .chars()
-        .map(|c| match c {
-            '<' => "&lt;".to_string(),
-            '>' => "&gt;".to_string(),
-            '&' => "&amp;".to_string(),
-            '"' => "&quot;".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
-    Reply {
-        status,
-        content_type: "text/html; charset=utf-8",
-        body: format!("<html><body><p id=\"{id}\">{escaped}</p></body></html>"),
-        headers: Vec::new(),
     }
 }
