@@ -122,9 +122,12 @@
 //!
 //! **Connection values** are drawn once per authorization, to match their `format` (a value
 //! set with [`Simulator::set_connection_value`] wins), and kept with the tokens. A
-//! `from: token_response` value is the simulator's own origin when the format allows it
-//! (Salesforce's `instance_url`, so a client that follows it comes back here). A
-//! `from: request` value is served at its endpoint's path (Xero's `GET /connections`): with
+//! `from: token_response` value is the simulator's own origin when the format allows it. A
+//! value that becomes an endpoint's host (Salesforce's `instance_url`) must be `https://`
+//! (the validator insists) while the simulator speaks plain HTTP, so it is drawn from its
+//! format (`https://x7k2.my.salesforce.com`) and a client that follows it reaches the
+//! simulator through its origin override: the simulator routes by path, and serves the
+//! endpoint at the path after the host. A `from: request` value is served at its endpoint's path (Xero's `GET /connections`): with
 //! the access token presented as the API wants it, the answer is the JSON that `select`
 //! reads (`*.tenantId` gives `[{"tenantId": ".."}]`).
 //!

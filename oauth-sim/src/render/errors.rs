@@ -213,7 +213,25 @@ fn pick_rule<'d>(
     // An explicit hint outranks the order of meanings: specs label one wire code with
     // different meanings (OpenID's `invalid_grant` is `refresh_token_invalid`, its
     // `expired_token` is the device code's `code_expired`).
-    // At equal scores, a rule written for the grant answered beats one written for any.
+    // A rule written for the grant answered is the provider's word for that grant's errors
+    // (Zoho's `invalid_code` for a bad refresh token): it outranks the others, hint included.
+    if failure.grant.is_some() {
+        for meaning in failure.meanings {
+            let hint = failure
+                .hint
+                .unwrap_or_else(|| rfc_code(*meaning, failure.site).0);
+            let mut best: Option<(u8, &ErrorRuleDef)> = None;
+            for rule in candidates_for(*meaning).filter(|r| r.grant.is_some()) {
+                let score = describe_score(rule, failure.description, hint);
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, rule));
+                }
+            }
+            if let Some((_, rule)) = best {
+                return Some(rule);
+            }
+        }
+    }
     let rank = |rule: &ErrorRuleDef, score: u8| (score, rule.grant.is_some());
     if let Some(hint) = failure.hint {
         let mut best: Option<((u8, bool), &ErrorRuleDef)> = None;

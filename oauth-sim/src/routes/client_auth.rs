@@ -172,8 +172,15 @@ pub(super) fn authenticate(
     };
     if client.is_public() {
         match ca.public {
-            // Without a public method: accepted wherever the method puts the id, as before.
-            None if ca.method != ClientAuth::None => return ok(),
+            // Without a public method, a secret method accepts it wherever it puts the id, as
+            // before `public` existed; the JWT methods never accept a client without a key.
+            None if matches!(
+                method,
+                ClientAuth::Basic | ClientAuth::RequestBody | ClientAuth::Query
+            ) =>
+            {
+                return ok()
+            }
             Some(m) if m != method => {
                 return Err(fail(
                     &[M::ClientInvalid, M::BadRequest],

@@ -4,8 +4,10 @@
 //!
 //! - Each value matches its `format` (it is drawn from it), unless the test set one with
 //!   [`crate::Simulator::set_connection_value`]. A `from: token_response` value is the
-//!   simulator's own origin when the format allows it (Salesforce's `instance_url`), so a
-//!   client that follows it comes back here.
+//!   simulator's own origin when the format allows it, so a client that follows it comes back
+//!   here. A host value (Salesforce's `instance_url`) cannot be: it must be `https://` and the
+//!   simulator speaks HTTP, so a client reaches the simulator through its origin override
+//!   (routing is by path).
 //! - `from: callback` values go in the authorization redirect (QuickBooks' `realmId`),
 //!   `from: token_response` values at their (dotted) field of every token response that
 //!   carries the authorization's tokens.

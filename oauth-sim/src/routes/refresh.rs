@@ -181,7 +181,7 @@ fn with_access_token(app: &App, st: &mut State, client_id: &str, token: &str) ->
         Ok(_) | Err(false) => {
             return app.fail_grant(
                 grant,
-                &[M::AccessTokenInvalid, M::RefreshTokenInvalid],
+                &[M::RefreshTokenInvalid, M::AccessTokenInvalid],
                 Some("invalid_grant"),
                 "Invalid OAuth access token",
             )
@@ -189,7 +189,7 @@ fn with_access_token(app: &App, st: &mut State, client_id: &str, token: &str) ->
         Err(true) => {
             return app.fail_grant(
                 grant,
-                &[M::AccessTokenExpired, M::RefreshTokenInvalid],
+                &[M::RefreshTokenInvalid, M::AccessTokenExpired],
                 Some("invalid_grant"),
                 "Error validating access token: Session has expired",
             )
