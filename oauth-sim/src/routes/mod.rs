@@ -5,40 +5,58 @@
 //! Routing is by *path only*: every endpoint template is rendered with the def's default (or
 //! first, or example) variable values and only the path is kept, so a client whose origin is
 //! overridden to the simulator's reaches the right handler whatever its data centre or
-//! instance. Handlers never panic on request data; every failure is rendered by
-//! [`crate::render`] in the provider's format.
+//! instance. A connection value that opens a template is its origin and drops out; one inside
+//! the path matches any segment, captured for the handler to check (as `{token}` in a
+//! revocation path is). Every method the endpoint lists is accepted. Handlers never panic on
+//! request data; every failure is rendered by [`crate::render`] in the provider's format.
 //!
-//! One submodule per endpoint kind ([`authorize`], [`token`], [`device`], [`custom`],
-//! [`revoke`], [`api`]), plus [`mint`], the one place tokens are created (so every cap is
-//! enforced on every grant). This module owns the routing table, the parsed request, the
-//! request log and the helpers the endpoints share; it never decides a response itself.
+//! One submodule per endpoint kind ([`authorize`] with [`callback`], the token endpoint's
+//! [`token`] dispatching to [`code`], [`refresh`], [`client_credentials`] and [`device`];
+//! [`custom`], [`revoke`], [`api`], and [`connection`] for the follow-up calls that yield
+//! connection values), plus what they share: [`request`] (reading a request under the
+//! provider's parameter names), [`client_auth`] (every client authentication method),
+//! [`required`] (declared headers and fixed parameters) and [`mint`], the one place tokens
+//! are created (so every cap is enforced on every grant). This module owns the routing table,
+//! the request log and the failure helpers; it never decides a response itself.
 
 mod api;
 mod authorize;
+mod callback;
+mod client_auth;
+mod client_credentials;
+mod code;
+mod connection;
 mod custom;
 mod device;
 mod mint;
+mod refresh;
+mod request;
+mod required;
 mod revoke;
 mod token;
 
 pub(crate) use authorize::issue_pin_locked;
+pub(crate) use connection::check_formats;
 pub(crate) use device::decide as decide_device;
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::{Body, Bytes};
 use axum::extract::State as AxumState;
 use axum::http::{header, HeaderMap, Method as HttpMethod, StatusCode, Uri};
 use axum::response::Response;
-use base64::Engine;
 use oauth_model::{
-    ErrorMeaning as M, ErrorSite, Lifetime, Method, ProviderDef, ResponseDef, VarValue,
-    VariableKind,
+    ErrorMeaning as M, ErrorSite, GrantKind, Lifetime, Method, ProviderDef, RenderContext,
+    ResponseDef, TemplatePart, VarValue, VariableKind,
 };
 
+use crate::formats::Format;
 use crate::limits::Slots;
 use crate::render::{self, Failure, Reply};
 use crate::state::{Clock, RecordedRequest, State, MAX_RECORDED};
+
+use request::Req;
 
 /// What an endpoint does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,15 +70,40 @@ pub(crate) enum Kind {
     Device,
     /// The page where the user enters a device flow's user code (the simulator's own).
     DeviceVerify,
+    /// A follow-up call that yields connection values (`from: request`).
+    Connection,
+}
+
+/// One segment of a routed path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Seg {
+    /// Literal text.
+    Lit(String),
+    /// Any segment: connection value `i` (checked by the handler).
+    Conn(usize),
+    /// Any segment: the token being revoked.
+    Token,
 }
 
 /// One routed endpoint.
 #[derive(Debug, Clone)]
 pub(crate) struct Route {
     pub name: String,
+    /// The path as [`crate::Simulator::endpoint_url`] shows it (`{name}` for a connection
+    /// value in the path).
     pub path: String,
-    pub method: Method,
+    pattern: Vec<Seg>,
+    methods: Vec<Method>,
     pub kind: Kind,
+}
+
+/// What a matched path captured.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Captures {
+    /// Connection values in the path, by index into the def's `connection`.
+    pub connection: Vec<(usize, String)>,
+    /// The token in a revocation path.
+    pub token: Option<String>,
 }
 
 /// Everything a handler needs.
@@ -70,8 +113,12 @@ pub(crate) struct App {
     pub routes: Vec<Route>,
     pub state: Mutex<State>,
     pub clock: Clock,
-    /// Wall-clock start, for dates in properties bodies.
+    /// Wall-clock start, for dates in properties bodies, JWT times and absolute expiries.
     pub start_unix: u64,
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub origin: String,
+    /// The compiled `format` of each connection value (aligned with the def's `connection`).
+    pub formats: Vec<Format>,
 }
 
 impl App {
@@ -83,8 +130,41 @@ impl App {
         self.clock.now_ms()
     }
 
+    /// The simulator's wall clock: its start time plus the simulated clock, in unix seconds.
+    pub fn now_unix(&self) -> u64 {
+        self.unix_at(self.now_ms())
+    }
+
+    /// The unix time of simulated instant `ms`.
+    fn unix_at(&self, ms: u64) -> u64 {
+        self.start_unix.saturating_add(ms / 1000)
+    }
+
     fn date(&self) -> String {
-        render::java_date(self.start_unix.saturating_add(self.now_ms() / 1000))
+        render::java_date(self.now_unix())
+    }
+
+    /// The values variables take in this simulator (their defaults).
+    fn vars(&self) -> Vec<VarValue> {
+        default_values(&self.def)
+    }
+
+    /// The URL the simulator serves route `name` at.
+    fn route_url(&self, name: &str) -> Option<String> {
+        let route = self.routes.iter().find(|r| r.name == name)?;
+        Some(format!("{}{}", self.origin, route.path))
+    }
+
+    /// The spec's URL of endpoint `name`, rendered with the default values (and `client_id`).
+    fn spec_url(&self, name: &str, client_id: Option<&str>) -> Option<String> {
+        let ep = self.def.endpoint(name)?;
+        let vars = self.vars();
+        let cx = RenderContext {
+            vars: &vars,
+            client_id,
+            ..RenderContext::default()
+        };
+        ep.url.render_with(&self.def, &cx).ok()
     }
 
     fn fail(&self, site: ErrorSite, meanings: &[M], description: &str) -> Reply {
@@ -93,14 +173,11 @@ impl App {
 
     /// Like [`App::fail`], preferring rules that send the RFC code `hint`.
     fn fail_hint(&self, site: ErrorSite, meanings: &[M], hint: &str, description: &str) -> Reply {
-        let failure = Failure {
-            meanings,
-            site,
-            description,
+        self.answer(Failure {
             response: Some(&self.def.token_response),
             hint: Some(hint),
-        };
-        render::error(&self.def, failure, &self.date())
+            ..Failure::new(site, meanings, description)
+        })
     }
 
     fn fail_as(
@@ -110,13 +187,30 @@ impl App {
         description: &str,
         response: Option<&ResponseDef>,
     ) -> Reply {
-        let failure = Failure {
-            meanings,
-            site,
-            description,
+        self.answer(Failure {
             response,
-            hint: None,
-        };
+            ..Failure::new(site, meanings, description)
+        })
+    }
+
+    /// A token-endpoint failure answering a request of `grant` (rules for other grants do
+    /// not apply).
+    fn fail_grant(
+        &self,
+        grant: Option<GrantKind>,
+        meanings: &[M],
+        hint: Option<&str>,
+        description: &str,
+    ) -> Reply {
+        self.answer(Failure {
+            response: Some(&self.def.token_response),
+            hint,
+            grant,
+            ..Failure::new(ErrorSite::TokenEndpoint, meanings, description)
+        })
+    }
+
+    fn answer(&self, failure: Failure<'_>) -> Reply {
         render::error(&self.def, failure, &self.date())
     }
 }
@@ -141,14 +235,86 @@ pub(crate) fn default_values(def: &ProviderDef) -> Vec<VarValue> {
         .collect()
 }
 
-/// The path an endpoint is served at.
-pub(crate) fn endpoint_path(def: &ProviderDef, values: &[VarValue], name: &str) -> Option<String> {
+/// Stands for the token in a revocation template.
+const TOKEN_MARK: &str = "oauth-sim-token";
+/// Stands for connection value `i` inside a path: `oauth-sim-connection-<i>`.
+const CONNECTION_MARK: &str = "oauth-sim-connection-";
+/// Stands for a connection value that opens a template (an origin).
+const ORIGIN_MARK: &str = "http://oauth-sim-origin.invalid";
+
+/// The path pattern endpoint `name` is served at.
+pub(crate) fn endpoint_pattern(
+    def: &ProviderDef,
+    values: &[VarValue],
+    name: &str,
+) -> Option<Vec<Seg>> {
     let ep = def.endpoint(name)?;
-    let rendered = ep.url.render(def, values).ok()?;
+    let marks: BTreeMap<String, String> = def
+        .connection
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let opens =
+                matches!(ep.url.parts.first(), Some(TemplatePart::Connection(j)) if *j == i);
+            let mark = if opens {
+                ORIGIN_MARK.to_string()
+            } else {
+                format!("{CONNECTION_MARK}{i}")
+            };
+            (c.name.to_string(), mark)
+        })
+        .collect();
+    let cx = RenderContext {
+        vars: values,
+        connection: Some(&marks),
+        client_id: Some("oauth-sim-client"),
+        token: Some(TOKEN_MARK),
+    };
+    let rendered = ep.url.render_with(def, &cx).ok()?;
     let url = url::Url::parse(&rendered)
         .or_else(|_| url::Url::parse(&format!("http://sim.invalid/{rendered}")))
         .ok()?;
-    Some(url.path().to_string())
+    Some(
+        url.path()
+            .split('/')
+            .skip(1)
+            .map(|seg| {
+                if seg == TOKEN_MARK {
+                    Seg::Token
+                } else if let Some(i) = seg
+                    .strip_prefix(CONNECTION_MARK)
+                    .and_then(|i| i.parse::<usize>().ok())
+                {
+                    Seg::Conn(i)
+                } else {
+                    Seg::Lit(seg.to_string())
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The path of a pattern as [`crate::Simulator::endpoint_url`] shows it.
+fn pattern_path(def: &ProviderDef, pattern: &[Seg]) -> String {
+    let mut path = String::new();
+    for seg in pattern {
+        path.push('/');
+        match seg {
+            Seg::Lit(s) => path.push_str(s),
+            Seg::Conn(i) => {
+                let name = def
+                    .connection
+                    .get(*i)
+                    .map_or("connection", |c| c.name.as_ref());
+                path.push_str(&format!("{{{name}}}"));
+            }
+            Seg::Token => path.push_str("{token}"),
+        }
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    path
 }
 
 /// The routing table for a def.
@@ -174,6 +340,14 @@ pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
     if let Some(dc) = &g.device_code {
         token.push(&dc.token_endpoint);
     }
+    let connection_endpoints: Vec<&str> = def
+        .connection
+        .iter()
+        .filter_map(|c| match &c.from {
+            oauth_model::ConnectionFrom::Request { endpoint, .. } => Some(endpoint.as_ref()),
+            _ => None,
+        })
+        .collect();
     let mut routes = Vec::new();
     for ep in def.endpoints.iter() {
         let name: &str = &ep.name;
@@ -189,6 +363,8 @@ pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
             Kind::Authorize
         } else if token.contains(&name) {
             Kind::Token
+        } else if connection_endpoints.contains(&name) {
+            Kind::Connection
         } else if name == "revoke" {
             Kind::Revoke
         } else if name == "api" {
@@ -196,32 +372,79 @@ pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
         } else {
             continue;
         };
-        let Some(mut path) = endpoint_path(def, &values, name) else {
+        let Some(mut pattern) = endpoint_pattern(def, &values, name) else {
             continue;
         };
         if kind == Kind::Api {
-            path = format!("{}/sim/me", path.trim_end_matches('/'));
+            if pattern.last() == Some(&Seg::Lit(String::new())) {
+                pattern.pop();
+            }
+            pattern.push(Seg::Lit("sim".into()));
+            pattern.push(Seg::Lit("me".into()));
         }
+        let mut methods = vec![ep.method];
+        methods.extend(ep.other_methods.iter().copied());
         routes.push(Route {
             name: name.to_string(),
-            path,
-            method: ep.method,
+            path: pattern_path(def, &pattern),
+            pattern,
+            methods,
             kind,
         });
     }
     if routes.iter().any(|r| r.kind == Kind::Device) {
+        let pattern = device::VERIFICATION_PATH
+            .split('/')
+            .skip(1)
+            .map(|s| Seg::Lit(s.to_string()))
+            .collect();
         routes.push(Route {
             name: device::VERIFICATION_NAME.to_string(),
             path: device::VERIFICATION_PATH.to_string(),
-            method: Method::Get,
+            pattern,
+            methods: vec![Method::Get],
             kind: Kind::DeviceVerify,
         });
     }
     routes
 }
 
-fn same_method(m: &HttpMethod, spec: Method) -> bool {
-    m.as_str() == spec.as_str()
+/// What `path` captures against `route`, if it matches. A revocation path also matches with
+/// the token appended as one more segment (Nest's `DELETE .../access_tokens/<token>`).
+fn match_path(route: &Route, path: &str) -> Option<Captures> {
+    let segs: Vec<&str> = path.split('/').skip(1).collect();
+    let mut pattern: Vec<Seg> = route.pattern.clone();
+    if route.kind == Kind::Revoke
+        && !pattern.contains(&Seg::Token)
+        && segs.len() == pattern.len() + 1
+    {
+        pattern.push(Seg::Token);
+    }
+    if segs.len() != pattern.len() {
+        return None;
+    }
+    let mut captures = Captures::default();
+    for (seg, want) in segs.iter().zip(&pattern) {
+        match want {
+            Seg::Lit(lit) if lit == seg => {}
+            Seg::Lit(_) => return None,
+            Seg::Conn(_) | Seg::Token if seg.is_empty() => return None,
+            Seg::Conn(i) => captures.connection.push((*i, percent_decode(seg))),
+            Seg::Token => captures.token = Some(percent_decode(seg)),
+        }
+    }
+    Some(captures)
+}
+
+fn percent_decode(seg: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", seg.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+fn accepts(route: &Route, m: &HttpMethod) -> bool {
+    route.methods.iter().any(|spec| m.as_str() == spec.as_str())
 }
 
 /// The single axum handler.
@@ -233,41 +456,19 @@ pub(crate) async fn handle(
     body: Bytes,
 ) -> Response {
     let path = uri.path();
-    let query: Vec<(String, String)> = uri
-        .query()
-        .map(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .into_owned()
-                .collect()
-        })
-        .unwrap_or_default();
-    let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
-    let req = Req {
-        method: &method,
-        headers: &headers,
-        query,
-        form,
-    };
+    let req = Req::new(&app.def, &method, &headers, uri.query(), &body);
 
     let mut path_matched = false;
-    let mut chosen: Option<(Route, Option<String>)> = None;
+    let mut chosen: Option<(Route, Captures)> = None;
     for route in &app.routes {
-        let tail = if route.path == path {
-            Some(None)
-        } else if route.kind == Kind::Revoke {
-            path.strip_prefix(route.path.trim_end_matches('/'))
-                .and_then(|rest| rest.strip_prefix('/'))
-                .filter(|t| !t.is_empty() && !t.contains('/'))
-                .map(|t| Some(t.to_string()))
-        } else {
-            None
+        let Some(captures) = match_path(route, path) else {
+            continue;
         };
-        let Some(tail) = tail else { continue };
         path_matched = true;
         // The sample API and the verification page are the simulator's own: any method.
         let any_method = matches!(route.kind, Kind::Api | Kind::DeviceVerify);
-        if any_method || same_method(&method, route.method) {
-            chosen = Some((route.clone(), tail));
+        if any_method || accepts(route, &method) {
+            chosen = Some((route.clone(), captures));
             break;
         }
     }
@@ -285,14 +486,25 @@ pub(crate) async fn handle(
             body: format!("no endpoint of {} at {path}", app.def.name),
             headers: Vec::new(),
         },
-        Some((route, tail)) => match route.kind {
+        Some((route, _)) if req.body_error.is_some() => {
+            let site = match route.kind {
+                Kind::Api | Kind::Connection => ErrorSite::Api,
+                Kind::Authorize => ErrorSite::Authorize,
+                Kind::Revoke => ErrorSite::Revoke,
+                _ => ErrorSite::TokenEndpoint,
+            };
+            let why = req.body_error.clone().unwrap_or_default();
+            app.fail(site, &[M::BadRequest], &why)
+        }
+        Some((route, captures)) => match route.kind {
             Kind::Authorize => authorize::authorize(&app, &req),
-            Kind::Token => token::token(&app, &req),
+            Kind::Token => token::token(&app, &req, &route.name),
             Kind::Custom(i) => custom::custom(&app, &req, i),
-            Kind::Revoke => revoke::revoke(&app, &req, tail),
-            Kind::Device => device::authorize_device(&app, &req),
+            Kind::Revoke => revoke::revoke(&app, &req, captures.token),
+            Kind::Device => device::authorize_device(&app, &req, &route.name),
             Kind::DeviceVerify => device::verify(&app, &req),
-            Kind::Api => match api::api(&app, &req) {
+            Kind::Connection => connection::serve(&app, &req, &route.name),
+            Kind::Api => match api::api(&app, &req, &captures) {
                 api::Outcome::Done(reply) => reply,
                 api::Outcome::Admitted(reply, slots) => {
                     // The call stays in flight (holding its concurrency slots) for the
@@ -338,10 +550,14 @@ fn record(app: &App, req: &Req<'_>, path: &str, endpoint: Option<String>, reply:
         path: path.to_string(),
         query: req.query.clone(),
         form: req.form.clone(),
-        authorization: req
+        json: req.json.clone(),
+        headers: req
             .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect(),
+        authorization: req
+            .header(header::AUTHORIZATION.as_str())
             .map(str::to_string),
         status: reply.status,
         body: reply.body.clone(),
@@ -366,54 +582,6 @@ fn into_response(reply: Reply) -> Response {
         *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         r
     })
-}
-
-/// A parsed request.
-struct Req<'a> {
-    method: &'a HttpMethod,
-    headers: &'a HeaderMap,
-    query: Vec<(String, String)>,
-    form: Vec<(String, String)>,
-}
-
-impl Req<'_> {
-    fn query(&self, name: &str) -> Option<&str> {
-        find(&self.query, name)
-    }
-    fn form(&self, name: &str) -> Option<&str> {
-        find(&self.form, name)
-    }
-    /// A parameter from the body, else the query.
-    fn param(&self, name: &str) -> Option<&str> {
-        self.form(name).or_else(|| self.query(name))
-    }
-    fn basic(&self) -> Option<(String, String)> {
-        let value = self.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-        let (scheme, rest) = value.split_once(' ')?;
-        if !scheme.eq_ignore_ascii_case("basic") {
-            return None;
-        }
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(rest.trim())
-            .ok()?;
-        let text = String::from_utf8(decoded).ok()?;
-        let (id, secret) = text.split_once(':')?;
-        let unescape = |s: &str| {
-            url::form_urlencoded::parse(format!("x={s}").as_bytes())
-                .next()
-                .map(|(_, v)| v.into_owned())
-                .unwrap_or_default()
-        };
-        Some((unescape(id), unescape(secret)))
-    }
-}
-
-fn find<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.is_empty())
 }
 
 fn missing(app: &App, site: ErrorSite, param: &str) -> Reply {
@@ -463,18 +631,22 @@ fn split_scopes(def: &ProviderDef, raw: Option<&str>) -> Vec<String> {
         .map(|s| s.separator.as_ref())
         .unwrap_or(" ");
     match raw {
-        Some(raw) => raw
-            .split(sep)
-            .flat_map(|s| s.split(' '))
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Some(raw) => split_list(sep, raw),
         None => def
             .scopes
             .as_ref()
             .map(|s| s.default.iter().map(|x| x.to_string()).collect())
             .unwrap_or_default(),
     }
+}
+
+/// Scopes in a request, split at the def's separator (and at spaces).
+fn split_list(sep: &str, raw: &str) -> Vec<String> {
+    raw.split(sep)
+        .flat_map(|s| s.split(' '))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn expires_at(now_ms: u64, lifetime: Lifetime) -> Option<u64> {
