@@ -748,8 +748,16 @@ async fn absolute_expiry_refresh_expiry_and_documented_lifetimes() {
     .await
     .unwrap();
     assert!((50..=60).contains(&secs_left(t.expires_at)));
-    let ms = "  fields: { expires_at: exp }\n  expires_at_unit: unix_milliseconds";
-    let _ = ms;
+    let ms = "  fields: { expires_at: exp, expires_at_unit: unix_milliseconds }";
+    let t = parse_with(
+        "Millis",
+        ms,
+        json!({"access_token": ACCESS, "exp": at * 1000}),
+        "",
+    )
+    .await
+    .unwrap();
+    assert!((21_590..=21_600).contains(&secs_left(t.expires_at)));
     // No expiry at all: the documented lifetime (Salesforce).
     let t = parse_with(
         "Salesforceish",
