@@ -748,8 +748,16 @@ async fn absolute_expiry_refresh_expiry_and_documented_lifetimes() {
     .await
     .unwrap();
     assert!((50..=60).contains(&secs_left(t.expires_at)));
-    let ms = "  fields: { expires_at: exp }\n  expires_at_unit: unix_milliseconds";
-    let _ = ms;
+    let ms = "  fields: { expires_at: exp, expires_at_unit: unix_milliseconds }";
+    let t = parse_with(
+        "Millis",
+        ms,
+        json!({"access_token": ACCESS, "exp": at * 1000}),
+        "",
+    )
+    .await
+    .unwrap();
+    assert!((21_590..=21_600).contains(&secs_left(t.expires_at)));
     // No expiry at all: the documented lifetime (Salesforce).
     let t = parse_with(
         "Salesforceish",
@@ -1217,4 +1225,60 @@ async fn a_grant_the_definition_lacks_is_a_configuration_error() {
         );
     }
     assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_refresh_that_hands_back_the_same_token_is_not_repeated_before_it_expires() {
+    for (name, reuses, fetches) in [("StravaReuse", true, 1), ("NoReuse", false, 2)] {
+        let d = def(
+            name,
+            &format!(
+                "{ENDPOINTS}client_auth: request_body\ngrants:\n  refresh_token: {{ reuses_token: {reuses} }}\nlifetimes:\n  refresh_skew: 60s\n"
+            ),
+        );
+        let same = json!({"access_token": "at-SENSITIVE-old", "expires_in": 0});
+        let server =
+            Server::start(vec![Reply::json(200, same.clone()), Reply::json(200, same)]).await;
+        let c = builder(d, &server).build().unwrap();
+        let source = TokenSource::refreshing(&c, "u")
+            .min_renewal_interval(Duration::ZERO)
+            .retry(oauth_runtime::RetryPolicy::NONE)
+            .build();
+        let mut t = set_with_refresh();
+        t.expires_at = Some(SystemTime::now() + Duration::from_secs(30));
+        t.obtained_at = Some(SystemTime::now() - Duration::from_secs(3600));
+        source.set(t).await.unwrap();
+        for _ in 0..2 {
+            let _ = source.token().await;
+        }
+        assert_eq!(server.requests().len(), fetches, "{name}");
+    }
+}
+
+#[test]
+fn the_pending_authorization_and_the_builder_show_no_secret() {
+    let d = auth_def("Redacted", "request_body");
+    let key = oidc_support::ec_key("k");
+    let b = Client::builder(d, Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .signing_key(key.signing_key());
+    let shown = format!("{b:?}");
+    assert!(!shown.contains(CLIENT_SECRET), "{shown}");
+    let pending = oauth_runtime::PendingAuthorization {
+        state: Some(oauth_runtime::CsrfToken::new("state-SENSITIVE")),
+        pkce_verifier: Some(oauth_runtime::PkceVerifier::new("verifier-SENSITIVE")),
+        redirect_uri: Some(REDIRECT_URI.into()),
+        started_at: SystemTime::now(),
+    };
+    let shown = format!("{pending:?}");
+    assert!(
+        !shown.contains(MARK) && shown.contains(REDIRECT_URI),
+        "{shown}"
+    );
+    let e = Error::InvalidConnectionValue {
+        name: "tenant_id".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "connection value `tenant_id` does not match the format the spec declares"
+    );
 }

@@ -251,6 +251,25 @@ mod tests {
     }
 
     #[test]
+    fn templated_origins_take_the_sets_connection_values() {
+        let mut t = TokenSet::bearer("a", None);
+        let p = "https://{connection.shop}.myshopify.com";
+        assert!(!origin_matches(
+            &render_origin(p, &t),
+            &u("https://s1.myshopify.com/")
+        ));
+        t.connection.insert("shop".into(), "s1".into());
+        assert!(origin_matches(
+            &render_origin(p, &t),
+            &u("https://s1.myshopify.com/admin")
+        ));
+        assert!(!origin_matches(
+            &render_origin(p, &t),
+            &u("https://s2.myshopify.com/")
+        ));
+    }
+
+    #[test]
     fn exact_origins_match_scheme_host_and_port() {
         let p = "https://api.example.com";
         assert!(origin_matches(p, &u("https://api.example.com/x?y")));

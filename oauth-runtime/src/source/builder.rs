@@ -85,7 +85,7 @@ impl TokenSourceBuilder {
         self
     }
 
-    /// The shortest time between two fetches due to expiry ([`DEFAULT_MIN_RENEWAL_INTERVAL`]
+    /// The shortest time between two fetches due to expiry ([`DEFAULT_MIN_RENEWAL_INTERVAL`](super::DEFAULT_MIN_RENEWAL_INTERVAL)
     /// unless set; a quarter of the lifetime for tokens that live less than four intervals,
     /// at least 100 ms). A set fetched more recently is handed out again while it is valid
     /// rather than renewed, and one that arrived expired is an error until the window passes:

@@ -11,10 +11,10 @@ use crate::error::Error;
 /// renewal would pass it.
 ///
 /// Zoho allows 30 live access tokens per refresh token and deletes the oldest when a 31st is
-/// minted, whether or not another process is still using it. A [`TokenSource`] reuses its
+/// minted, whether or not another process is still using it. A [`TokenSource`](super::TokenSource) reuses its
 /// token until it is due, so normal use never comes near; what does is a loop of renewals (an
 /// API rejecting every token) or many processes each renewing with its own memory store. With
-/// a cap, the source counts the mints of its refresh token (in [`TokenSet::mints`], stored
+/// a cap, the source counts the mints of its refresh token (in [`TokenSet::mints`](crate::TokenSet::mints), stored
 /// with the set, so processes sharing a store count together) and refuses the renewal that
 /// would pass it with [`Error::LimitReached`], saying when the oldest live token expires.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use crate::error::Error;
 /// Only transient failures are retried ([`RetryPolicy::is_transient`]): timeouts, transport
 /// errors, HTTP 5xx / 408 / 429 and provider errors meaning `rate_limited` or `server_error`;
 /// and a timeout or a connection lost after sending only where the fetch is
-/// [replayable](TokenFetcher::replayable).
+/// [replayable](super::TokenFetcher::replayable).
 /// Delays double from `base_delay`; a `Retry-After` is honoured when it is at most
 /// `max_delay`, and surfaced to the caller at once when it is longer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
