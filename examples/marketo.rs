@@ -146,7 +146,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     // One source per custom service. Its key holds the instance (the issuer) and the client
     // id: two services' tokens expire independently and must never share a cache entry.
     let source =
-        TokenSource::client_credentials(mkto.client(), SIM_MUNCHKIN_ID, Vec::new()).build();
+        mkto.client_credentials_source(SIM_MUNCHKIN_ID).build();
     let issuer = mkto.client().issuer()?;
     let other_service = TokenSource::key_for(
         mkto.client().def(),
@@ -163,7 +163,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
 
     // Marketo allows 100 calls per 20 s per instance (then error 606); the client's limiter,
     // built from the spec, refuses the 101st on this side (AuthorizedClient checks it).
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
+    let api = mkto.authorized(source.clone());
     let me = format!(
         "{}/sim/me",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -200,7 +200,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(40 * 60));
-    let request = mkto.client().http().get(&me);
+    let request = mkto.http().get(&me);
     match mkto.send_api(request, &first).await {
         Err(e) => writeln!(
             out,
@@ -240,7 +240,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(_) => return Err("a wrong client secret was accepted".into()),
     }
     let unknown = TokenSet::bearer("not-a-marketo-token", Some(Duration::from_secs(3600)));
-    let request = mkto.client().http().get(&me);
+    let request = mkto.http().get(&me);
     match mkto.send_api(request, &unknown).await {
         Err(e) => writeln!(
             out,
@@ -268,8 +268,8 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
     )?;
 
     let source =
-        TokenSource::client_credentials(mkto.client(), &config.munchkin_id, Vec::new()).build();
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
+        mkto.client_credentials_source(&config.munchkin_id).build();
+    let api = mkto.authorized(source.clone());
     let usage = format!(
         "{}/rest/v1/stats/usage.json",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -305,7 +305,7 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
     )?;
 
     let unknown = TokenSet::bearer("not-a-marketo-token", Some(Duration::from_secs(3600)));
-    let request = mkto.client().http().get(usage.as_str());
+    let request = mkto.http().get(usage.as_str());
     match mkto.send_api(request, &unknown).await {
         Err(e) => writeln!(
             out,

@@ -184,7 +184,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let redirect = follow_consent(&url).await?;
     let query = query_of(&redirect);
     writeln!(out, "3. Alice approved; Zoho redirected to:\n   {redirect}")?;
-    let (crm, tokens) = crm.exchange_callback(&pending, &query).await?;
+    let (crm, tokens) = crm.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "   `location` and `accounts-server` name her data centre: the client is now pinned to \
@@ -201,7 +201,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "{}/sim/me",
         crm.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let response = crm.send_api(crm.client().http().get(&me), &tokens).await?;
+    let response = crm.send_api(crm.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "4. API call with `Authorization: Zoho-oauthtoken ...`: HTTP {} {}",
@@ -210,7 +210,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    match crm.send_api(crm.client().http().get(&me), &tokens).await {
+    match crm.send_api(crm.http().get(&me), &tokens).await {
         Err(e) => writeln!(
             out,
             "5. An hour later (the simulator's clock jumped 3601 s): {}",
@@ -220,7 +220,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     }
     let refreshed = crm.refresh(&tokens).await?;
     let response = crm
-        .send_api(crm.client().http().get(&me), &refreshed)
+        .send_api(crm.http().get(&me), &refreshed)
         .await?;
     writeln!(
         out,
@@ -241,7 +241,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         authtoken.issued_by.as_deref().unwrap_or("?")
     )?;
     let response = crm
-        .send_api(crm.client().http().get(&me), &authtoken)
+        .send_api(crm.http().get(&me), &authtoken)
         .await?;
     writeln!(
         out,
@@ -323,7 +323,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         config.data_center.key()
     )?;
     let query = callback_query(out).await?;
-    let (crm, tokens) = crm.exchange_callback(&pending, &query).await?;
+    let (crm, tokens) = crm.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "2. Exchanged the code (state checked): the account lives in data centre `{}`; access \
@@ -340,7 +340,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         crm.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
     let response = crm
-        .send_api(crm.client().http().get(&current_user), &tokens)
+        .send_api(crm.http().get(&current_user), &tokens)
         .await?;
     writeln!(
         out,

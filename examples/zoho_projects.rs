@@ -184,7 +184,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "2. Authorization code 1 of the 4 Zoho allows a minute. Send the user to:\n   {url}"
     )?;
     let query = follow_consent(&url).await?;
-    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "3. Alice approved and the code was exchanged: access token {:?}, refresh token: {}, \
@@ -231,7 +231,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .scope(scope!(ZohoProjects.portals.READ))
         .url()?;
     let query5 = follow_consent(&url).await?;
-    match unlimited.exchange_callback(&pending5, &query5).await {
+    match unlimited.exchange_callback(pending5, &query5).await {
         Err(e) => writeln!(
             out,
             "   Sent anyway (a client built with `RateLimiter::unlimited()`), Zoho refuses it in \
@@ -252,9 +252,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
 
     // One source per process (per user), whatever the number of tasks: it is the only place
     // that refreshes, so tasks never race each other into several refreshes.
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source.set(tokens.clone()).await?;
-    let api = AuthorizedClient::new(client.client().clone(), source.clone());
+    let api = client.authorized(source.clone());
     let me = format!(
         "{}/sim/me",
         client.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -270,7 +270,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    let request = client.client().http().get(&me);
+    let request = client.http().get(&me);
     match client.send_api(request, &tokens).await {
         Err(e) => writeln!(
             out,
@@ -302,7 +302,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
          a 31st is minted, valid or not. A second worker that refreshes on its own (no shared \
          source) has just minted 30:"
     )?;
-    let request = client.client().http().get(&me);
+    let request = client.http().get(&me);
     match client.send_api(request, &current).await {
         Err(e) => writeln!(
             out,
@@ -369,7 +369,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         config.data_center.key()
     )?;
     let query = callback_query(out).await?;
-    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "2. Exchanged the code (state checked): access token {:?}, refresh token: {}, expires \
@@ -380,9 +380,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         data_center_of(&client).map_or("?", DataCenter::key)
     )?;
 
-    let source = TokenSource::refreshing(client.client(), "example").build();
+    let source = client.token_source("example").build();
     source.set(tokens.clone()).await?;
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let portals = format!(
         "{}/restapi/portals/",
         client.endpoint_url("api")?.as_str().trim_end_matches('/')

@@ -145,7 +145,7 @@ async fn authorize(server: &Server, client: &OpenId) -> (TokenSet, String, Pendi
     let cb_query = callback.query().unwrap_or_default().to_string();
 
     let (_, tokens) = client
-        .exchange_callback(&pending, &cb_query)
+        .exchange_callback(pending, &cb_query)
         .await
         .expect("code exchange");
     (tokens, cb_query, pending)
@@ -213,12 +213,12 @@ async fn authorization_code_with_pkce_and_state() {
     // request.
     let (_, other) = client.authorize().url().unwrap();
     let err = client
-        .exchange_callback(&other, &cb_query)
+        .exchange_callback(other, &cb_query)
         .await
         .expect_err("state of another authorization");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
     // A code works once: replaying it is a typed `invalid_grant`.
-    let replay = client.exchange_callback(&pending, &cb_query).await;
+    let replay = client.exchange_callback(pending, &cb_query).await;
     assert_meaning(
         replay.map(|(_, t)| t),
         ErrorMeaning::RefreshTokenInvalid,
@@ -267,7 +267,7 @@ async fn token_source_refreshes_once_for_50_concurrent_callers() {
     let client = server.basic();
     let (initial, _, _) = authorize(&server, &client).await;
 
-    let source = TokenSource::refreshing(client.client(), "conformance-user").build();
+    let source = client.token_source("conformance-user").build();
     source.set(initial.clone()).await.expect("seed the source");
 
     // Let the access token expire for real at the server.

@@ -138,13 +138,13 @@ async fn exchange_callback_checks_state() {
     let (_, pending) = nest.authorize().url().expect("URL");
     let state = pending.state.as_ref().expect("state").secret().to_string();
     let err = nest
-        .exchange_callback(&pending, "state=STATE&code=ABCDEFGH12345678")
+        .exchange_callback(pending, "state=STATE&code=ABCDEFGH12345678")
         .await
         .expect_err("mismatch");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
     assert!(server.requests().is_empty());
     let (_, t) = nest
-        .exchange_callback(&pending, &format!("code=ABCDEFGH12345678&state={state}"))
+        .exchange_callback(pending, &format!("code=ABCDEFGH12345678&state={state}"))
         .await
         .expect("exchange");
     assert_eq!(t.access_token.secret(), TOKEN);
@@ -280,7 +280,7 @@ async fn redirect_error_redirect_uri_not_pre_registered_is_classified_by_its_rul
         "state={state}&error=input_data_error&error_description=redirect_uri+not+pre-registered"
     );
     let err = nest
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("error");
     assert_eq!(err.meaning(), Some(ErrorMeaning::BadRequest), "{err:?}");
@@ -302,7 +302,7 @@ async fn redirect_error_missing_required_parameters_is_classified_by_its_rule() 
         "state={state}&error=oauth2_error&error_description=missing+required+parameters%3A+client_id"
     );
     let err = nest
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("error");
     assert_eq!(err.meaning(), Some(ErrorMeaning::BadRequest), "{err:?}");

@@ -265,7 +265,7 @@ async fn zoho_projects_flows_never_show_secrets() {
     shown.result("refresh answered 502", &zp.refresh(&tokens).await);
     shown.result(
         "state mismatch",
-        &zp.exchange_callback(&pending, &format!("state=x&code={CODE}"))
+        &zp.exchange_callback(pending, &format!("state=x&code={CODE}"))
             .await
             .map(|(_, t)| t),
     );

@@ -57,10 +57,10 @@ async fn two_issuers_with_one_client_id_and_subject_never_share_a_stored_set() {
     let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
-    let source_a = TokenSource::refreshing(a.client(), "alice")
+    let source_a = a.token_source("alice")
         .store(Arc::clone(&store))
         .build();
-    let source_b = TokenSource::refreshing(b.client(), "alice")
+    let source_b = b.token_source("alice")
         .store(Arc::clone(&store))
         .build();
     assert_ne!(source_a.key(), source_b.key(), "one key for two issuers");
@@ -87,7 +87,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
     // A set obtained at A, found under B's key (a copied file, a shared Redis prefix).
-    let source_a = TokenSource::refreshing(a.client(), "alice")
+    let source_a = a.token_source("alice")
         .store(store.clone())
         .build();
     let mut from_a = source_a
@@ -97,7 +97,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
         .as_ref()
         .clone();
     from_a.expires_at = Some(SystemTime::now()); // due, so B would refresh with it
-    let source_b = TokenSource::refreshing(b.client(), "alice")
+    let source_b = b.token_source("alice")
         .store(store.clone())
         .build();
     store.save(source_b.key(), &from_a).await.expect("save");
@@ -123,13 +123,13 @@ async fn zoho_data_centres_and_marketo_instances_get_their_own_keys() {
         .data_center(DataCenter::Eu)
         .build()
         .expect("eu");
-    let k_us = TokenSource::refreshing(us.client(), "alice").build();
-    let k_eu = TokenSource::refreshing(eu.client(), "alice").build();
+    let k_us = us.token_source("alice").build();
+    let k_eu = eu.token_source("alice").build();
     assert_ne!(k_us.key(), k_eu.key());
     let m1 = Marketo::new(creds(), "111-AAA-111").expect("m1");
     let m2 = Marketo::new(creds(), "222-BBB-222").expect("m2");
-    let s1 = TokenSource::client_credentials(m1.client(), "svc", vec![]).build();
-    let s2 = TokenSource::client_credentials(m2.client(), "svc", vec![]).build();
+    let s1 = m1.client_credentials_source("svc").build();
+    let s2 = m2.client_credentials_source("svc").build();
     assert_ne!(s1.key(), s2.key());
 }
 
@@ -142,7 +142,7 @@ async fn an_api_token_is_never_sent_over_plain_http_to_a_public_host() {
     let issuer = Server::start(vec![]).await;
     let client = openid(&issuer);
     let t = tokens("access-SENSITIVE", "refresh-SENSITIVE");
-    let request = client.client().http().get("http://api.example.com/v1/me");
+    let request = client.http().get("http://api.example.com/v1/me");
     let result = client.send_api(request, &t).await;
     assert!(
         matches!(result, Err(Error::Config(_))),
@@ -156,7 +156,7 @@ async fn an_api_token_goes_only_to_the_origins_the_spec_declares() {
     let elsewhere = Server::start(vec![Reply::json(200, "{}")]).await;
     let client = openid(&issuer);
     let t = tokens("access-SENSITIVE", "refresh-SENSITIVE");
-    let request = client.client().http().get(elsewhere.url("/steal"));
+    let request = client.http().get(elsewhere.url("/steal"));
     let result = client.send_api(request, &t).await;
     assert!(result.is_err(), "sent the token to an undeclared origin");
     assert!(elsewhere.requests().is_empty(), "the request was sent");
@@ -177,12 +177,12 @@ async fn a_redirect_is_never_followed_with_the_token_attached() {
     .http_client(following_client())
     .build()
     .expect("client builds");
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source
         .set(tokens("access-SENSITIVE", "refresh-SENSITIVE"))
         .await
         .expect("set");
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let me = issuer.url("/me");
     let _ = api.send(|http| http.get(me.clone())).await;
     assert!(elsewhere.requests().is_empty(), "the redirect was followed");
@@ -245,7 +245,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
     let mut set = tokens("access-SENSITIVE", "refresh-SENSITIVE");
     set.extra.insert("id_token".into(), "id-SENSITIVE".into());
     let store = Arc::new(MemoryStore::new());
-    let source = TokenSource::refreshing(client.client(), "alice")
+    let source = client.token_source("alice")
         .store(store.clone())
         .build();
     source.set(set.clone()).await.expect("set");
@@ -299,7 +299,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
         format!("{source:?}"),
         format!(
             "{:?}",
-            AuthorizedClient::new(client.client().clone(), source.clone())
+            client.authorized(source.clone())
         ),
         format!("{store:?}"),
         format!("{file_store:?}"),
@@ -339,7 +339,7 @@ async fn an_absurd_expires_in_does_not_mean_never_renew() {
 async fn expires_in_zero_does_not_make_every_call_a_token_request() {
     let server = Server::start((0..60).map(|i| token_json(&format!("a{i}"), "0")).collect()).await;
     let client = openid(&server);
-    let source = TokenSource::client_credentials(client.client(), "svc", vec![]).build();
+    let source = client.client_credentials_source("svc").build();
     for _ in 0..50 {
         let _ = source.token().await;
     }
@@ -397,7 +397,7 @@ async fn a_redirect_error_is_bounded_and_cannot_inject_log_lines() {
         )
         .finish();
     let err = client
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("an error");
     let shown = err.to_string();
@@ -430,12 +430,12 @@ async fn an_api_rejecting_every_fresh_token_costs_one_refresh_not_one_per_call()
     script.extend((0..9).map(|_| unauthorized()));
     let issuer = Server::start(script).await;
     let client = openid(&issuer);
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source
         .set(tokens("first-SENSITIVE", "r1-SENSITIVE"))
         .await
         .expect("set");
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let me = issuer.url("/me");
     for call in 0..10 {
         let e = api

@@ -4,11 +4,14 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-/// Methods of every generated client type.
+/// Methods of every generated client type (besides one getter per variable and one method
+/// per custom grant).
 pub const CLIENT_METHODS: &[&str] = &[
     "new",
     "builder",
     "endpoint_url",
+    "endpoint_url_for",
+    "http",
     "authorize_request",
     "send_api",
     "authorized",
@@ -27,6 +30,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "poll_device_token",
     "revoke",
     "def",
+    "rate_limiter",
 ];
 
 /// Methods of every generated builder.
@@ -47,7 +51,7 @@ pub const CONSTRUCTOR_ARGS: &[&str] = &["credentials"];
 
 /// Methods of every generated authorization request (besides one setter per extra
 /// parameter and one method per further scope parameter).
-pub const AUTHORIZE_METHODS: &[&str] = &["scope", "scopes", "url"];
+pub const AUTHORIZE_METHODS: &[&str] = &["scope", "scopes", "other_scope", "url"];
 
 /// Types every generated provider module holds, besides `<Name>` and its builder and
 /// authorization request.

@@ -15,6 +15,8 @@ pub(super) struct RequiredVar {
     index: usize,
     arg: syn::Ident,
     ty: syn::Ident,
+    /// A free value (a newtype, so the argument takes anything that converts into it).
+    free: bool,
 }
 
 pub(super) fn required_vars(def: &ProviderDef) -> Vec<RequiredVar> {
@@ -31,6 +33,7 @@ pub(super) fn required_vars(def: &ProviderDef) -> Vec<RequiredVar> {
             required.then(|| RequiredVar {
                 arg: ident(&key.to_snake_case()),
                 ty: type_ident(&key),
+                free: matches!(v.kind, VariableKind::Free { .. }),
                 key,
                 index,
             })
@@ -167,13 +170,21 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
         .iter()
         .map(|r| {
             let (n, t) = (&r.arg, &r.ty);
-            quote!(#n: #t)
+            if r.free {
+                quote!(#n: impl ::std::convert::Into<#t>)
+            } else {
+                quote!(#n: #t)
+            }
         })
         .collect();
     let req_args: Vec<&syn::Ident> = required.iter().map(|r| &r.arg).collect();
     let req_sets = required.iter().map(|r| {
-        let (n, i) = (&r.arg, proc_macro2::Literal::usize_unsuffixed(r.index));
-        quote!(.var_at(#i, #n.value()))
+        let (n, t, i) = (&r.arg, &r.ty, proc_macro2::Literal::usize_unsuffixed(r.index));
+        if r.free {
+            quote!(.var_at(#i, ::std::convert::Into::<#t>::into(#n).value()))
+        } else {
+            quote!(.var_at(#i, #n.value()))
+        }
     });
     let required_doc = if required.is_empty() {
         String::new()
@@ -209,6 +220,7 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
         }
     });
     let sources = sources(def, p);
+    let getters = getters(def, p);
 
     quote! {
         #[doc = #client_doc]
@@ -307,6 +319,31 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
                 self.client.endpoint_url(name)
             }
 
+            /// The URL of a named endpoint for this client's variables and the values `tokens`
+            /// learned at authorization (`{connection.instance_url}`); an absent value is
+            /// `Error::MissingConnectionValue`, never a request to another host.
+            pub fn endpoint_url_for(
+                &self,
+                name: &str,
+                tokens: &#rt::TokenSet,
+            ) -> ::std::result::Result<#krate::__private::url::Url, #rt::Error> {
+                self.client.endpoint_url_for(name, tokens)
+            }
+
+            /// The limiter this client checks the spec's rate limits with (share it between
+            /// clients of one client id with the builder's `rate_limiter`).
+            pub fn rate_limiter(&self) -> &::std::sync::Arc<#rt::RateLimiter> {
+                self.client.rate_limiter()
+            }
+
+            #getters
+
+            /// The HTTP client this client sends with (it follows no redirect), for building
+            /// API requests to pass to [`Self::send_api`].
+            pub fn http(&self) -> &#krate::__private::reqwest::Client {
+                self.client.http()
+            }
+
             /// Attaches `token` to an API request the way the provider expects, with the API
             /// headers the spec declares; refused before anything is sent when the request
             /// goes to an origin that may not receive tokens (see the builder's
@@ -341,6 +378,52 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
             #grant_methods
         }
     }
+}
+
+/// A getter per variable: the value this client was built with, or the one a redirect
+/// selected.
+fn getters(def: &ProviderDef, p: &Paths) -> TokenStream {
+    let rt = &p.rt;
+    let getters = def.variables.iter().enumerate().filter_map(|(i, v)| {
+        let method = ident(&v.name.to_snake_case());
+        let ty = type_ident(&v.name);
+        let index = proc_macro2::Literal::usize_unsuffixed(i);
+        let doc = format!("This client's `{}`: {}", v.name, v.description.trim());
+        let body = match &v.kind {
+            VariableKind::Choice { choices, .. } => {
+                let variants: Vec<syn::Ident> =
+                    choices.iter().map(|c| type_ident(&c.key)).collect();
+                // Validation guarantees a choice; without one there is no value to return.
+                let first = variants.first()?;
+                let arms = variants
+                    .iter()
+                    .enumerate()
+                    .map(|(n, v)| {
+                        let n = proc_macro2::Literal::usize_unsuffixed(n);
+                        quote!(::std::option::Option::Some(#rt::VarValue::Choice(#n)) => #ty::#v,)
+                    });
+                quote! {
+                    match self.client.vars().get(#index) {
+                        #(#arms)*
+                        _ => #ty::#first,
+                    }
+                }
+            }
+            VariableKind::Free { .. } => quote! {
+                match self.client.vars().get(#index) {
+                    ::std::option::Option::Some(#rt::VarValue::Free(value)) => #ty(::std::clone::Clone::clone(value)),
+                    _ => #ty(::std::string::String::new()),
+                }
+            },
+        };
+        Some(quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> #ty {
+                #body
+            }
+        })
+    });
+    quote!(#(#getters)*)
 }
 
 /// Whether the client needs a signing key (a JWT client authentication method).

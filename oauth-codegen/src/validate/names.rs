@@ -104,7 +104,30 @@ pub(super) fn check(cx: &mut Ctx<'_>, spec: &Spec, def: &ProviderDef) {
             );
         }
     }
-    // Client methods: fixed ones and one per custom grant.
+    // Client methods: fixed ones, one getter per variable and one per custom grant.
+    for v in def.variables.iter() {
+        let m = method_name(&v.name);
+        if CLIENT_METHODS.contains(&m.as_str()) {
+            cx.error_help(
+                pos_of(&v.name, "variables"),
+                format!(
+                    "variable `{}` would take the name `{m}`, a method the generated client has",
+                    v.name
+                ),
+                "rename the variable",
+            );
+        }
+        if let Some(g) = def.grants.custom.iter().find(|g| method_name(&g.name) == m) {
+            cx.error_help(
+                pos_of(&g.name, "custom"),
+                format!(
+                    "custom grant `{}` and variable `{}` would both be the client's method `{m}`",
+                    g.name, v.name
+                ),
+                "rename one of them",
+            );
+        }
+    }
     for g in def.grants.custom.iter() {
         if CLIENT_METHODS.contains(&g.name.as_ref()) {
             cx.error_help(
