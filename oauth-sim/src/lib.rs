@@ -17,7 +17,9 @@
 //! override at [`Simulator::origin`] and keeps its paths. A connection value at the start of a
 //! template (`{connection.instance_url}/services/data`) is the origin and is dropped; one
 //! inside the path (`/v3/company/{connection.realm_id}`) matches any segment, and the
-//! sample API then checks that it is the token's. The sample API answers at the `api`
+//! sample API then checks that it is the token's; `{token}` in a revocation path takes the
+//! token being revoked (as does one more segment after a revocation path, Nest's
+//! `DELETE .../access_tokens/<token>`). The sample API answers at the `api`
 //! endpoint's path followed by `/sim/me` (any method) with `{"user": .., "scopes": [..],
 //! "connection": {..}}`. Every method an endpoint lists is accepted. A def with a device grant
 //! also gets the user's verification page at `/sim/device`
@@ -30,10 +32,10 @@
 //! makes a public client. [`Simulator::register_client_key`] gives a registered client its
 //! public key, for `private_key_jwt` and `signed_client_secret`, as a **JWK** (RFC 7517): an
 //! RSA key (`n`, `e`), a P-256 key (`crv: P-256`, `x`, `y`) or an Ed25519 key (`crv: Ed25519`,
-//! `x`), with an optional `kid` that JWT headers must then name. JWK rather than PEM: it is
-//! what provider consoles and JWKS documents hand out, it names its key type and id, and
-//! `ring` verifies from its raw components, so no ASN.1 is parsed here. A client with a key
-//! and no secret is not a public client.
+//! `x`), with an optional `kid` that JWT headers must then name (Apple's must name it). JWK
+//! rather than PEM: it is what provider consoles and JWKS documents hand out, it names its
+//! key type and id, and `ring` verifies from its raw components, so no ASN.1 is parsed here.
+//! A client with a key and no secret is not a public client.
 //!
 //! # What is enforced, and why
 //!
@@ -327,7 +329,8 @@ impl Simulator {
         &self.app.def
     }
 
-    /// Registers (or replaces) a client. An empty secret makes a public client.
+    /// Registers (or replaces) a client. An empty secret makes a public client, unless the
+    /// client is then given a key ([`Simulator::register_client_key`]).
     pub fn register_client<I, S>(&self, client_id: &str, secret: &str, redirect_uris: I)
     where
         I: IntoIterator<Item = S>,

@@ -322,3 +322,36 @@ async fn signed_redirects_carry_an_hmac_of_their_parameters() {
     .await;
     assert_eq!(status, 200, "{body}");
 }
+
+/// `{token}` in the revocation URL: the token travels in the path, and revoking a refresh
+/// token ends its access tokens.
+#[tokio::test]
+async fn revocation_takes_the_token_in_its_path() {
+    let sim = sim(&SPEC.replace("GRANTS", "  refresh_token: {}").replace(
+        "  api:",
+        "  revoke: { url: \"https://auth.example/tokens/{token}/revoke\" }\n  api:",
+    ));
+    sim.register_client("id", "secret", [REDIRECT]);
+    let body = tokens(&sim).await;
+    let (at, rt) = (
+        raw::s(&body, "access_token"),
+        raw::s(&body, "refresh_token"),
+    );
+    let revoke = sim
+        .origin()
+        .join(&format!("/tokens/{rt}/revoke"))
+        .expect("url");
+    let (status, _) = text(http().post(revoke).send().await.expect("revoke")).await;
+    assert_eq!(status, 200);
+    let (status, _) = raw::me(&sim, at).await;
+    assert_eq!(
+        status, 401,
+        "the refresh token's access token ended with it"
+    );
+    let (status, _) = token(
+        &sim,
+        &[("grant_type", "refresh_token"), ("refresh_token", rt)],
+    )
+    .await;
+    assert_eq!(status, 400);
+}
