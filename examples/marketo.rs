@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use oauth_providers::providers::marketo::{ErrorCode, Marketo};
-use oauth_providers::{AuthorizedClient, ClientId, Credentials, Error, TokenSet, TokenSource};
+use oauth_providers::{ClientId, Credentials, Error, TokenSet, TokenSource};
 use oauth_sim::Simulator;
 
 #[path = "support/mod.rs"]
@@ -145,11 +145,10 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .build()?;
     // One source per custom service. Its key holds the instance (the issuer) and the client
     // id: two services' tokens expire independently and must never share a cache entry.
-    let source =
-        mkto.client_credentials_source(SIM_MUNCHKIN_ID).build();
-    let issuer = mkto.client().issuer()?;
+    let source = mkto.client_credentials_source(SIM_MUNCHKIN_ID).build();
+    let issuer = mkto.authorization_server()?;
     let other_service = TokenSource::key_for(
-        mkto.client().def(),
+        Marketo::def(),
         Some(&issuer),
         &ClientId::new("another-custom-service"),
         SIM_MUNCHKIN_ID,
@@ -267,8 +266,7 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
         mkto.endpoint_url("token")?
     )?;
 
-    let source =
-        mkto.client_credentials_source(&config.munchkin_id).build();
+    let source = mkto.client_credentials_source(&config.munchkin_id).build();
     let api = mkto.authorized(source.clone());
     let usage = format!(
         "{}/rest/v1/stats/usage.json",

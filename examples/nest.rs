@@ -142,12 +142,15 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let redirect = follow_consent(&url).await?;
     let query = query_of(&redirect);
     writeln!(out, "3. Alice approved; Nest redirected to:\n   {redirect}")?;
-    let forged = replace_param(&query, "state", "STATE");
-    match nest.exchange_callback(pending, &forged).await {
+    // An attacker's redirect carries the state of another authorization (here: one this app
+    // started too); it is refused before any token request.
+    let (_, other) = nest.authorize().url()?;
+    match nest.exchange_callback(other, &query).await {
         Err(e @ Error::StateMismatch) => writeln!(
             out,
-            "   The same redirect with another `state` (an attacker's code) is refused before any \
-             token request:\n   Error::StateMismatch: {e}"
+            "   The same redirect checked against another authorization's `state` (what an \
+             attacker's code looks like) is refused before any token request:\n   \
+             Error::StateMismatch: {e}"
         )?,
         other => return Err(format!("a forged state was accepted: {other:?}").into()),
     }
@@ -170,9 +173,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "{}/sim/me",
         nest.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let response = nest
-        .send_api(nest.http().get(&me), &tokens)
-        .await?;
+    let response = nest.send_api(nest.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "5. API call with `Authorization: Bearer ...`: HTTP {} {}",
@@ -181,9 +182,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(365 * 24 * 3600));
-    let response = nest
-        .send_api(nest.http().get(&me), &tokens)
-        .await?;
+    let response = nest.send_api(nest.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "6. A year later (the simulator's clock jumped 365 days) the same token: HTTP {}. It \
@@ -374,19 +373,6 @@ async fn read_pin_page(page: &Url) -> Result<String, BoxError> {
         .filter(|pin| !pin.is_empty())
         .ok_or("the PIN page shows no PIN")?;
     Ok(pin)
-}
-
-/// `query` with parameter `name` set to `value`.
-fn replace_param(query: &str, name: &str, value: &str) -> String {
-    let pairs = url::form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| {
-            let v = if k == name { value.into() } else { v };
-            (k, v)
-        })
-        .collect::<Vec<_>>();
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
 }
 
 /// The error, its spec code and its meaning, on one line.

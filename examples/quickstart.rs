@@ -17,7 +17,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use oauth_providers::providers::zoho_projects::{AccessType, ErrorCode, ZohoProjects};
-use oauth_providers::{scope, Credentials, ErrorMeaning};
+use oauth_providers::{scope, AuthorizationCode, Credentials, ErrorMeaning};
 use oauth_sim::{Consent, Simulator};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -116,8 +116,14 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     writeln!(out, "7. Errors are typed. Exchanging the same code twice:")?;
-    let callback = client.client().parse_callback(&pending, query)?;
-    match client.exchange_code(&pending, &callback.code).await {
+    // The callback consumed its pending authorization (a `state` is good once), so the replay
+    // goes through `exchange_code` with the code taken from the redirect.
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| AuthorizationCode::new(v))
+        .ok_or("the redirect has no code")?;
+    let (_, replay) = client.authorize().url()?;
+    match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
             "   {e}\n   -> {:?}, meaning `{}`: Zoho sent it inside HTTP 200 and the spec's rule caught it",

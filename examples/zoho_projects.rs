@@ -45,7 +45,7 @@ use oauth_providers::providers::zoho_projects::{
     self, AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
 };
 use oauth_providers::{
-    scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSource, VarValue,
+    scope, AuthorizationCode, AuthorizedClient, Credentials, Error, RateLimiter,
 };
 use oauth_sim::{Consent, Simulator};
 use url::Url;
@@ -244,10 +244,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     writeln!(
         out,
         "   {wait:?} later the client allows {} more codes.",
-        client
-            .client()
-            .rate_limiter()
-            .remaining(Counted::AuthorizationCodes)
+        client.rate_limiter().remaining(Counted::AuthorizationCodes)
     )?;
 
     // One source per process (per user), whatever the number of tasks: it is the only place
@@ -405,8 +402,14 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         yes_no(refreshed.refresh_token.is_some())
     )?;
 
-    let callback = client.client().parse_callback(&pending, &query)?;
-    match client.exchange_code(&pending, &callback.code).await {
+    // The callback consumed its pending authorization (a `state` is good once), so the replay
+    // goes through `exchange_code` with the code taken from the redirect.
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| AuthorizationCode::new(v))
+        .ok_or("the redirect has no code")?;
+    let (_, replay) = client.authorize().url()?;
+    match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
             "5. Errors are typed. The same code exchanged again:\n   {e}\n   -> {}, meaning `{}`",
@@ -469,11 +472,7 @@ async fn fan_out(api: &AuthorizedClient, url: &str) -> Result<Vec<u16>, BoxError
 
 /// The data centre a client is pinned to (after a redirect, the one Zoho named).
 fn data_center_of(client: &ZohoProjects) -> Option<DataCenter> {
-    let (index, _) = client.client().def().variable("data_center")?;
-    match client.client().vars().get(index)? {
-        VarValue::Choice(i) => DataCenter::ALL.get(*i).copied(),
-        VarValue::Free(key) => DataCenter::from_key(key),
-    }
+    Some(client.data_center())
 }
 
 fn code_of(e: &Error) -> String {

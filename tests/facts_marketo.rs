@@ -345,7 +345,6 @@ async fn the_token_goes_in_a_bearer_header_and_not_in_the_query() {
 
     // The retired form: the token in the query is no token at all.
     let retired = mkto
-        .client()
         .http()
         .get(me_url(&mkto))
         .query(&[("access_token", tokens.access_token.secret())])
@@ -451,7 +450,8 @@ async fn error_601_means_the_token_is_invalid_and_a_new_one_is_fetched_once_and_
     assert_eq!(code_of(&e), Some(ErrorCode::E601), "{e}");
     assert_eq!(e.meaning(), Some(ErrorMeaning::AccessTokenInvalid));
 
-    let source = mkto.client_credentials_source("reports")
+    let source = mkto
+        .client_credentials_source("reports")
         .initial(stale)
         .build();
     let api = authorized(&mkto, source);

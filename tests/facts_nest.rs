@@ -276,7 +276,7 @@ async fn state_is_required_unguessable_and_checked_on_the_way_back() {
     let sim = simulator();
     let client = web(&sim);
     let (url, pending) = client.authorize().url().expect("authorize URL");
-    let (other, _) = client.authorize().url().expect("authorize URL");
+    let (other, other_pending) = client.authorize().url().expect("authorize URL");
     let state = param(&url, "state").expect("a state");
     // At least 128 random bits, base64url: 22 characters or more.
     assert!(state.len() >= 22, "{state}");
@@ -294,9 +294,10 @@ async fn state_is_required_unguessable_and_checked_on_the_way_back() {
 
     let back = follow(url).await;
     assert_eq!(param(&back, "state"), Some(state.clone()));
-    let forged = with(&back, "state", "STATE");
+    // The genuine redirect, checked against another authorization: its state is not the one
+    // that authorization sent. (The check consumes that pending authorization.)
     let e = client
-        .exchange_callback(pending, forged.query().unwrap_or_default())
+        .exchange_callback(other_pending, back.query().unwrap_or_default())
         .await
         .expect_err("a redirect with another state");
     assert!(matches!(e, Error::StateMismatch), "{e}");
@@ -525,12 +526,13 @@ async fn token_error_authorization_code_not_found_is_typed() {
     );
     assert_eq!(typed(&e), expected);
     // A code already exchanged is gone too.
+    let code = AuthorizationCode::new(param(&back, "code").unwrap_or_default());
     client
-        .exchange_callback(pending, back.query().unwrap_or_default())
+        .exchange_code(&pending, &code)
         .await
         .expect("first exchange");
     let e = client
-        .exchange_callback(pending, back.query().unwrap_or_default())
+        .exchange_code(&pending, &code)
         .await
         .expect_err("second exchange");
     assert_eq!(

@@ -18,7 +18,7 @@ use oauth_providers::providers::zoho_crm::{
 };
 use oauth_providers::{
     scope, AuthorizationCode, Credentials, Error, ErrorMeaning, Password, PendingAuthorization,
-    TokenSet, VarValue,
+    TokenSet,
 };
 use oauth_sim::{Consent, RecordedRequest, Simulator};
 use serde_json::{json, Value};
@@ -385,12 +385,9 @@ async fn the_data_centre_picks_the_accounts_server() {
         "{query}"
     );
     let eu = with(&query, "eu", "https://accounts.zoho.eu");
-    let (switched, tokens) = crm
-        .exchange_callback(pending, &eu)
-        .await
-        .expect("exchange");
-    assert_eq!(switched.client().vars(), [VarValue::Choice(1)]);
-    assert_eq!(crm.client().vars(), [VarValue::Choice(0)]);
+    let (switched, tokens) = crm.exchange_callback(pending, &eu).await.expect("exchange");
+    assert_eq!(switched.data_center(), DataCenter::ALL[1]);
+    assert_eq!(crm.data_center(), DataCenter::ALL[0]);
     assert!(tokens.refresh_token.is_some());
 
     let (pending, query) = authorize(&crm, AccessType::Offline).await;

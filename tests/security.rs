@@ -13,7 +13,7 @@ use oauth_providers::providers::marketo::Marketo;
 use oauth_providers::providers::openid::OpenId;
 use oauth_providers::providers::zoho_projects::{DataCenter, ZohoProjects};
 use oauth_providers::store::MemoryStore;
-use oauth_providers::{AuthorizedClient, Credentials, Error, TokenSet, TokenSource, TokenStore};
+use oauth_providers::{Credentials, Error, TokenSet, TokenStore};
 use support::{Reply, Server};
 
 const CLIENT_ID: &str = "shared-client-id";
@@ -57,12 +57,8 @@ async fn two_issuers_with_one_client_id_and_subject_never_share_a_stored_set() {
     let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
-    let source_a = a.token_source("alice")
-        .store(Arc::clone(&store))
-        .build();
-    let source_b = b.token_source("alice")
-        .store(Arc::clone(&store))
-        .build();
+    let source_a = a.token_source("alice").store(Arc::clone(&store)).build();
+    let source_b = b.token_source("alice").store(Arc::clone(&store)).build();
     assert_ne!(source_a.key(), source_b.key(), "one key for two issuers");
     source_a
         .set(tokens("access-of-A-SENSITIVE", "refresh-of-A-SENSITIVE"))
@@ -87,9 +83,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
     // A set obtained at A, found under B's key (a copied file, a shared Redis prefix).
-    let source_a = a.token_source("alice")
-        .store(store.clone())
-        .build();
+    let source_a = a.token_source("alice").store(store.clone()).build();
     let mut from_a = source_a
         .set(tokens("access-of-A-SENSITIVE", "refresh-of-A-SENSITIVE"))
         .await
@@ -97,9 +91,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
         .as_ref()
         .clone();
     from_a.expires_at = Some(SystemTime::now()); // due, so B would refresh with it
-    let source_b = b.token_source("alice")
-        .store(store.clone())
-        .build();
+    let source_b = b.token_source("alice").store(store.clone()).build();
     store.save(source_b.key(), &from_a).await.expect("save");
     let got = source_b.token().await;
     assert!(
@@ -232,12 +224,13 @@ fn token_sets_and_their_stored_form_redact_every_secret_in_debug() {
 /// shown with `Debug` (and `Display` where it has one): the marker never appears.
 #[tokio::test]
 async fn every_public_type_holding_a_secret_redacts_it() {
-    use oauth_providers::client::{ApiResponse, Callback, DeviceAuthorization, ParamValue};
+    use oauth_providers::__private::rt::__private::engine::{Callback, ParamValue};
     use oauth_providers::token::StoredTokenSet;
     use oauth_providers::{
         AccessToken, AuthorizationCode, ClientSecret, CsrfToken, Password, PkceVerifier,
         RefreshToken,
     };
+    use oauth_providers::{ApiResponse, DeviceAuthorization};
     const M: &str = "SENSITIVE";
     let server = Server::start(vec![]).await;
     let client = openid(&server);
@@ -245,9 +238,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
     let mut set = tokens("access-SENSITIVE", "refresh-SENSITIVE");
     set.extra.insert("id_token".into(), "id-SENSITIVE".into());
     let store = Arc::new(MemoryStore::new());
-    let source = client.token_source("alice")
-        .store(store.clone())
-        .build();
+    let source = client.token_source("alice").store(store.clone()).build();
     source.set(set.clone()).await.expect("set");
     let file_dir = std::env::temp_dir().join(format!("oauth-redact-{}", std::process::id()));
     let file_store = oauth_providers::FileStore::new(&file_dir);
@@ -269,6 +260,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
             Callback {
                 code: AuthorizationCode::new("code-SENSITIVE"),
                 selected: vec![],
+                connection: [("realm_id".to_string(), "123".to_string())].into(),
             }
         ),
         format!(
@@ -295,12 +287,8 @@ async fn every_public_type_holding_a_secret_redacts_it() {
             }
         ),
         format!("{client:?}"),
-        format!("{:?}", client.client()),
         format!("{source:?}"),
-        format!(
-            "{:?}",
-            client.authorized(source.clone())
-        ),
+        format!("{:?}", client.authorized(source.clone())),
         format!("{store:?}"),
         format!("{file_store:?}"),
         format!("{:?}", source.token().await),

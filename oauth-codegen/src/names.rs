@@ -31,6 +31,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "revoke",
     "def",
     "rate_limiter",
+    "authorization_server",
 ];
 
 /// Methods of every generated builder.

@@ -125,9 +125,11 @@ impl Template {
                             })?;
                             match prop {
                                 None => out.push_str(&choice.key),
-                                Some(p) => out.push_str(choice.values.get(*p).ok_or_else(
-                                    || other(format!("no property #{p} on `{}`", vdef.name)),
-                                )?),
+                                Some(p) => {
+                                    out.push_str(choice.values.get(*p).ok_or_else(|| {
+                                        other(format!("no property #{p} on `{}`", vdef.name))
+                                    })?)
+                                }
                             }
                         }
                         (VariableKind::Free { .. }, VarValue::Free(s), None) => out.push_str(s),
@@ -155,10 +157,9 @@ impl Template {
                     cx.client_id
                         .ok_or_else(|| other("no client id to render".into()))?,
                 ),
-                TemplatePart::Token => out.push_str(
-                    cx.token
-                        .ok_or_else(|| other("no token to render".into()))?,
-                ),
+                TemplatePart::Token => {
+                    out.push_str(cx.token.ok_or_else(|| other("no token to render".into()))?)
+                }
             }
         }
         Ok(out)

@@ -1,8 +1,8 @@
 //! The grants a provider supports and what each sends.
 
 use crate::{
-    HmacEncoding, List, ParamsIn, Presentation, Requirement, ResponseDef, ResponseMode,
-    RenewWith, Str, Template,
+    HmacEncoding, List, ParamsIn, Presentation, RenewWith, Requirement, ResponseDef, ResponseMode,
+    Str, Template,
 };
 
 /// The supported grants.

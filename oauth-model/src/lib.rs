@@ -49,9 +49,8 @@ pub use enums::*;
 pub use errors::ErrorRuleDef;
 pub use facts::FactDef;
 pub use grants::{
-    AuthorizationCodeDef, CallbackParamDef, ClientCredentialsDef, CustomGrantDef,
-    CustomParamDef, DeviceCodeDef, ExtraParamDef, GrantsDef, HmacDef, ParamDef, ParamSource,
-    PinDef, RefreshDef,
+    AuthorizationCodeDef, CallbackParamDef, ClientCredentialsDef, CustomGrantDef, CustomParamDef,
+    DeviceCodeDef, ExtraParamDef, GrantsDef, HmacDef, ParamDef, ParamSource, PinDef, RefreshDef,
 };
 pub use lifetimes::{Lifetime, LifetimesDef};
 pub use limits::LimitDef;

@@ -1,6 +1,8 @@
 //! How token responses are read, and the field tests error rules and success checks make.
 
-use crate::{ExpiresIn, ExpiresInZero, List, ResponseFormat, ScopeFormat, Str, TimeFormat, TimeUnit};
+use crate::{
+    ExpiresIn, ExpiresInZero, List, ResponseFormat, ScopeFormat, Str, TimeFormat, TimeUnit,
+};
 
 /// How a token response is read.
 #[derive(Debug, Clone)]

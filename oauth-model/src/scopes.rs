@@ -83,4 +83,3 @@ impl<S: AsRef<str>> FromIterator<S> for Catalogue {
         Catalogue(Cow::Owned(joined))
     }
 }
-

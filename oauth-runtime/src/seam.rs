@@ -74,7 +74,11 @@ pub const fn scope_index(catalogue: &str, wanted: &str, provider: &str) -> usize
     n = push(&mut buf, n, want);
     n = push(&mut buf, n, b"` is not a scope of ");
     n = push(&mut buf, n, provider.as_bytes());
-    let threshold = if want.len() / 3 > 3 { want.len() / 3 } else { 3 };
+    let threshold = if want.len() / 3 > 3 {
+        want.len() / 3
+    } else {
+        3
+    };
     if best <= threshold {
         n = push(&mut buf, n, b"; did you mean `");
         let (_, tail) = cat.split_at(best_start);
@@ -214,7 +218,10 @@ mod tests {
         assert_eq!(scope_index(CAT, "email", "G"), 0);
         assert_eq!(scope_index(CAT, "openid", "G"), 3);
         assert_eq!(
-            scope_at(CAT, scope_index(CAT, "https://www.googleapis.com/auth/drive.readonly", "G")),
+            scope_at(
+                CAT,
+                scope_index(CAT, "https://www.googleapis.com/auth/drive.readonly", "G")
+            ),
             "https://www.googleapis.com/auth/drive.readonly"
         );
         assert_eq!(scope_at(CAT, 9), "");
@@ -223,7 +230,11 @@ mod tests {
     #[test]
     fn an_unknown_scope_panics_with_the_closest() {
         let caught = std::panic::catch_unwind(|| {
-            scope_index(CAT, "https://www.googleapis.com/auth/drive.readonyl", "Google")
+            scope_index(
+                CAT,
+                "https://www.googleapis.com/auth/drive.readonyl",
+                "Google",
+            )
         });
         let message = caught
             .err()

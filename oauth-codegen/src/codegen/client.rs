@@ -153,6 +153,12 @@ pub(super) fn variables(def: &ProviderDef, p: &Paths) -> TokenStream {
                             #ty(value)
                         }
                     }
+
+                    impl ::std::convert::From<&::std::string::String> for #ty {
+                        fn from(value: &::std::string::String) -> Self {
+                            #ty(::std::clone::Clone::clone(value))
+                        }
+                    }
                 });
             }
         }
@@ -179,7 +185,11 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
         .collect();
     let req_args: Vec<&syn::Ident> = required.iter().map(|r| &r.arg).collect();
     let req_sets = required.iter().map(|r| {
-        let (n, t, i) = (&r.arg, &r.ty, proc_macro2::Literal::usize_unsuffixed(r.index));
+        let (n, t, i) = (
+            &r.arg,
+            &r.ty,
+            proc_macro2::Literal::usize_unsuffixed(r.index),
+        );
         if r.free {
             quote!(.var_at(#i, ::std::convert::Into::<#t>::into(#n).value()))
         } else {
@@ -328,6 +338,13 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
                 tokens: &#rt::TokenSet,
             ) -> ::std::result::Result<#krate::__private::url::Url, #rt::Error> {
                 self.client.endpoint_url_for(name, tokens)
+            }
+
+            /// The authorization server this client talks to (its token endpoint's URL for this
+            /// client's variables): every token set it obtains records it, and a stored set
+            /// from another issuer is refused.
+            pub fn authorization_server(&self) -> ::std::result::Result<::std::string::String, #rt::Error> {
+                self.client.issuer()
             }
 
             /// The limiter this client checks the spec's rate limits with (share it between
