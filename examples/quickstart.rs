@@ -122,7 +122,10 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         .find(|(k, _)| k == "code")
         .map(|(_, v)| AuthorizationCode::new(v))
         .ok_or("the redirect has no code")?;
-    let (_, replay) = client.authorize().url()?;
+    let (_, replay) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()?;
     match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,

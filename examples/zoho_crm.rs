@@ -359,7 +359,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         .find(|(k, _)| k == "code")
         .map(|(_, v)| AuthorizationCode::new(v))
         .ok_or("the redirect has no code")?;
-    let (_, replay) = crm.authorize().url()?;
+    let (_, replay) = crm.authorize().scope(scope!(ZohoCRM.modules.ALL)).url()?;
     match crm.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,

@@ -408,7 +408,10 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         .find(|(k, _)| k == "code")
         .map(|(_, v)| AuthorizationCode::new(v))
         .ok_or("the redirect has no code")?;
-    let (_, replay) = client.authorize().url()?;
+    let (_, replay) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()?;
     match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,

@@ -55,19 +55,25 @@ pub fn load_file_in(path: &Path, root: &Path) -> Result<Loaded, Diagnostics> {
 
 fn load_file_with(path: &Path, root: Option<&Path>) -> Result<Loaded, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics(vec![Diagnostic::new(
-            path,
-            Pos::default(),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "spec file not found".to_string()
-            } else {
-                format!("cannot read spec file: {e}")
-            },
-        )
-        .with_help(
-            "the path is relative to the root of the crate that invokes `provider!` (the \
-             directory of its Cargo.toml)",
-        )])
+        let (message, help) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                "spec file not found".to_string(),
+                "the path is relative to the root of the crate that invokes `provider!` (the \
+                 directory of its Cargo.toml)",
+            ),
+            std::io::ErrorKind::InvalidData => (
+                "the spec file is not UTF-8 text".to_string(),
+                "save the spec as UTF-8 (YAML files are UTF-8)",
+            ),
+            _ => (
+                format!("cannot read spec file: {e}"),
+                "the path is relative to the root of the crate that invokes `provider!` (the \
+                 directory of its Cargo.toml)",
+            ),
+        };
+        Diagnostics(vec![
+            Diagnostic::new(path, Pos::default(), message).with_help(help)
+        ])
     })?;
     load_str_in(path, &text, root, |p| std::fs::read_to_string(p))
 }

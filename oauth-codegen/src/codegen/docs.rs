@@ -462,5 +462,5 @@ pub(crate) fn grants_list(def: &ProviderDef) -> String {
     if have.is_empty() {
         return format!("{} declares no grant", def.display_name);
     }
-    format!("{}'s grants: {}", def.display_name, have.join(", "))
+    format!("the grants of {}: {}", def.display_name, have.join(", "))
 }

@@ -477,7 +477,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
                     #absurd(&self)
                 }
                 #[doc(hidden)]
-                pub async fn exchange_callback<T: #t>(&self, unavailable: T, _query: &str) -> ::std::result::Result<(Self, #rt::TokenSet), #rt::Error> {
+                pub fn exchange_callback<T: #t>(&self, unavailable: T, _query: &str) -> ::std::future::Ready<::std::result::Result<(Self, #rt::TokenSet), #rt::Error>> {
                     #absurd(&unavailable)
                 }
             }
@@ -487,7 +487,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
         lack("pin", "PIN grant", &|t| {
             quote! {
                 #[doc(hidden)]
-                pub async fn exchange_pin<T: #t>(&self, unavailable: T) -> #token_result {
+                pub fn exchange_pin<T: #t>(&self, unavailable: T) -> ::std::future::Ready<#token_result> {
                     #absurd(&unavailable)
                 }
                 #[doc(hidden)]
@@ -507,7 +507,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
             &|t| {
                 quote! {
                     #[doc(hidden)]
-                    pub async fn refresh<T: #t>(&self, unavailable: T) -> #token_result {
+                    pub fn refresh<T: #t>(&self, unavailable: T) -> ::std::future::Ready<#token_result> {
                         #absurd(&unavailable)
                     }
                     #[doc(hidden)]
@@ -522,7 +522,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
         lack("client_credentials", "client credentials grant", &|t| {
             quote! {
                 #[doc(hidden)]
-                pub async fn client_credentials(&self) -> #token_result
+                pub fn client_credentials(&self) -> ::std::future::Ready<#token_result>
                 where
                     for<'a> &'a Self: #t,
                 {
@@ -539,7 +539,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
         lack("device_code", "device authorization grant", &|t| {
             quote! {
                 #[doc(hidden)]
-                pub async fn device_authorization<T: #t>(&self, unavailable: T) -> ::std::result::Result<#rt::DeviceAuthorization, #rt::Error> {
+                pub fn device_authorization<T: #t>(&self, unavailable: T) -> ::std::future::Ready<::std::result::Result<#rt::DeviceAuthorization, #rt::Error>> {
                     #absurd(&unavailable)
                 }
             }
@@ -549,7 +549,7 @@ fn missing(def: &ProviderDef, p: &Paths, methods: &mut TokenStream, items: &mut 
         lack("revocation", "revocation endpoint", &|t| {
             quote! {
                 #[doc(hidden)]
-                pub async fn revoke<T: #t>(&self, unavailable: T) -> ::std::result::Result<(), #rt::Error> {
+                pub fn revoke<T: #t>(&self, unavailable: T) -> ::std::future::Ready<::std::result::Result<(), #rt::Error>> {
                     #absurd(&unavailable)
                 }
             }

@@ -92,10 +92,10 @@ pub(super) fn generate(
     let into_message = format!("`{{Self}}` is not a scope of {display}");
     let into_label = format!("expected a scope of {display}");
     let into_note = format!(
-        "{display}'s scopes are the constants of its `scopes` module: `scope!({}.{example_path})` \
-         names one by path and `scope!({}, {example_scope:?})` by the provider's string, both \
-         checked at compile time; a string known only at run time goes through \
-         `scopes::Scope::find`",
+        "the scopes of {display} are the constants of its `scopes` module: \
+         `scope!({}.{example_path})` names one by path and `scope!({}, {example_scope:?})` by \
+         the provider's string, both checked at compile time; a string known only at run time \
+         goes through `scopes::Scope::find`",
         def.name, def.name
     );
     quote! {
