@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use oauth_providers::providers::marketo::{ErrorCode, Marketo};
-use oauth_providers::{AuthorizedClient, ClientId, Credentials, Error, TokenSet, TokenSource};
+use oauth_providers::{ClientId, Credentials, Error, TokenSet, TokenSource};
 use oauth_sim::Simulator;
 
 #[path = "support/mod.rs"]
@@ -145,11 +145,10 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .build()?;
     // One source per custom service. Its key holds the instance (the issuer) and the client
     // id: two services' tokens expire independently and must never share a cache entry.
-    let source =
-        TokenSource::client_credentials(mkto.client(), SIM_MUNCHKIN_ID, Vec::new()).build();
-    let issuer = mkto.client().issuer()?;
+    let source = mkto.client_credentials_source(SIM_MUNCHKIN_ID).build();
+    let issuer = mkto.authorization_server()?;
     let other_service = TokenSource::key_for(
-        mkto.client().def(),
+        Marketo::def(),
         Some(&issuer),
         &ClientId::new("another-custom-service"),
         SIM_MUNCHKIN_ID,
@@ -163,7 +162,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
 
     // Marketo allows 100 calls per 20 s per instance (then error 606); the client's limiter,
     // built from the spec, refuses the 101st on this side (AuthorizedClient checks it).
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
+    let api = mkto.authorized(source.clone());
     let me = format!(
         "{}/sim/me",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -200,7 +199,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(40 * 60));
-    let request = mkto.client().http().get(&me);
+    let request = mkto.http().get(&me);
     match mkto.send_api(request, &first).await {
         Err(e) => writeln!(
             out,
@@ -240,7 +239,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(_) => return Err("a wrong client secret was accepted".into()),
     }
     let unknown = TokenSet::bearer("not-a-marketo-token", Some(Duration::from_secs(3600)));
-    let request = mkto.client().http().get(&me);
+    let request = mkto.http().get(&me);
     match mkto.send_api(request, &unknown).await {
         Err(e) => writeln!(
             out,
@@ -267,9 +266,8 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
         mkto.endpoint_url("token")?
     )?;
 
-    let source =
-        TokenSource::client_credentials(mkto.client(), &config.munchkin_id, Vec::new()).build();
-    let api = AuthorizedClient::new(mkto.client().clone(), source.clone());
+    let source = mkto.client_credentials_source(&config.munchkin_id).build();
+    let api = mkto.authorized(source.clone());
     let usage = format!(
         "{}/rest/v1/stats/usage.json",
         mkto.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -305,7 +303,7 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
     )?;
 
     let unknown = TokenSet::bearer("not-a-marketo-token", Some(Duration::from_secs(3600)));
-    let request = mkto.client().http().get(usage.as_str());
+    let request = mkto.http().get(usage.as_str());
     match mkto.send_api(request, &unknown).await {
         Err(e) => writeln!(
             out,

@@ -142,17 +142,20 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let redirect = follow_consent(&url).await?;
     let query = query_of(&redirect);
     writeln!(out, "3. Alice approved; Nest redirected to:\n   {redirect}")?;
-    let forged = replace_param(&query, "state", "STATE");
-    match nest.exchange_callback(&pending, &forged).await {
+    // An attacker's redirect carries the state of another authorization (here: one this app
+    // started too); it is refused before any token request.
+    let (_, other) = nest.authorize().url()?;
+    match nest.exchange_callback(other, &query).await {
         Err(e @ Error::StateMismatch) => writeln!(
             out,
-            "   The same redirect with another `state` (an attacker's code) is refused before any \
-             token request:\n   Error::StateMismatch: {e}"
+            "   The same redirect checked against another authorization's `state` (what an \
+             attacker's code looks like) is refused before any token request:\n   \
+             Error::StateMismatch: {e}"
         )?,
         other => return Err(format!("a forged state was accepted: {other:?}").into()),
     }
 
-    let (nest, tokens) = nest.exchange_callback(&pending, &query).await?;
+    let (nest, tokens) = nest.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "4. Exchanged the code: access token {:?}, refresh token: {}, expires in {} (Nest's way \
@@ -170,9 +173,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "{}/sim/me",
         nest.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let response = nest
-        .send_api(nest.client().http().get(&me), &tokens)
-        .await?;
+    let response = nest.send_api(nest.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "5. API call with `Authorization: Bearer ...`: HTTP {} {}",
@@ -181,9 +182,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(365 * 24 * 3600));
-    let response = nest
-        .send_api(nest.client().http().get(&me), &tokens)
-        .await?;
+    let response = nest.send_api(nest.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "6. A year later (the simulator's clock jumped 365 days) the same token: HTTP {}. It \
@@ -205,7 +204,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
     let pin_tokens = pin_nest.exchange_pin(&pin).await?;
     let response = pin_nest
-        .send_api(pin_nest.client().http().get(&me), &pin_tokens)
+        .send_api(pin_nest.http().get(&me), &pin_tokens)
         .await?;
     writeln!(
         out,
@@ -221,7 +220,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let (url, pending) = nest.authorize().url()?;
     let late = query_of(&follow_consent(&url).await?);
     sim.clock().advance(Duration::from_secs(11 * 60));
-    match nest.exchange_callback(&pending, &late).await {
+    match nest.exchange_callback(pending, &late).await {
         Err(e) => writeln!(
             out,
             "   a web code exchanged 11 minutes late: {}",
@@ -232,7 +231,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let (url, pending) = nest.authorize().url()?;
     let fresh = query_of(&follow_consent(&url).await?);
     sim.set_client_active(SIM_CLIENT_ID, false);
-    match nest.exchange_callback(&pending, &fresh).await {
+    match nest.exchange_callback(pending, &fresh).await {
         Err(e) => writeln!(
             out,
             "   a client Nest deactivated: {}\n   (none of these is retried: a new code or a \
@@ -244,7 +243,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
 
     pin_nest.revoke(&pin_tokens).await?;
     match pin_nest
-        .send_api(pin_nest.client().http().get(&me), &pin_tokens)
+        .send_api(pin_nest.http().get(&me), &pin_tokens)
         .await
     {
         Err(e) => writeln!(
@@ -298,7 +297,7 @@ async fn real(out: &mut impl Write, config: NestConfig) -> Result<(), BoxError> 
 
     let root = nest.endpoint_url("api")?;
     let mut response = nest
-        .send_api(nest.client().http().get(root.as_str()), &tokens)
+        .send_api(nest.http().get(root.as_str()), &tokens)
         .await?;
     // Nest's data API may answer 307 with another host; the token must be sent again there
     // (reqwest drops `Authorization` on a cross-host redirect, so the runtime never follows).
@@ -318,7 +317,7 @@ async fn real(out: &mut impl Write, config: NestConfig) -> Result<(), BoxError> 
             moved.host_str().unwrap_or("?")
         )?;
         response = nest
-            .send_api(nest.client().http().get(moved.as_str()), &tokens)
+            .send_api(nest.http().get(moved.as_str()), &tokens)
             .await?;
     }
     writeln!(
@@ -374,19 +373,6 @@ async fn read_pin_page(page: &Url) -> Result<String, BoxError> {
         .filter(|pin| !pin.is_empty())
         .ok_or("the PIN page shows no PIN")?;
     Ok(pin)
-}
-
-/// `query` with parameter `name` set to `value`.
-fn replace_param(query: &str, name: &str, value: &str) -> String {
-    let pairs = url::form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| {
-            let v = if k == name { value.into() } else { v };
-            (k, v)
-        })
-        .collect::<Vec<_>>();
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
 }
 
 /// The error, its spec code and its meaning, on one line.

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use oauth_providers::providers::zoho_projects::{AccessType, ErrorCode, ZohoProjects};
-use oauth_providers::{scope, Credentials, ErrorMeaning};
+use oauth_providers::{scope, AuthorizationCode, Credentials, ErrorMeaning};
 use oauth_sim::{Consent, Simulator};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -69,7 +69,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
     writeln!(out, "3. Alice approved; Zoho redirected to:\n   {location}")?;
 
-    let (client, tokens) = client.exchange_callback(&pending, query).await?;
+    let (client, tokens) = client.exchange_callback(pending, query).await?;
     writeln!(
         out,
         "4. Exchanged the code (state checked, `accounts-server` checked against the spec's data centres).\n   \
@@ -85,7 +85,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         "{}/sim/me",
         client.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let api = client.client().http().get(&me);
+    let api = client.http().get(&me);
     let response = client.send_api(api, &tokens).await?;
     writeln!(
         out,
@@ -99,7 +99,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         out,
         "6. One hour later (the simulator's clock jumped), the access token has expired:"
     )?;
-    let api = client.client().http().get(&me);
+    let api = client.http().get(&me);
     match client.send_api(api, &tokens).await {
         Err(e) if e.meaning() == Some(ErrorMeaning::AccessTokenExpired) => {
             writeln!(out, "   the API said: {e}")?;
@@ -107,7 +107,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         other => writeln!(out, "   unexpected: {other:?}")?,
     }
     let refreshed = client.refresh(&tokens).await?;
-    let api = client.client().http().get(&me);
+    let api = client.http().get(&me);
     let response = client.send_api(api, &refreshed).await?;
     writeln!(
         out,
@@ -116,8 +116,17 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     writeln!(out, "7. Errors are typed. Exchanging the same code twice:")?;
-    let callback = client.client().parse_callback(&pending, query)?;
-    match client.exchange_code(&pending, &callback.code).await {
+    // The callback consumed its pending authorization (a `state` is good once), so the replay
+    // goes through `exchange_code` with the code taken from the redirect.
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| AuthorizationCode::new(v))
+        .ok_or("the redirect has no code")?;
+    let (_, replay) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()?;
+    match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
             "   {e}\n   -> {:?}, meaning `{}`: Zoho sent it inside HTTP 200 and the spec's rule caught it",

@@ -40,7 +40,7 @@ use std::time::{Duration, SystemTime};
 use oauth_providers::providers::zoho_crm::{
     scopes, AccessType, DataCenter, ErrorCode, Prompt, ZohoCRM,
 };
-use oauth_providers::{scope, Credentials, Error, Password, TokenSet, VarValue};
+use oauth_providers::{scope, AuthorizationCode, Credentials, Error, Password, TokenSet};
 use oauth_sim::{Consent, Simulator};
 use url::Url;
 
@@ -184,7 +184,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let redirect = follow_consent(&url).await?;
     let query = query_of(&redirect);
     writeln!(out, "3. Alice approved; Zoho redirected to:\n   {redirect}")?;
-    let (crm, tokens) = crm.exchange_callback(&pending, &query).await?;
+    let (crm, tokens) = crm.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "   `location` and `accounts-server` name her data centre: the client is now pinned to \
@@ -201,7 +201,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "{}/sim/me",
         crm.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let response = crm.send_api(crm.client().http().get(&me), &tokens).await?;
+    let response = crm.send_api(crm.http().get(&me), &tokens).await?;
     writeln!(
         out,
         "4. API call with `Authorization: Zoho-oauthtoken ...`: HTTP {} {}",
@@ -210,7 +210,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    match crm.send_api(crm.client().http().get(&me), &tokens).await {
+    match crm.send_api(crm.http().get(&me), &tokens).await {
         Err(e) => writeln!(
             out,
             "5. An hour later (the simulator's clock jumped 3601 s): {}",
@@ -219,9 +219,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(r) => return Err(format!("the expired token was accepted: HTTP {}", r.status).into()),
     }
     let refreshed = crm.refresh(&tokens).await?;
-    let response = crm
-        .send_api(crm.client().http().get(&me), &refreshed)
-        .await?;
+    let response = crm.send_api(crm.http().get(&me), &refreshed).await?;
     writeln!(
         out,
         "   Refreshed (the refresh token is kept: {}) and retried: HTTP {}",
@@ -240,9 +238,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         expires_in(&authtoken),
         authtoken.issued_by.as_deref().unwrap_or("?")
     )?;
-    let response = crm
-        .send_api(crm.client().http().get(&me), &authtoken)
-        .await?;
+    let response = crm.send_api(crm.http().get(&me), &authtoken).await?;
     writeln!(
         out,
         "   Presented as `?authtoken=...&scope=crmapi`, not a header: HTTP {} {}",
@@ -323,7 +319,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         config.data_center.key()
     )?;
     let query = callback_query(out).await?;
-    let (crm, tokens) = crm.exchange_callback(&pending, &query).await?;
+    let (crm, tokens) = crm.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "2. Exchanged the code (state checked): the account lives in data centre `{}`; access \
@@ -339,9 +335,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         "{}/users?type=CurrentUser",
         crm.endpoint_url("api")?.as_str().trim_end_matches('/')
     );
-    let response = crm
-        .send_api(crm.client().http().get(&current_user), &tokens)
-        .await?;
+    let response = crm.send_api(crm.http().get(&current_user), &tokens).await?;
     writeln!(
         out,
         "3. GET /crm/v8/users?type=CurrentUser with `Authorization: Zoho-oauthtoken ...`: HTTP {} \
@@ -359,8 +353,14 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         expires_in(&refreshed)
     )?;
 
-    let callback = crm.client().parse_callback(&pending, &query)?;
-    match crm.exchange_code(&pending, &callback.code).await {
+    // The callback consumed its pending authorization (a `state` is good once), so the replay
+    // goes through `exchange_code` with the code taken from the redirect.
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| AuthorizationCode::new(v))
+        .ok_or("the redirect has no code")?;
+    let (_, replay) = crm.authorize().scope(scope!(ZohoCRM.modules.ALL)).url()?;
+    match crm.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
             "5. Errors are typed. The same code exchanged again: {}",
@@ -400,11 +400,7 @@ async fn follow_consent(url: &Url) -> Result<String, BoxError> {
 
 /// The data centre a client is pinned to (after a redirect, the one Zoho named).
 fn data_center_of(crm: &ZohoCRM) -> Option<DataCenter> {
-    let (index, _) = crm.client().def().variable("data_center")?;
-    match crm.client().vars().get(index)? {
-        VarValue::Choice(i) => DataCenter::ALL.get(*i).copied(),
-        VarValue::Free(key) => DataCenter::from_key(key),
-    }
+    Some(crm.data_center())
 }
 
 /// The error, its spec code and its meaning, on one line.

@@ -45,7 +45,7 @@ use oauth_providers::providers::zoho_projects::{
     self, AccessType, DataCenter, ErrorCode, Prompt, ZohoProjects,
 };
 use oauth_providers::{
-    scope, AuthorizedClient, Credentials, Error, RateLimiter, TokenSource, VarValue,
+    scope, AuthorizationCode, AuthorizedClient, Credentials, Error, RateLimiter,
 };
 use oauth_sim::{Consent, Simulator};
 use url::Url;
@@ -184,7 +184,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         "2. Authorization code 1 of the 4 Zoho allows a minute. Send the user to:\n   {url}"
     )?;
     let query = follow_consent(&url).await?;
-    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "3. Alice approved and the code was exchanged: access token {:?}, refresh token: {}, \
@@ -231,7 +231,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .scope(scope!(ZohoProjects.portals.READ))
         .url()?;
     let query5 = follow_consent(&url).await?;
-    match unlimited.exchange_callback(&pending5, &query5).await {
+    match unlimited.exchange_callback(pending5, &query5).await {
         Err(e) => writeln!(
             out,
             "   Sent anyway (a client built with `RateLimiter::unlimited()`), Zoho refuses it in \
@@ -244,17 +244,14 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     writeln!(
         out,
         "   {wait:?} later the client allows {} more codes.",
-        client
-            .client()
-            .rate_limiter()
-            .remaining(Counted::AuthorizationCodes)
+        client.rate_limiter().remaining(Counted::AuthorizationCodes)
     )?;
 
     // One source per process (per user), whatever the number of tasks: it is the only place
     // that refreshes, so tasks never race each other into several refreshes.
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source.set(tokens.clone()).await?;
-    let api = AuthorizedClient::new(client.client().clone(), source.clone());
+    let api = client.authorized(source.clone());
     let me = format!(
         "{}/sim/me",
         client.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -270,7 +267,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     sim.clock().advance(Duration::from_secs(3601));
-    let request = client.client().http().get(&me);
+    let request = client.http().get(&me);
     match client.send_api(request, &tokens).await {
         Err(e) => writeln!(
             out,
@@ -302,7 +299,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
          a 31st is minted, valid or not. A second worker that refreshes on its own (no shared \
          source) has just minted 30:"
     )?;
-    let request = client.client().http().get(&me);
+    let request = client.http().get(&me);
     match client.send_api(request, &current).await {
         Err(e) => writeln!(
             out,
@@ -369,7 +366,7 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         config.data_center.key()
     )?;
     let query = callback_query(out).await?;
-    let (client, tokens) = client.exchange_callback(&pending, &query).await?;
+    let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
         "2. Exchanged the code (state checked): access token {:?}, refresh token: {}, expires \
@@ -380,9 +377,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         data_center_of(&client).map_or("?", DataCenter::key)
     )?;
 
-    let source = TokenSource::refreshing(client.client(), "example").build();
+    let source = client.token_source("example").build();
     source.set(tokens.clone()).await?;
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let portals = format!(
         "{}/restapi/portals/",
         client.endpoint_url("api")?.as_str().trim_end_matches('/')
@@ -405,8 +402,17 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
         yes_no(refreshed.refresh_token.is_some())
     )?;
 
-    let callback = client.client().parse_callback(&pending, &query)?;
-    match client.exchange_code(&pending, &callback.code).await {
+    // The callback consumed its pending authorization (a `state` is good once), so the replay
+    // goes through `exchange_code` with the code taken from the redirect.
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| AuthorizationCode::new(v))
+        .ok_or("the redirect has no code")?;
+    let (_, replay) = client
+        .authorize()
+        .scope(scope!(ZohoProjects.portals.READ))
+        .url()?;
+    match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
             "5. Errors are typed. The same code exchanged again:\n   {e}\n   -> {}, meaning `{}`",
@@ -469,11 +475,7 @@ async fn fan_out(api: &AuthorizedClient, url: &str) -> Result<Vec<u16>, BoxError
 
 /// The data centre a client is pinned to (after a redirect, the one Zoho named).
 fn data_center_of(client: &ZohoProjects) -> Option<DataCenter> {
-    let (index, _) = client.client().def().variable("data_center")?;
-    match client.client().vars().get(index)? {
-        VarValue::Choice(i) => DataCenter::ALL.get(*i).copied(),
-        VarValue::Free(key) => DataCenter::from_key(key),
-    }
+    Some(client.data_center())
 }
 
 fn code_of(e: &Error) -> String {

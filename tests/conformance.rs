@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use oauth_providers::providers::openid::{scopes, ErrorCode, OpenId, Prompt};
 use oauth_providers::{
-    Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet, TokenSource,
+    AuthorizationCode, Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet,
 };
 use support::conformance::{browser, hidden, play_user, Provider, REDIRECT_URI};
 
@@ -45,10 +45,13 @@ impl Server {
     }
 
     fn basic(&self) -> OpenId {
-        OpenId::builder(Credentials::new(BASIC_ID, BASIC_SECRET), &self.issuer)
-            .redirect_uri(REDIRECT_URI.parse().unwrap())
-            .build()
-            .expect("client builds")
+        OpenId::builder(
+            Credentials::new(BASIC_ID, BASIC_SECRET),
+            self.issuer.as_str(),
+        )
+        .redirect_uri(REDIRECT_URI.parse().unwrap())
+        .build()
+        .expect("client builds")
     }
 
     /// `AUTH` lines printed so far, as `(client, grant_type, method)`.
@@ -106,9 +109,19 @@ impl Server {
 }
 
 /// The authorization code grant through the generated client, with the user's side played
-/// headlessly. Returns the tokens, the callback query that carried the code, and the pending
-/// authorization it answered.
-async fn authorize(server: &Server, client: &OpenId) -> (TokenSet, String, PendingAuthorization) {
+/// headlessly. Returns the tokens and the callback query that carried the code.
+async fn authorize(server: &Server, client: &OpenId) -> (TokenSet, String) {
+    let (pending, cb_query) = consent(server, client).await;
+    let (_, tokens) = client
+        .exchange_callback(pending, &cb_query)
+        .await
+        .expect("code exchange");
+    (tokens, cb_query)
+}
+
+/// The user's side of an authorization: the pending authorization and the callback query
+/// that answers it.
+async fn consent(server: &Server, client: &OpenId) -> (PendingAuthorization, String) {
     let (url, pending) = client
         .authorize()
         .scopes([scopes::openid, scopes::offline_access, scopes::api_read])
@@ -143,12 +156,7 @@ async fn authorize(server: &Server, client: &OpenId) -> (TokenSet, String, Pendi
     assert_eq!(back.get("state"), query.get("state"), "state round trip");
     assert!(back.contains_key("code"), "no code in {callback}");
     let cb_query = callback.query().unwrap_or_default().to_string();
-
-    let (_, tokens) = client
-        .exchange_callback(&pending, &cb_query)
-        .await
-        .expect("code exchange");
-    (tokens, cb_query, pending)
+    (pending, cb_query)
 }
 
 fn assert_meaning(result: Result<TokenSet, Error>, meaning: ErrorMeaning, code: ErrorCode) {
@@ -174,7 +182,7 @@ async fn userinfo(client: &OpenId, tokens: &TokenSet) -> Result<serde_json::Valu
 async fn authorization_code_with_pkce_and_state() {
     let server = Server::start();
     let client = server.basic();
-    let (tokens, cb_query, pending) = authorize(&server, &client).await;
+    let (tokens, cb_query) = authorize(&server, &client).await;
 
     assert!(
         tokens.refresh_token.is_some(),
@@ -213,14 +221,25 @@ async fn authorization_code_with_pkce_and_state() {
     // request.
     let (_, other) = client.authorize().url().unwrap();
     let err = client
-        .exchange_callback(&other, &cb_query)
+        .exchange_callback(other, &cb_query)
         .await
         .expect_err("state of another authorization");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
-    // A code works once: replaying it is a typed `invalid_grant`.
-    let replay = client.exchange_callback(&pending, &cb_query).await;
+    // A code works once: replaying it (with the verifier it was issued for) is a typed
+    // `invalid_grant`.
+    let (pending, query) = consent(&server, &client).await;
+    let code: std::collections::HashMap<String, String> =
+        url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+    let code = AuthorizationCode::new(code.get("code").map(String::as_str).unwrap_or_default());
+    client
+        .exchange_code(&pending, &code)
+        .await
+        .expect("the first use of the code");
+    let replay = client.exchange_code(&pending, &code).await;
     assert_meaning(
-        replay.map(|(_, t)| t),
+        replay,
         ErrorMeaning::RefreshTokenInvalid,
         ErrorCode::InvalidGrant,
     );
@@ -230,7 +249,7 @@ async fn authorization_code_with_pkce_and_state() {
 async fn refresh_rotates_and_the_old_refresh_token_is_rejected() {
     let server = Server::start();
     let client = server.basic();
-    let (first, _, _) = authorize(&server, &client).await;
+    let (first, _) = authorize(&server, &client).await;
 
     let second = client.refresh(&first).await.expect("refresh");
     let (old, new) = (
@@ -265,9 +284,9 @@ async fn refresh_rotates_and_the_old_refresh_token_is_rejected() {
 async fn token_source_refreshes_once_for_50_concurrent_callers() {
     let server = Server::start();
     let client = server.basic();
-    let (initial, _, _) = authorize(&server, &client).await;
+    let (initial, _) = authorize(&server, &client).await;
 
-    let source = TokenSource::refreshing(client.client(), "conformance-user").build();
+    let source = client.token_source("conformance-user").build();
     source.set(initial.clone()).await.expect("seed the source");
 
     // Let the access token expire for real at the server.
@@ -341,8 +360,11 @@ async fn client_credentials_with_basic_and_post() {
     basic.client_credentials().await.expect("without scopes");
 
     // client_secret_post (tests/conformance/openid_post.yaml).
-    let post = post::OpenIdPost::new(Credentials::new(POST_ID, POST_SECRET), &server.issuer)
-        .expect("client builds");
+    let post = post::OpenIdPost::new(
+        Credentials::new(POST_ID, POST_SECRET),
+        server.issuer.as_str(),
+    )
+    .expect("client builds");
     let t = post
         .client_credentials_with_scopes([post::scopes::api_read])
         .await
@@ -367,13 +389,14 @@ async fn client_credentials_with_basic_and_post() {
     );
 
     // Wrong secrets are typed `invalid_client`, either way.
-    let wrong = OpenId::new(Credentials::new(BASIC_ID, "wrong"), &server.issuer).unwrap();
+    let wrong = OpenId::new(Credentials::new(BASIC_ID, "wrong"), server.issuer.as_str()).unwrap();
     assert_meaning(
         wrong.client_credentials().await,
         ErrorMeaning::ClientInvalid,
         ErrorCode::InvalidClient,
     );
-    let wrong = post::OpenIdPost::new(Credentials::new(POST_ID, "wrong"), &server.issuer).unwrap();
+    let wrong =
+        post::OpenIdPost::new(Credentials::new(POST_ID, "wrong"), server.issuer.as_str()).unwrap();
     let err = wrong.client_credentials().await.expect_err("wrong secret");
     assert_eq!(err.meaning(), Some(ErrorMeaning::ClientInvalid), "{err:?}");
     assert_eq!(
@@ -386,7 +409,7 @@ async fn client_credentials_with_basic_and_post() {
 async fn revocation_ends_the_grant() {
     let server = Server::start();
     let client = server.basic();
-    let (tokens, _, _) = authorize(&server, &client).await;
+    let (tokens, _) = authorize(&server, &client).await;
     let refresh = tokens.refresh_token.clone().unwrap();
     assert!(server.active(refresh.secret()).await);
     assert!(server.active(tokens.access_token.secret()).await);

@@ -41,19 +41,19 @@ fn me_url(mkto: &Marketo) -> String {
 
 /// One API call with `tokens`, errors classified by the spec.
 async fn call(mkto: &Marketo, tokens: &TokenSet) -> Result<Value, Error> {
-    let request = mkto.client().http().get(me_url(mkto));
+    let request = mkto.http().get(me_url(mkto));
     let response = mkto.send_api(request, tokens).await?;
     Ok(serde_json::from_slice(&response.body).expect("the sample API answers JSON"))
 }
 
 /// A client that gets its tokens from the identity endpoint and renews and retries on 601/602.
 fn authorized(mkto: &Marketo, source: TokenSource) -> AuthorizedClient {
-    AuthorizedClient::new(mkto.client().clone(), source)
+    mkto.authorized(source)
 }
 
 /// A client-credentials token source for `mkto`, keyed by its client id and `subject`.
 fn source(mkto: &Marketo, subject: &str) -> TokenSource {
-    TokenSource::client_credentials(mkto.client(), subject, Vec::new()).build()
+    mkto.client_credentials_source(subject).build()
 }
 
 async fn send(api: &AuthorizedClient, url: &str) -> Result<Value, Error> {
@@ -164,7 +164,7 @@ async fn the_client_id_is_the_natural_cache_key() {
     let b = service(&sim, "svc-b", "secret-b");
     let store = Arc::new(MemoryStore::new());
     let shared = |mkto: &Marketo| {
-        TokenSource::client_credentials(mkto.client(), "reports", Vec::new())
+        mkto.client_credentials_source("reports")
             .store(store.clone())
             .build()
     };
@@ -345,7 +345,6 @@ async fn the_token_goes_in_a_bearer_header_and_not_in_the_query() {
 
     // The retired form: the token in the query is no token at all.
     let retired = mkto
-        .client()
         .http()
         .get(me_url(&mkto))
         .query(&[("access_token", tokens.access_token.secret())])
@@ -451,7 +450,8 @@ async fn error_601_means_the_token_is_invalid_and_a_new_one_is_fetched_once_and_
     assert_eq!(code_of(&e), Some(ErrorCode::E601), "{e}");
     assert_eq!(e.meaning(), Some(ErrorMeaning::AccessTokenInvalid));
 
-    let source = TokenSource::client_credentials(mkto.client(), "reports", Vec::new())
+    let source = mkto
+        .client_credentials_source("reports")
         .initial(stale)
         .build();
     let api = authorized(&mkto, source);

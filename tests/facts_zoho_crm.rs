@@ -18,7 +18,7 @@ use oauth_providers::providers::zoho_crm::{
 };
 use oauth_providers::{
     scope, AuthorizationCode, Credentials, Error, ErrorMeaning, Password, PendingAuthorization,
-    TokenSet, VarValue,
+    TokenSet,
 };
 use oauth_sim::{Consent, RecordedRequest, Simulator};
 use serde_json::{json, Value};
@@ -81,7 +81,7 @@ async fn authorize(crm: &ZohoCRM, access: AccessType) -> (PendingAuthorization, 
 
 async fn sign_in(crm: &ZohoCRM, access: AccessType) -> (ZohoCRM, TokenSet) {
     let (pending, query) = authorize(crm, access).await;
-    crm.exchange_callback(&pending, &query)
+    crm.exchange_callback(pending, &query)
         .await
         .expect("code exchange")
 }
@@ -94,7 +94,7 @@ fn me_url(crm: &ZohoCRM) -> String {
 
 /// Calls the sample resource with `tokens` through the generated client.
 async fn me(crm: &ZohoCRM, tokens: &TokenSet) -> Result<Value, Error> {
-    let request = crm.client().http().get(me_url(crm));
+    let request = crm.http().get(me_url(crm));
     let response = crm.send_api(request, tokens).await?;
     assert_eq!(response.status, 200);
     Ok(serde_json::from_slice(&response.body).expect("JSON body"))
@@ -228,7 +228,7 @@ async fn authorization_needs_scope_and_access_type_and_returns_a_grant_code() {
     let to = follow(bare).await;
     assert_eq!(param(&to, "code"), None);
     let err = crm
-        .exchange_callback(&pending, to.query().unwrap_or_default())
+        .exchange_callback(pending, to.query().unwrap_or_default())
         .await
         .unwrap_err();
     let p = provider_error(&err);
@@ -266,7 +266,7 @@ async fn code_exchange_posts_exactly_the_five_parameters_to_accounts_token() {
         .map(|(_, v)| v.into_owned())
         .expect("code");
     let (crm, tokens) = crm
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect("exchange");
 
@@ -385,18 +385,15 @@ async fn the_data_centre_picks_the_accounts_server() {
         "{query}"
     );
     let eu = with(&query, "eu", "https://accounts.zoho.eu");
-    let (switched, tokens) = crm
-        .exchange_callback(&pending, &eu)
-        .await
-        .expect("exchange");
-    assert_eq!(switched.client().vars(), [VarValue::Choice(1)]);
-    assert_eq!(crm.client().vars(), [VarValue::Choice(0)]);
+    let (switched, tokens) = crm.exchange_callback(pending, &eu).await.expect("exchange");
+    assert_eq!(switched.data_center(), DataCenter::ALL[1]);
+    assert_eq!(crm.data_center(), DataCenter::ALL[0]);
     assert!(tokens.refresh_token.is_some());
 
     let (pending, query) = authorize(&crm, AccessType::Offline).await;
     let forged = with(&query, "eu", "https://accounts.zoho.example");
     assert!(matches!(
-        crm.exchange_callback(&pending, &forged).await,
+        crm.exchange_callback(pending, &forged).await,
         Err(Error::Config(_))
     ));
     assert_eq!(

@@ -20,8 +20,7 @@ use oauth_providers::providers::zoho_projects::{
     scopes, AccessType, ErrorCode, ZohoProjects, PROVIDER,
 };
 use oauth_providers::{
-    scope, AuthorizedClient, Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet,
-    TokenSource,
+    scope, AuthorizationCode, Credentials, Error, ErrorMeaning, PendingAuthorization, TokenSet,
 };
 use oauth_sim::{Consent, Simulator};
 use serde_json::{json, Value};
@@ -90,7 +89,7 @@ async fn authorize(
 /// The whole front channel and the code exchange.
 async fn sign_in(zp: &ZohoProjects, access: Option<AccessType>) -> (ZohoProjects, TokenSet) {
     let (pending, query) = authorize(zp, access).await;
-    zp.exchange_callback(&pending, &query)
+    zp.exchange_callback(pending, &query)
         .await
         .expect("code exchange")
 }
@@ -103,7 +102,7 @@ fn me_url(zp: &ZohoProjects) -> String {
 
 /// Calls the sample resource with `tokens`, through the generated client.
 async fn me(zp: &ZohoProjects, tokens: &TokenSet) -> Result<Value, Error> {
-    let request = zp.client().http().get(me_url(zp));
+    let request = zp.http().get(me_url(zp));
     let response = zp.send_api(request, tokens).await?;
     assert_eq!(response.status, 200);
     Ok(serde_json::from_slice(&response.body).expect("JSON body"))
@@ -150,7 +149,7 @@ async fn redirect_uri_receives_the_grant_code_in_its_query_string() {
         Some("https://accounts.zoho.com")
     );
     let (zp, tokens) = zp
-        .exchange_callback(&pending, to.query().unwrap_or_default())
+        .exchange_callback(pending, to.query().unwrap_or_default())
         .await
         .expect("the code from the redirect is exchanged");
     assert_eq!(me(&zp, &tokens).await.expect("API call")["user"], "alice");
@@ -212,7 +211,7 @@ async fn client_id_and_secret_are_permanent_and_can_be_regenerated() {
         &sim,
         CLIENT_ID,
         "regenerated-secret",
-        Arc::clone(zp.client().rate_limiter()),
+        Arc::clone(zp.rate_limiter()),
     );
     let fresh = renewed
         .refresh(&tokens)
@@ -345,7 +344,7 @@ async fn scopes_are_spelled_zohoprojects_module_operation_and_granted_as_asked()
     );
     let to = follow(url).await;
     let (zp, tokens) = zp
-        .exchange_callback(&pending, to.query().unwrap_or_default())
+        .exchange_callback(pending, to.query().unwrap_or_default())
         .await
         .expect("exchange");
     let granted = vec![
@@ -382,7 +381,7 @@ async fn the_21st_refresh_token_of_a_user_is_access_denied_until_one_is_revoked(
     }
     sim.clock().advance(MINUTE + Duration::from_secs(1));
     let (pending, query) = authorize(&zp, Some(AccessType::Offline)).await;
-    let err = zp.exchange_callback(&pending, &query).await.unwrap_err();
+    let err = zp.exchange_callback(pending, &query).await.unwrap_err();
     assert_rule(
         &err,
         ErrorCode::AccessDeniedThrottled,
@@ -448,7 +447,7 @@ async fn the_31st_access_token_of_a_refresh_token_deletes_the_oldest() {
     assert_eq!(sim.stats().refreshes, 30);
 
     // The runtime: one refresh for 100 callers of a source whose token needs renewing.
-    let source = TokenSource::refreshing(zp.client(), "alice").build();
+    let source = zp.token_source("alice").build();
     let mut stale = first.clone();
     stale.expires_at = Some(SystemTime::now() - Duration::from_secs(1));
     source.set(stale).await.expect("seed the source");
@@ -476,7 +475,7 @@ async fn a_token_source_never_mints_the_31st_access_token_of_a_refresh_token() {
     let sim = sim();
     let zp = client(&sim);
     let (zp, first) = sign_in(&zp, Some(AccessType::Offline)).await;
-    let source = TokenSource::refreshing(zp.client(), "alice").build();
+    let source = zp.token_source("alice").build();
     source.set(first.clone()).await.expect("seed the source");
     assert_eq!(source.live_tokens(), Some((1, 30)));
     for n in 2..=30 {
@@ -546,7 +545,7 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
         let (_, query) = authorize(&zp, None).await;
         assert!(has_code(&query), "{query}");
     }
-    let limiter = zp.client().rate_limiter();
+    let limiter = zp.rate_limiter();
     assert_eq!(limiter.remaining(Counted::AuthorizationCodes), 0);
     match zp
         .authorize()
@@ -581,7 +580,7 @@ async fn four_codes_a_minute_per_client_then_blocked_for_ten_minutes() {
         let other = other.clone();
         async move {
             let (pending, query) = authorize(&other, None).await;
-            let err = other.exchange_callback(&pending, &query).await.unwrap_err();
+            let err = other.exchange_callback(pending, &query).await.unwrap_err();
             // The spec has no rule at the authorize site, so the redirect's `access_denied`
             // is classified by its RFC 6749 code alone.
             assert_eq!(ErrorCode::of(&err), None);
@@ -638,9 +637,9 @@ async fn access_tokens_live_one_hour_then_the_api_says_invalid_oauth_token() {
     assert!(err.is_token_error());
 
     // The runtime reads the error inside the HTTP 200, renews once and retries.
-    let source = TokenSource::refreshing(zp.client(), "alice").build();
+    let source = zp.token_source("alice").build();
     source.set(tokens).await.expect("seed the source");
-    let api = AuthorizedClient::new(zp.client().clone(), source.clone());
+    let api = zp.authorized(source.clone());
     let url = me_url(&zp);
     let response = api.send(|http| http.get(&url)).await.expect("retried");
     assert_eq!(response.status, 200);
@@ -705,20 +704,15 @@ async fn grant_codes_live_two_minutes_and_are_invalid_code_after_or_on_reuse() {
     let zp = client(&sim);
     let (kept, kept_query) = authorize(&zp, Some(AccessType::Offline)).await;
     sim.clock().advance(2 * MINUTE - Duration::from_secs(1));
-    zp.exchange_callback(&kept, &kept_query)
-        .await
-        .expect("1:59 old");
+    let used = code_of(&kept_query);
+    zp.exchange_code(&kept, &used).await.expect("1:59 old");
 
     let (late, late_query) = authorize(&zp, Some(AccessType::Offline)).await;
     sim.clock().advance(2 * MINUTE);
-    let err = zp.exchange_callback(&late, &late_query).await.unwrap_err();
+    let err = zp.exchange_callback(late, &late_query).await.unwrap_err();
     assert_rule(&err, ErrorCode::InvalidCode, ErrorMeaning::CodeInvalid, 200);
 
-    let used = zp
-        .client()
-        .parse_callback(&kept, &kept_query)
-        .expect("callback");
-    let err = zp.exchange_code(&kept, &used.code).await.unwrap_err();
+    let err = zp.exchange_code(&kept, &used).await.unwrap_err();
     assert_rule(&err, ErrorCode::InvalidCode, ErrorMeaning::CodeInvalid, 200);
 
     // A new code from the authorization request works.
@@ -729,4 +723,13 @@ async fn grant_codes_live_two_minutes_and_are_invalid_code_after_or_on_reuse() {
         Some(&4)
     );
     assert_eq!(sim.stats().access_tokens_issued, 2);
+}
+
+/// The code a redirect's query carries.
+fn code_of(query: &str) -> AuthorizationCode {
+    let code = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    AuthorizationCode::new(code)
 }

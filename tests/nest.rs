@@ -28,23 +28,11 @@ fn tokens() -> TokenSet {
     TokenSet::bearer(TOKEN, None)
 }
 
-/// Compile-time proof that `Nest` has no inherent `refresh` method: an inherent method would
-/// win method resolution over this trait's and the `let _: NoRefresh` binding would not
-/// type-check.
-struct NoRefresh;
-trait RefreshProbe {
-    fn refresh(&self, _tokens: &TokenSet) -> NoRefresh {
-        NoRefresh
-    }
-}
-impl RefreshProbe for Nest {}
-
 #[tokio::test]
-async fn nest_has_no_refresh_method_and_no_refresh_grant() {
-    let server = Server::start(vec![]).await;
-    let nest = client(&server);
-    let _: NoRefresh = nest.refresh(&tokens());
-    assert!(nest.client().def().grants.refresh_token.is_none());
+async fn nest_has_no_refresh_grant() {
+    // That `nest.refresh(..)` and `nest.token_source(..)` do not compile is proven by the
+    // trybuild cases `undeclared_grant_nest_refresh` and `nest_refreshing_source`.
+    assert!(Nest::def().grants.refresh_token.is_none());
 }
 
 #[tokio::test]
@@ -137,14 +125,15 @@ async fn exchange_callback_checks_state() {
     let nest = client(&server);
     let (_, pending) = nest.authorize().url().expect("URL");
     let state = pending.state.as_ref().expect("state").secret().to_string();
+    let (_, other) = nest.authorize().url().expect("URL");
     let err = nest
-        .exchange_callback(&pending, "state=STATE&code=ABCDEFGH12345678")
+        .exchange_callback(other, &format!("code=ABCDEFGH12345678&state={state}"))
         .await
         .expect_err("mismatch");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
     assert!(server.requests().is_empty());
     let (_, t) = nest
-        .exchange_callback(&pending, &format!("code=ABCDEFGH12345678&state={state}"))
+        .exchange_callback(pending, &format!("code=ABCDEFGH12345678&state={state}"))
         .await
         .expect("exchange");
     assert_eq!(t.access_token.secret(), TOKEN);
@@ -280,7 +269,7 @@ async fn redirect_error_redirect_uri_not_pre_registered_is_classified_by_its_rul
         "state={state}&error=input_data_error&error_description=redirect_uri+not+pre-registered"
     );
     let err = nest
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("error");
     assert_eq!(err.meaning(), Some(ErrorMeaning::BadRequest), "{err:?}");
@@ -302,7 +291,7 @@ async fn redirect_error_missing_required_parameters_is_classified_by_its_rule() 
         "state={state}&error=oauth2_error&error_description=missing+required+parameters%3A+client_id"
     );
     let err = nest
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("error");
     assert_eq!(err.meaning(), Some(ErrorMeaning::BadRequest), "{err:?}");

@@ -276,7 +276,7 @@ async fn real_id_tokens_verify_for_rs256_es256_and_eddsa_and_userinfo_sub_matche
         let nonce = Nonce::random();
         let (query, pending) = authorize(&client, &nonce, None, false).await;
         let (_, tokens) = client
-            .exchange_callback(&pending, &query)
+            .exchange_callback(pending, &query)
             .await
             .expect("code exchange");
         let token = id_token(&tokens);
@@ -399,7 +399,7 @@ async fn a_hybrid_response_binds_code_and_access_token_through_c_hash_and_at_has
 
     // The code is then exchanged as usual, and its ID token names the same user.
     let (_, tokens) = client
-        .exchange_callback(&pending, &fragment)
+        .exchange_callback(pending, &fragment)
         .await
         .expect("code exchange");
     let back = verifier
@@ -425,7 +425,7 @@ async fn a_key_rotation_is_picked_up_through_one_unknown_kid_refetch() {
     let verifier = verifier(&server, "conf-es256", &jwks);
     let nonce = Nonce::random();
     let (query, pending) = authorize(&client, &nonce, None, false).await;
-    let (_, tokens) = client.exchange_callback(&pending, &query).await.unwrap();
+    let (_, tokens) = client.exchange_callback(pending, &query).await.unwrap();
     let before = id_token(&tokens);
     let expect = |n| Expected {
         nonce: Some(n),
@@ -443,7 +443,7 @@ async fn a_key_rotation_is_picked_up_through_one_unknown_kid_refetch() {
     let client = server.client("conf-es256", "conf-es256-secret");
     let nonce2 = Nonce::random();
     let (query, pending) = authorize(&client, &nonce2, None, false).await;
-    let (_, tokens) = client.exchange_callback(&pending, &query).await.unwrap();
+    let (_, tokens) = client.exchange_callback(pending, &query).await.unwrap();
     let after = id_token(&tokens);
     let claims = verifier
         .verify(&after, &expect(&nonce2))

@@ -263,9 +263,14 @@ async fn zoho_projects_flows_never_show_secrets() {
         &zp.exchange_code(&pending, &code).await,
     );
     shown.result("refresh answered 502", &zp.refresh(&tokens).await);
+    let (_, mismatched) = zp
+        .authorize()
+        .scope(scopes::portals::READ)
+        .url()
+        .expect("URL");
     shown.result(
         "state mismatch",
-        &zp.exchange_callback(&pending, &format!("state=x&code={CODE}"))
+        &zp.exchange_callback(mismatched, &format!("state=x&code={CODE}"))
             .await
             .map(|(_, t)| t),
     );

@@ -13,7 +13,7 @@ use oauth_providers::providers::marketo::Marketo;
 use oauth_providers::providers::openid::OpenId;
 use oauth_providers::providers::zoho_projects::{DataCenter, ZohoProjects};
 use oauth_providers::store::MemoryStore;
-use oauth_providers::{AuthorizedClient, Credentials, Error, TokenSet, TokenSource, TokenStore};
+use oauth_providers::{Credentials, Error, TokenSet, TokenStore};
 use support::{Reply, Server};
 
 const CLIENT_ID: &str = "shared-client-id";
@@ -57,12 +57,8 @@ async fn two_issuers_with_one_client_id_and_subject_never_share_a_stored_set() {
     let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::new());
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
-    let source_a = TokenSource::refreshing(a.client(), "alice")
-        .store(Arc::clone(&store))
-        .build();
-    let source_b = TokenSource::refreshing(b.client(), "alice")
-        .store(Arc::clone(&store))
-        .build();
+    let source_a = a.token_source("alice").store(Arc::clone(&store)).build();
+    let source_b = b.token_source("alice").store(Arc::clone(&store)).build();
     assert_ne!(source_a.key(), source_b.key(), "one key for two issuers");
     source_a
         .set(tokens("access-of-A-SENSITIVE", "refresh-of-A-SENSITIVE"))
@@ -87,9 +83,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
     let a = openid(&issuer_a);
     let b = openid(&issuer_b);
     // A set obtained at A, found under B's key (a copied file, a shared Redis prefix).
-    let source_a = TokenSource::refreshing(a.client(), "alice")
-        .store(store.clone())
-        .build();
+    let source_a = a.token_source("alice").store(store.clone()).build();
     let mut from_a = source_a
         .set(tokens("access-of-A-SENSITIVE", "refresh-of-A-SENSITIVE"))
         .await
@@ -97,9 +91,7 @@ async fn a_stored_set_issued_elsewhere_is_refused_and_its_refresh_token_not_sent
         .as_ref()
         .clone();
     from_a.expires_at = Some(SystemTime::now()); // due, so B would refresh with it
-    let source_b = TokenSource::refreshing(b.client(), "alice")
-        .store(store.clone())
-        .build();
+    let source_b = b.token_source("alice").store(store.clone()).build();
     store.save(source_b.key(), &from_a).await.expect("save");
     let got = source_b.token().await;
     assert!(
@@ -123,13 +115,13 @@ async fn zoho_data_centres_and_marketo_instances_get_their_own_keys() {
         .data_center(DataCenter::Eu)
         .build()
         .expect("eu");
-    let k_us = TokenSource::refreshing(us.client(), "alice").build();
-    let k_eu = TokenSource::refreshing(eu.client(), "alice").build();
+    let k_us = us.token_source("alice").build();
+    let k_eu = eu.token_source("alice").build();
     assert_ne!(k_us.key(), k_eu.key());
     let m1 = Marketo::new(creds(), "111-AAA-111").expect("m1");
     let m2 = Marketo::new(creds(), "222-BBB-222").expect("m2");
-    let s1 = TokenSource::client_credentials(m1.client(), "svc", vec![]).build();
-    let s2 = TokenSource::client_credentials(m2.client(), "svc", vec![]).build();
+    let s1 = m1.client_credentials_source("svc").build();
+    let s2 = m2.client_credentials_source("svc").build();
     assert_ne!(s1.key(), s2.key());
 }
 
@@ -142,7 +134,7 @@ async fn an_api_token_is_never_sent_over_plain_http_to_a_public_host() {
     let issuer = Server::start(vec![]).await;
     let client = openid(&issuer);
     let t = tokens("access-SENSITIVE", "refresh-SENSITIVE");
-    let request = client.client().http().get("http://api.example.com/v1/me");
+    let request = client.http().get("http://api.example.com/v1/me");
     let result = client.send_api(request, &t).await;
     assert!(
         matches!(result, Err(Error::Config(_))),
@@ -156,7 +148,7 @@ async fn an_api_token_goes_only_to_the_origins_the_spec_declares() {
     let elsewhere = Server::start(vec![Reply::json(200, "{}")]).await;
     let client = openid(&issuer);
     let t = tokens("access-SENSITIVE", "refresh-SENSITIVE");
-    let request = client.client().http().get(elsewhere.url("/steal"));
+    let request = client.http().get(elsewhere.url("/steal"));
     let result = client.send_api(request, &t).await;
     assert!(result.is_err(), "sent the token to an undeclared origin");
     assert!(elsewhere.requests().is_empty(), "the request was sent");
@@ -177,12 +169,12 @@ async fn a_redirect_is_never_followed_with_the_token_attached() {
     .http_client(following_client())
     .build()
     .expect("client builds");
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source
         .set(tokens("access-SENSITIVE", "refresh-SENSITIVE"))
         .await
         .expect("set");
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let me = issuer.url("/me");
     let _ = api.send(|http| http.get(me.clone())).await;
     assert!(elsewhere.requests().is_empty(), "the redirect was followed");
@@ -232,12 +224,13 @@ fn token_sets_and_their_stored_form_redact_every_secret_in_debug() {
 /// shown with `Debug` (and `Display` where it has one): the marker never appears.
 #[tokio::test]
 async fn every_public_type_holding_a_secret_redacts_it() {
-    use oauth_providers::client::{ApiResponse, Callback, DeviceAuthorization, ParamValue};
+    use oauth_providers::__private::rt::__private::engine::{Callback, ParamValue};
     use oauth_providers::token::StoredTokenSet;
     use oauth_providers::{
         AccessToken, AuthorizationCode, ClientSecret, CsrfToken, Password, PkceVerifier,
         RefreshToken,
     };
+    use oauth_providers::{ApiResponse, DeviceAuthorization};
     const M: &str = "SENSITIVE";
     let server = Server::start(vec![]).await;
     let client = openid(&server);
@@ -245,9 +238,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
     let mut set = tokens("access-SENSITIVE", "refresh-SENSITIVE");
     set.extra.insert("id_token".into(), "id-SENSITIVE".into());
     let store = Arc::new(MemoryStore::new());
-    let source = TokenSource::refreshing(client.client(), "alice")
-        .store(store.clone())
-        .build();
+    let source = client.token_source("alice").store(store.clone()).build();
     source.set(set.clone()).await.expect("set");
     let file_dir = std::env::temp_dir().join(format!("oauth-redact-{}", std::process::id()));
     let file_store = oauth_providers::FileStore::new(&file_dir);
@@ -269,6 +260,7 @@ async fn every_public_type_holding_a_secret_redacts_it() {
             Callback {
                 code: AuthorizationCode::new("code-SENSITIVE"),
                 selected: vec![],
+                connection: [("realm_id".to_string(), "123".to_string())].into(),
             }
         ),
         format!(
@@ -295,12 +287,8 @@ async fn every_public_type_holding_a_secret_redacts_it() {
             }
         ),
         format!("{client:?}"),
-        format!("{:?}", client.client()),
         format!("{source:?}"),
-        format!(
-            "{:?}",
-            AuthorizedClient::new(client.client().clone(), source.clone())
-        ),
+        format!("{:?}", client.authorized(source.clone())),
         format!("{store:?}"),
         format!("{file_store:?}"),
         format!("{:?}", source.token().await),
@@ -339,7 +327,7 @@ async fn an_absurd_expires_in_does_not_mean_never_renew() {
 async fn expires_in_zero_does_not_make_every_call_a_token_request() {
     let server = Server::start((0..60).map(|i| token_json(&format!("a{i}"), "0")).collect()).await;
     let client = openid(&server);
-    let source = TokenSource::client_credentials(client.client(), "svc", vec![]).build();
+    let source = client.client_credentials_source("svc").build();
     for _ in 0..50 {
         let _ = source.token().await;
     }
@@ -397,7 +385,7 @@ async fn a_redirect_error_is_bounded_and_cannot_inject_log_lines() {
         )
         .finish();
     let err = client
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("an error");
     let shown = err.to_string();
@@ -430,12 +418,12 @@ async fn an_api_rejecting_every_fresh_token_costs_one_refresh_not_one_per_call()
     script.extend((0..9).map(|_| unauthorized()));
     let issuer = Server::start(script).await;
     let client = openid(&issuer);
-    let source = TokenSource::refreshing(client.client(), "alice").build();
+    let source = client.token_source("alice").build();
     source
         .set(tokens("first-SENSITIVE", "r1-SENSITIVE"))
         .await
         .expect("set");
-    let api = AuthorizedClient::new(client.client().clone(), source);
+    let api = client.authorized(source);
     let me = issuer.url("/me");
     for call in 0..10 {
         let e = api

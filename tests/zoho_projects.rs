@@ -230,7 +230,7 @@ async fn exchange_callback_checks_state_then_exchanges_the_code() {
         "state={state}&code=1000.cb-code&location=us&accounts-server=https%3A%2F%2Faccounts.zoho.com"
     );
     let (_, tokens) = zp
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect("callback exchange");
     assert_eq!(tokens.access_token.secret(), ACCESS);
@@ -261,7 +261,7 @@ async fn exchange_callback_with_a_wrong_state_sends_nothing() {
         .url()
         .expect("URL");
     let err = zp
-        .exchange_callback(&pending, "state=forged&code=1000.cb-code")
+        .exchange_callback(pending, "state=forged&code=1000.cb-code")
         .await
         .expect_err("state mismatch");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
@@ -280,7 +280,7 @@ async fn exchange_callback_with_an_undeclared_accounts_server_sends_nothing() {
     let state = pending.state.as_ref().expect("state").secret().to_string();
     let query = format!("state={state}&code=c&accounts-server=https%3A%2F%2Fevil.example");
     let err = zp
-        .exchange_callback(&pending, &query)
+        .exchange_callback(pending, &query)
         .await
         .expect_err("undeclared host");
     assert!(matches!(err, Error::Config(_)), "{err:?}");
@@ -298,7 +298,7 @@ async fn exchange_callback_with_access_denied_in_the_redirect_is_typed() {
         .expect("URL");
     let state = pending.state.as_ref().expect("state").secret().to_string();
     let err = zp
-        .exchange_callback(&pending, &format!("state={state}&error=access_denied"))
+        .exchange_callback(pending, &format!("state={state}&error=access_denied"))
         .await
         .expect_err("denied");
     assert_eq!(err.meaning(), Some(ErrorMeaning::AccessDenied), "{err:?}");

@@ -13,6 +13,7 @@
 pub mod codegen;
 pub mod diagnostics;
 pub mod load;
+pub mod names;
 pub mod schema;
 pub mod spec;
 pub mod validate;

@@ -55,19 +55,25 @@ pub fn load_file_in(path: &Path, root: &Path) -> Result<Loaded, Diagnostics> {
 
 fn load_file_with(path: &Path, root: Option<&Path>) -> Result<Loaded, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics(vec![Diagnostic::new(
-            path,
-            Pos::default(),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "spec file not found".to_string()
-            } else {
-                format!("cannot read spec file: {e}")
-            },
-        )
-        .with_help(
-            "the path is relative to the root of the crate that invokes `provider!` (the \
-             directory of its Cargo.toml)",
-        )])
+        let (message, help) = match e.kind() {
+            std::io::ErrorKind::NotFound => (
+                "spec file not found".to_string(),
+                "the path is relative to the root of the crate that invokes `provider!` (the \
+                 directory of its Cargo.toml)",
+            ),
+            std::io::ErrorKind::InvalidData => (
+                "the spec file is not UTF-8 text".to_string(),
+                "save the spec as UTF-8 (YAML files are UTF-8)",
+            ),
+            _ => (
+                format!("cannot read spec file: {e}"),
+                "the path is relative to the root of the crate that invokes `provider!` (the \
+                 directory of its Cargo.toml)",
+            ),
+        };
+        Diagnostics(vec![
+            Diagnostic::new(path, Pos::default(), message).with_help(help)
+        ])
     })?;
     load_str_in(path, &text, root, |p| std::fs::read_to_string(p))
 }
@@ -228,6 +234,15 @@ fn serde_diagnostic(
         .unwrap_or(first)
         .to_string();
     let message = plain_type_error(&message, found_at(text, line, column)).unwrap_or(message);
+    // "duplicate mapping key: note, set DuplicateKeyPolicy in Options if acceptable" gives
+    // library advice; a spec writer needs to know the key is written twice.
+    let duplicate = message
+        .strip_prefix("duplicate mapping key: ")
+        .map(|rest| rest.split(',').next().unwrap_or(rest).trim().to_string());
+    let message = match &duplicate {
+        Some(key) => format!("`{key}` is written twice in this mapping"),
+        None => message,
+    };
     let mut d = Diagnostic::new(
         path,
         Pos {
@@ -237,7 +252,9 @@ fn serde_diagnostic(
         },
         message.clone(),
     );
-    if let Some(help) = suggest_from_serde(&message) {
+    if duplicate.is_some() {
+        d = d.with_help("keep one of the two");
+    } else if let Some(help) = suggest_from_serde(&message) {
         d = d.with_help(help);
     } else if message == "mapping values are not allowed in this context" {
         d = d.with_help("a plain value cannot contain `: `; put it in quotes: `\"...\"`");
@@ -308,9 +325,13 @@ fn merge(base: Spec, child: Spec) -> Spec {
         extends_outside_crate: child.extends_outside_crate,
         provider: child.provider.or(base.provider),
         variables: merge_map(base.variables, child.variables),
+        connection: merge_map(base.connection, child.connection),
         endpoints: merge_map(base.endpoints, child.endpoints),
         client_auth: child.client_auth.or(base.client_auth),
+        token_request: child.token_request.or(base.token_request),
+        param_names: merge_map(base.param_names, child.param_names),
         token_presentation: child.token_presentation.or(base.token_presentation),
+        api: child.api.or(base.api),
         token_response: child.token_response.or(base.token_response),
         grants: spec::Grants {
             authorization_code: child
@@ -332,6 +353,7 @@ fn merge(base: Spec, child: Spec) -> Spec {
                 .authorization_code
                 .or(base.lifetimes.authorization_code),
             pin_code: child.lifetimes.pin_code.or(base.lifetimes.pin_code),
+            device_code: child.lifetimes.device_code.or(base.lifetimes.device_code),
             access_token: child.lifetimes.access_token.or(base.lifetimes.access_token),
             refresh_token: child
                 .lifetimes
@@ -339,12 +361,44 @@ fn merge(base: Spec, child: Spec) -> Spec {
                 .or(base.lifetimes.refresh_token),
             refresh_skew: child.lifetimes.refresh_skew.or(base.lifetimes.refresh_skew),
         },
-        // A product adds its own limits to those of the platform it shares.
-        limits: base.limits.into_iter().chain(child.limits).collect(),
+        limits: merge_limits(base.limits, child.limits),
         scopes: child.scopes.or(base.scopes),
         // The product's own rules are tried before the shared ones.
         errors: child.errors.into_iter().chain(base.errors).collect(),
     }
+}
+
+/// A product adds its own limits to those of the platform it shares; a limit with the `id`
+/// of a base limit replaces it (in the base's place).
+fn merge_limits(base: Vec<spec::Limit>, child: Vec<spec::Limit>) -> Vec<spec::Limit> {
+    let mut replaced: Vec<bool> = vec![false; child.len()];
+    let mut out: Vec<spec::Limit> = base
+        .into_iter()
+        .map(|b| {
+            let by_id = b.id().and_then(|id| {
+                child
+                    .iter()
+                    .position(|c| c.id().is_some_and(|cid| cid.value == id.value))
+            });
+            match by_id {
+                Some(i) => {
+                    if let Some(slot) = replaced.get_mut(i) {
+                        *slot = true;
+                    }
+                    child.get(i).cloned().unwrap_or(b)
+                }
+                None => b,
+            }
+        })
+        .collect();
+    out.extend(
+        child
+            .into_iter()
+            .zip(replaced)
+            .filter(|(_, r)| !r)
+            .map(|(c, _)| c),
+    );
+    out
 }
 
 /// Key-by-key merge; a key in `child` replaces the same key in `base` (compared by value, not

@@ -128,21 +128,26 @@ fn diagnostics(
         out.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
         if let Some(t) = tracked {
             let t = t.display().to_string();
+            // Bytes, not a string: a spec that is not UTF-8 must give its one diagnostic,
+            // not a second error from `include_str!` naming its absolute path.
             out.extend(quote!(
-                const _: &str = ::core::include_str!(#t);
+                const _: &[u8] = ::core::include_bytes!(#t);
             ));
         }
     }
     out
 }
 
-/// `scope!(ZohoProjects.portals.READ)`: a provider's typed scope, written in the provider's
-/// own syntax.
+/// `scope!(Google.drive.readonly)` or `scope!(Google, "https://www.googleapis.com/auth/drive.readonly")`:
+/// a provider's typed scope.
 ///
-/// The first segment is the client type (which must be in scope); the rest are the scope's
-/// segments, separated by `.`, `:` or `/` as the provider writes them. It expands to
-/// `ZohoProjects::SCOPES.portals.READ`, so an unknown module or operation is a compile error
-/// at your token that lists the valid ones.
+/// - **By path**: the client type (which must be in scope), then the scope's path below its
+///   `scopes` module, separated by `.`, `:` or `/` (`-` may stand for `_`, so
+///   `scope!(Spotify.user-read-email)` works). It expands to `Google::SCOPES.drive.readonly`,
+///   so an unknown segment is a compile error at your token that lists the valid ones.
+/// - **By the provider's string**, for scopes no Rust path can spell (URLs): the client type,
+///   a comma, the exact string. `cargo check` looks it up in the catalogue and an unknown one
+///   is a compile error with the closest scope.
 #[proc_macro]
 pub fn scope(input: TokenStream) -> TokenStream {
     let input = TokenStream2::from(input);
@@ -152,33 +157,41 @@ pub fn scope(input: TokenStream) -> TokenStream {
     }
 }
 
+const SCOPE_FORMS: &str =
+    "`scope!(Google.drive.readonly)` or `scope!(Google, \"https://www.googleapis.com/auth/drive.readonly\")`";
+
 fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
     use proc_macro2::TokenTree;
+    let has_comma = input
+        .clone()
+        .into_iter()
+        .any(|t| matches!(&t, TokenTree::Punct(p) if p.as_char() == ','));
+    if has_comma {
+        return syn::parse2::<ExactScope>(input).map(|e| e.expand());
+    }
     let mut tokens = input.into_iter().peekable();
     let first = match tokens.next() {
         Some(TokenTree::Ident(i)) => i,
         Some(TokenTree::Literal(lit)) => {
             return Err(syn::Error::new(
                 lit.span(),
-                "write the scope as tokens, not as a string: \
-                 `scope!(ZohoProjects.portals.READ)`, the client type first",
+                format!("name the provider's client type first: {SCOPE_FORMS}"),
             ))
         }
         Some(other) => {
             return Err(syn::Error::new(
                 other.span(),
-                "expected the provider's client type first, \
-                 e.g. `scope!(ZohoProjects.portals.READ)`",
+                format!("expected the provider's client type first: {SCOPE_FORMS}"),
             ))
         }
         None => {
             return Err(syn::Error::new(
                 Span::call_site(),
-                "expected a scope, e.g. `scope!(ZohoProjects.portals.READ)`",
+                format!("expected a scope: {SCOPE_FORMS}"),
             ))
         }
     };
-    let mut segments = Vec::new();
+    let mut segments: Vec<proc_macro2::Ident> = Vec::new();
     while let Some(tt) = tokens.next() {
         match tt {
             TokenTree::Punct(p) if matches!(p.as_char(), '.' | ':' | '/') => {
@@ -206,6 +219,21 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
                     }
                 }
             }
+            // `user-read-email`: the naming rule made it `user_read_email`.
+            TokenTree::Punct(p) if p.as_char() == '-' && !segments.is_empty() => {
+                match (tokens.next(), segments.pop()) {
+                    (Some(TokenTree::Ident(next)), Some(prev)) => {
+                        let joined = format!("{prev}_{next}");
+                        segments.push(proc_macro2::Ident::new(&joined, prev.span()));
+                    }
+                    _ => {
+                        return Err(syn::Error::new(
+                            p.span(),
+                            "expected a word after `-` in the scope segment",
+                        ))
+                    }
+                }
+            }
             other => {
                 return Err(syn::Error::new(
                     other.span(),
@@ -218,11 +246,54 @@ fn parse_scope(input: TokenStream2) -> syn::Result<TokenStream2> {
         return Err(syn::Error::new(
             first.span(),
             format!(
-                "`{first}` alone is not a scope; name one, e.g. `scope!({first}.portals.READ)`"
+                "`{first}` alone is not a scope; name one: `scope!({first}.<path>)` or \
+                 `scope!({first}, \"<the provider's string>\")`"
             ),
         ));
     }
     let span = first.span();
     let scopes = quote_spanned!(span=> SCOPES);
     Ok(quote! { #first::#scopes #(.#segments)* })
+}
+
+/// `Provider, "exact string"`.
+struct ExactScope {
+    provider: syn::Path,
+    scope: LitStr,
+}
+
+impl Parse for ExactScope {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let provider: syn::Path = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("expected the provider's client type first: {SCOPE_FORMS}"),
+            )
+        })?;
+        input.parse::<Token![,]>()?;
+        let scope: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected the scope as the provider writes it, a string literal",
+            )
+        })?;
+        if !input.is_empty() {
+            let _ = input.parse::<Token![,]>();
+            if !input.is_empty() {
+                return Err(input.error("`scope!` takes the client type and one scope"));
+            }
+        }
+        Ok(ExactScope { provider, scope })
+    }
+}
+
+impl ExactScope {
+    /// A const generic argument: `cargo check` evaluates it, so an unknown scope fails there,
+    /// at the string.
+    fn expand(&self) -> TokenStream2 {
+        let (provider, scope) = (&self.provider, &self.scope);
+        let span = scope.span();
+        let index = quote_spanned!(span=> #provider::__scope_index(#scope));
+        quote_spanned!(span=> #provider::__scope::<{ #index }>())
+    }
 }

@@ -9,7 +9,8 @@
 
 use oauth_model::Counted;
 
-use crate::client::{ApiResponse, Client};
+use crate::api_response::ApiResponse;
+use crate::engine::Client;
 use crate::error::Error;
 use crate::limits::RateLimiter;
 use crate::source::TokenSource;
@@ -25,9 +26,11 @@ pub struct AuthorizedClient {
 }
 
 impl AuthorizedClient {
-    /// Sends requests through `client` with tokens from `source`, checking the client's rate
-    /// limiter ([`Client::rate_limiter`]: the spec's limits, such as Marketo's 100 calls per
+    /// Sends requests through `client` with tokens from `source` (what generated code calls),
+    /// checking the client's rate
+    /// limiter (the client's `rate_limiter`: the spec's limits, such as Marketo's 100 calls per
     /// 20 s) for [`Counted::ApiCalls`] before every request sent.
+    #[doc(hidden)]
     pub fn new(client: Client, source: TokenSource) -> AuthorizedClient {
         let limiter = Arc::clone(client.rate_limiter());
         AuthorizedClient {
@@ -44,7 +47,8 @@ impl AuthorizedClient {
         self
     }
 
-    /// The client.
+    /// The engine client (for generated code).
+    #[doc(hidden)]
     pub fn client(&self) -> &Client {
         &self.client
     }
@@ -136,6 +140,7 @@ mod mw {
 
     impl TokenMiddleware {
         /// Authorizes through `client`'s presentation rules with tokens from `source`.
+        #[doc(hidden)]
         pub fn new(client: Client, source: TokenSource) -> TokenMiddleware {
             TokenMiddleware { client, source }
         }

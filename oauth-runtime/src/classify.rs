@@ -7,7 +7,9 @@
 
 use std::time::Duration;
 
-use oauth_model::{ErrorMeaning, ErrorSite, FieldTest, ProviderDef, ScalarDef};
+use oauth_model::{
+    ErrorMeaning, ErrorSite, FieldOp, FieldTest, GrantKind, LimitDef, ProviderDef, ScalarDef,
+};
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use serde_json::Value;
 
@@ -74,6 +76,20 @@ pub(crate) enum Grant {
     None,
 }
 
+impl Grant {
+    /// The spec's name for this grant, as error rules restrict themselves to it.
+    fn kind(self) -> Option<GrantKind> {
+        Some(match self {
+            Grant::Code => GrantKind::AuthorizationCode,
+            Grant::Refresh => GrantKind::RefreshToken,
+            Grant::Device => GrantKind::DeviceCode,
+            Grant::ClientCredentials => GrantKind::ClientCredentials,
+            Grant::Custom => GrantKind::Custom,
+            Grant::None => return None,
+        })
+    }
+}
+
 /// What was received, as the classifier sees it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seen<'a> {
@@ -86,6 +102,8 @@ pub(crate) struct Seen<'a> {
     /// The body parsed as a JSON value (form and properties bodies as flat objects); `None`
     /// when it did not parse.
     pub(crate) body: Option<&'a Value>,
+    /// The grant this answers (error rules may be restricted to one).
+    pub(crate) grant: Grant,
 }
 
 impl Seen<'_> {
@@ -99,7 +117,8 @@ impl Seen<'_> {
 }
 
 /// Classifies a response: `Ok(())` when it is not an error.
-pub(crate) fn classify(def: &ProviderDef, seen: &Seen<'_>, grant: Grant) -> Result<(), Error> {
+pub(crate) fn classify(def: &ProviderDef, seen: &Seen<'_>) -> Result<(), Error> {
+    let grant = seen.grant;
     if let Some(p) = match_rules(def, seen) {
         return Err(Error::Provider(p));
     }
@@ -139,6 +158,9 @@ pub(crate) fn match_rules(def: &ProviderDef, seen: &Seen<'_>) -> Option<Provider
         if !rule.at.covers(seen.site) {
             return None;
         }
+        if rule.grant.is_some() && rule.grant != seen.grant.kind() {
+            return None;
+        }
         // An error delivered in a redirect (status 0) carries no HTTP status of its own: the
         // 400 a provider documents was the status of the page, so only the body tests decide.
         let redirected = seen.status == 0;
@@ -156,7 +178,27 @@ pub(crate) fn match_rules(def: &ProviderDef, seen: &Seen<'_>) -> Option<Provider
             Some(body) => rule.when.iter().all(|t| test_holds(body, t)),
             None => rule.when.is_empty(),
         };
-        holds.then(|| provider_data(seen, &rule.code, rule.meaning, Some(i)))
+        holds.then(|| {
+            let mut p = provider_data(seen, &rule.code, rule.meaning, Some(i));
+            if p.retry_after.is_none() {
+                p.retry_after = limit_wait(def, i);
+            }
+            p
+        })
+    })
+}
+
+/// How long the limit that names error rule `rule` blocks a client that passed it: its
+/// `block_for`, else its window (a cap has no wait to give).
+fn limit_wait(def: &ProviderDef, rule: usize) -> Option<Duration> {
+    def.limits.iter().find_map(|l| match l {
+        LimitDef::Rate {
+            error: Some(e),
+            block_for_secs,
+            per_secs,
+            ..
+        } if *e == rule => Some(crate::time::secs(block_for_secs.unwrap_or(*per_secs))),
+        _ => None,
     })
 }
 
@@ -253,12 +295,30 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         .map(Duration::from_secs)
 }
 
-/// Whether the value at `test.path` is one of `test.values` (any match, when `*` selects
-/// several).
+/// Whether `test` holds on `body`: some value at `test.path` passes `test.op` (any match,
+/// when `*` selects several); `Absent` holds when no value there is other than `null`.
 pub(crate) fn test_holds(body: &Value, test: &FieldTest) -> bool {
-    values_at(body, &test.path)
-        .into_iter()
-        .any(|v| test.values.iter().any(|s| scalar_matches(v, s)))
+    let values = values_at(body, &test.path);
+    match &test.op {
+        FieldOp::Absent => values.iter().all(|v| v.is_null()),
+        FieldOp::OneOf(scalars) => values
+            .iter()
+            .any(|v| scalars.iter().any(|s| scalar_matches(v, s))),
+        FieldOp::StartsWith(prefix) => values
+            .iter()
+            .any(|v| v.as_str().is_some_and(|t| t.starts_with(prefix.as_ref()))),
+        FieldOp::Contains(part) => values
+            .iter()
+            .any(|v| v.as_str().is_some_and(|t| t.contains(part.as_ref()))),
+        FieldOp::Between(low, high) => values.iter().any(|v| {
+            let n = match v {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => None,
+            };
+            n.is_some_and(|n| n >= *low as f64 && n <= *high as f64)
+        }),
+    }
 }
 
 /// The values at a dotted path; `*` selects every element of an array, a number an index.
@@ -323,7 +383,7 @@ mod tests {
     fn test(path: &'static str, values: Vec<ScalarDef>) -> FieldTest {
         FieldTest {
             path: Cow::Borrowed(path),
-            values: Cow::Owned(values),
+            op: oauth_model::FieldOp::OneOf(Cow::Owned(values)),
         }
     }
 

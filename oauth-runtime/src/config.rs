@@ -74,6 +74,12 @@ pub(crate) fn check_value(var: &VariableDef, value: VarValue) -> Result<VarValue
     }
 }
 
+/// Whether the whole of `value` matches the regular expression `format` (a format that does
+/// not compile matches nothing).
+pub(crate) fn whole_match(format: &str, value: &str) -> bool {
+    regex_lite::Regex::new(&format!("^(?:{format})$")).is_ok_and(|re| re.is_match(value))
+}
+
 /// HTTPS, or HTTP on a loopback address (127.0.0.0/8, ::1, localhost).
 pub(crate) fn is_secure(url: &Url) -> bool {
     match url.scheme() {

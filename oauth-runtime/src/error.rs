@@ -105,6 +105,26 @@ pub enum Error {
     /// The redirect's `state` does not match the one this authorization sent.
     #[error("the redirect's `state` does not match the authorization request (possible CSRF)")]
     StateMismatch,
+    /// The redirect's signature (Shopify's `hmac`) is missing or does not match: the
+    /// redirect did not come from the provider, or was altered.
+    #[error("the redirect's signature is missing or does not match (possible forgery)")]
+    CallbackSignature,
+    /// A template needs a connection value (`{connection.<name>}`) that the token set does
+    /// not have, or an authorization did not yield a required one: nothing is sent rather
+    /// than sent to a wrong host.
+    #[error("the token set has no connection value `{name}`")]
+    MissingConnectionValue {
+        /// The connection value's name.
+        name: String,
+    },
+    /// A connection value from the provider does not match the format the spec declares, so
+    /// it is refused (a host taken from it would be one the spec does not allow). The value
+    /// is not repeated here.
+    #[error("connection value `{name}` does not match the format the spec declares")]
+    InvalidConnectionValue {
+        /// The connection value's name.
+        name: String,
+    },
     /// A documented limit would be passed; waiting `retry_after` avoids being blocked.
     #[error("client-side limit reached ({limit}); retry after {retry_after:?}")]
     LimitReached {

@@ -4,80 +4,18 @@
 //! event that would pass one ([`Error::LimitReached`] with the wait that avoids it), so a client
 //! never triggers a provider's block (Zoho: 4 authorization codes per minute, then blocked for
 //! ten minutes). It counts only what it is told about through [`RateLimiter::check`]; it must
-//! never sleep, block a thread, or do I/O. Time comes from a [`Clock`] so tests control it.
+//! never sleep, block a thread, or do I/O. Time comes from the runtime's [`Clock`] (shared
+//! with the client and its token sources) so tests control it.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub use crate::clock::{Clock, ManualClock, SystemClock};
+
 use oauth_model::{Counted, LimitDef, ProviderDef};
 
 use crate::error::Error;
-
-/// A source of monotonic time.
-pub trait Clock: Send + Sync + 'static {
-    /// Now.
-    fn now(&self) -> Instant;
-}
-
-/// Any function returning the time is a clock: a test can follow another clock with
-/// `move || base + simulator.clock().now()`.
-impl<F> Clock for F
-where
-    F: Fn() -> Instant + Send + Sync + 'static,
-{
-    fn now(&self) -> Instant {
-        self()
-    }
-}
-
-/// The real clock.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-}
-
-/// A clock that moves only when told to (tests, simulations).
-#[derive(Debug)]
-pub struct ManualClock {
-    base: Instant,
-    offset: Mutex<Duration>,
-}
-
-impl Default for ManualClock {
-    fn default() -> Self {
-        ManualClock::new()
-    }
-}
-
-impl ManualClock {
-    /// A clock standing at an arbitrary instant.
-    pub fn new() -> ManualClock {
-        ManualClock {
-            base: Instant::now(),
-            offset: Mutex::new(Duration::ZERO),
-        }
-    }
-
-    /// Moves the clock forward (at most [`crate::time::MAX_DURATION`] past where it
-    /// started, however far it is told to go).
-    pub fn advance(&self, by: Duration) {
-        if let Ok(mut o) = self.offset.lock() {
-            *o = crate::time::clamp(o.saturating_add(by));
-        }
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> Instant {
-        let o = self.offset.lock().map(|o| *o).unwrap_or(Duration::ZERO);
-        crate::time::later_instant(self.base, o)
-    }
-}
 
 /// One rate limit: at most `max` events per `per`.
 #[derive(Debug, Clone, PartialEq, Eq)]

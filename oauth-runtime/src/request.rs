@@ -1,27 +1,30 @@
-//! Building token-endpoint requests from the spec: where the client authenticates (Basic
-//! header, body or query), where each parameter goes, and the headers every token request
-//! carries.
+//! Building provider requests from the spec: where each parameter goes (query or body), how
+//! the body is encoded (a form, or a JSON object for `token_request.body: json`), the
+//! headers a request carries, and `Authorization`.
 //!
-//! A [`FormRequest`] holds secrets (client secret, codes, refresh tokens, passwords) in plain
-//! strings on their way to the wire, so it deliberately has no `Debug`, and nothing here logs
-//! or formats a parameter value. It must never grow I/O of its own: sending is the caller's.
+//! An [`OutRequest`] holds secrets (client secret, codes, refresh tokens, passwords, client
+//! assertions) in plain strings on their way to the wire, so it deliberately has no `Debug`,
+//! and nothing here logs or formats a parameter value. It must never grow I/O of its own:
+//! sending is the caller's. Renaming standard parameters (`param_names`) is the caller's too
+//! (see `Client::wire`), so that this module stays a plain container.
 
 use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use oauth_model::{ClientAuth, Method, ParamsIn};
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use oauth_model::{BasicEncoding, BodyFormat, Method, ParamsIn};
+use reqwest::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use url::form_urlencoded;
 use url::Url;
 
-use crate::secret::Credentials;
-
-/// The media type of every token-request body.
+/// The media type of a form body.
 pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-/// A token-endpoint request under construction. No `Debug`: it carries secrets.
-pub(crate) struct FormRequest {
+/// The media type of a JSON body.
+pub(crate) const JSON_CONTENT_TYPE: &str = "application/json";
+
+/// A provider request under construction. No `Debug`: it carries secrets.
+pub(crate) struct OutRequest {
     /// The spec's endpoint name (for logs; never the URL).
     pub(crate) endpoint: String,
     /// The spec's method.
@@ -29,19 +32,23 @@ pub(crate) struct FormRequest {
     url: Url,
     query: Vec<(String, String)>,
     body: Vec<(String, String)>,
+    body_format: BodyFormat,
+    headers: Vec<(HeaderName, HeaderValue)>,
     authorization: Option<String>,
     accept_json: bool,
 }
 
-impl FormRequest {
-    /// A request to endpoint `endpoint` (its spec name) at `url`.
+impl OutRequest {
+    /// A request to endpoint `endpoint` (its spec name) at `url`, with a form body.
     pub(crate) fn new(endpoint: &str, method: Method, url: Url) -> Self {
-        FormRequest {
+        OutRequest {
             endpoint: endpoint.to_string(),
             method,
             url,
             query: Vec::new(),
             body: Vec::new(),
+            body_format: BodyFormat::Form,
+            headers: Vec::new(),
             authorization: None,
             accept_json: false,
         }
@@ -50,6 +57,12 @@ impl FormRequest {
     /// Sends `Accept: application/json` (for JSON responses).
     pub(crate) fn accept_json(mut self, yes: bool) -> Self {
         self.accept_json = yes;
+        self
+    }
+
+    /// Encodes the body as `format`.
+    pub(crate) fn body_format(mut self, format: BodyFormat) -> Self {
+        self.body_format = format;
         self
     }
 
@@ -63,44 +76,36 @@ impl FormRequest {
         }
     }
 
-    /// Authenticates the client the way the spec says. A public client (no secret) sends its
-    /// id as a body parameter when the spec asks for Basic (RFC 6749 §2.3.1 has no form for
-    /// an id without a secret).
-    pub(crate) fn client_auth(&mut self, auth: ClientAuth, credentials: &Credentials) {
-        let id = credentials.client_id.as_str();
-        let secret = credentials.client_secret.as_ref().map(|s| s.secret());
-        match (auth, secret) {
-            (ClientAuth::Basic, Some(secret)) => {
-                self.authorization = Some(basic_authorization(id, secret));
-            }
-            (ClientAuth::Basic, None) => self.param(ParamsIn::Body, "client_id", id),
-            (ClientAuth::RequestBody, _) => {
-                self.param(ParamsIn::Body, "client_id", id);
-                if let Some(secret) = secret {
-                    self.param(ParamsIn::Body, "client_secret", secret);
-                }
-            }
-            (ClientAuth::Query, _) => {
-                self.param(ParamsIn::Query, "client_id", id);
-                if let Some(secret) = secret {
-                    self.param(ParamsIn::Query, "client_secret", secret);
-                }
-            }
-        }
+    /// The URL the request goes to (before query parameters are added).
+    pub(crate) fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// Adds a header (a spec's `token_request.headers`).
+    pub(crate) fn header(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.push((name, value));
+    }
+
+    /// Sets `Authorization` (sent marked sensitive).
+    pub(crate) fn authorization(&mut self, value: String) {
+        self.authorization = Some(value);
     }
 
     /// The reqwest request: query appended to the endpoint URL (keeping any query the
-    /// template has), a form body for methods that carry one, sensitive `Authorization`.
+    /// template has), a form or JSON body for methods that carry one, sensitive
+    /// `Authorization`.
     pub(crate) fn build(
         self,
         http: &reqwest::Client,
         timeout: Duration,
     ) -> reqwest::RequestBuilder {
-        let FormRequest {
+        let OutRequest {
             method,
             mut url,
             mut query,
             mut body,
+            body_format,
+            headers,
             authorization,
             accept_json,
             ..
@@ -114,43 +119,69 @@ impl FormRequest {
         }
         let mut request = http.request(reqwest_method(method), url).timeout(timeout);
         if accept_json {
-            request = request.header(ACCEPT, HeaderValue::from_static("application/json"));
+            request = request.header(ACCEPT, HeaderValue::from_static(JSON_CONTENT_TYPE));
+        }
+        for (name, value) in headers {
+            request = request.header(name, value);
         }
         if let Some(value) = authorization {
-            request = with_sensitive_authorization(request, value);
+            request = with_sensitive_header(request, AUTHORIZATION, value);
         }
         if has_body {
-            let encoded = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(body.iter())
-                .finish();
+            let (content_type, encoded) = match body_format {
+                BodyFormat::Form => (
+                    FORM_CONTENT_TYPE,
+                    form_urlencoded::Serializer::new(String::new())
+                        .extend_pairs(body.iter())
+                        .finish(),
+                ),
+                BodyFormat::Json => {
+                    let mut map = serde_json::Map::new();
+                    for (k, v) in body {
+                        map.entry(k).or_insert(serde_json::Value::String(v));
+                    }
+                    (
+                        JSON_CONTENT_TYPE,
+                        serde_json::Value::Object(map).to_string(),
+                    )
+                }
+            };
             request = request
-                .header(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE))
+                .header(CONTENT_TYPE, HeaderValue::from_static(content_type))
                 .body(encoded);
         }
         request
     }
 }
 
-/// `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1 form-encodes both).
-pub(crate) fn basic_authorization(id: &str, secret: &str) -> String {
-    let id: String = form_urlencoded::byte_serialize(id.as_bytes()).collect();
-    let secret: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
-    format!("Basic {}", STANDARD.encode(format!("{id}:{secret}")))
+/// `Basic base64(id:secret)`: with `Form` (RFC 6749 §2.3.1) each is form-encoded first;
+/// with `Raw` they are joined as they are.
+pub(crate) fn basic_authorization(id: &str, secret: &str, encoding: BasicEncoding) -> String {
+    let joined = match encoding {
+        BasicEncoding::Form => {
+            let id: String = form_urlencoded::byte_serialize(id.as_bytes()).collect();
+            let secret: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+            format!("{id}:{secret}")
+        }
+        BasicEncoding::Raw => format!("{id}:{secret}"),
+    };
+    format!("Basic {}", STANDARD.encode(joined))
 }
 
-/// Sets `Authorization` marked sensitive (kept out of reqwest's and hyper's debug output).
-/// A value that is not a valid header value is passed on unmarked so the builder records its
+/// Sets header `name` marked sensitive (kept out of reqwest's and hyper's debug output). A
+/// value that is not a valid header value is passed on unmarked so the builder records its
 /// own error (which does not carry the value) and the send fails.
-pub(crate) fn with_sensitive_authorization(
+pub(crate) fn with_sensitive_header(
     request: reqwest::RequestBuilder,
+    name: HeaderName,
     value: String,
 ) -> reqwest::RequestBuilder {
     match HeaderValue::from_str(&value) {
         Ok(mut v) => {
             v.set_sensitive(true);
-            request.header(AUTHORIZATION, v)
+            request.header(name, v)
         }
-        Err(_) => request.header(AUTHORIZATION, value),
+        Err(_) => request.header(name, value),
     }
 }
 
@@ -164,6 +195,20 @@ pub(crate) fn reqwest_method(method: Method) -> reqwest::Method {
     }
 }
 
+/// `s` percent-encoded as one URL path segment (everything but RFC 3986's unreserved
+/// characters), for a token put in a path (`{token}`).
+pub(crate) fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,17 +218,18 @@ mod tests {
     }
 
     #[test]
-    fn basic_header_form_encodes_id_and_secret() {
+    fn basic_header_form_encodes_id_and_secret_unless_raw() {
         // RFC 6749 §2.3.1: encoded with application/x-www-form-urlencoded, then base64.
-        let v = basic_authorization("id:1", "s p&");
-        let expected = format!("Basic {}", STANDARD.encode("id%3A1:s+p%26"));
-        assert_eq!(v, expected);
+        let v = basic_authorization("id:1", "s p&", BasicEncoding::Form);
+        assert_eq!(v, format!("Basic {}", STANDARD.encode("id%3A1:s+p%26")));
+        let v = basic_authorization("id:1", "s p&", BasicEncoding::Raw);
+        assert_eq!(v, format!("Basic {}", STANDARD.encode("id:1:s p&")));
     }
 
     #[test]
     fn get_moves_body_params_to_the_query_after_query_params() {
         let http = reqwest::Client::new();
-        let mut r = FormRequest::new("token", Method::Get, url());
+        let mut r = OutRequest::new("token", Method::Get, url());
         r.param(ParamsIn::Body, "b", "2");
         r.param(ParamsIn::Query, "a", "1");
         let req = r.build(&http, Duration::from_secs(1)).build().unwrap();
@@ -193,30 +239,37 @@ mod tests {
     }
 
     #[test]
-    fn post_sends_a_form_body_and_sensitive_basic_auth() {
+    fn post_sends_a_form_body_and_sensitive_authorization() {
         let http = reqwest::Client::new();
-        let mut r = FormRequest::new("token", Method::Post, url()).accept_json(true);
+        let mut r = OutRequest::new("token", Method::Post, url()).accept_json(true);
         r.param(ParamsIn::Body, "grant_type", "refresh_token");
-        r.client_auth(ClientAuth::Basic, &Credentials::new("cid", "sec"));
+        r.authorization(basic_authorization("cid", "sec", BasicEncoding::Form));
         let req = r.build(&http, Duration::from_secs(1)).build().unwrap();
         let body = req.body().and_then(|b| b.as_bytes()).unwrap();
         assert_eq!(body, b"grant_type=refresh_token");
-        let auth = req.headers().get(AUTHORIZATION).unwrap();
-        assert!(auth.is_sensitive());
+        assert!(req.headers().get(AUTHORIZATION).unwrap().is_sensitive());
         assert_eq!(req.headers()[ACCEPT], "application/json");
         assert_eq!(req.headers()[CONTENT_TYPE], FORM_CONTENT_TYPE);
     }
 
     #[test]
-    fn public_client_with_basic_sends_its_id_in_the_body() {
+    fn json_bodies_are_objects_of_strings() {
         let http = reqwest::Client::new();
-        let mut r = FormRequest::new("token", Method::Post, url());
-        r.client_auth(ClientAuth::Basic, &Credentials::public("cid"));
+        let mut r = OutRequest::new("token", Method::Post, url()).body_format(BodyFormat::Json);
+        r.param(ParamsIn::Body, "grant_type", "authorization_code");
+        r.param(ParamsIn::Body, "code", "a\"b");
         let req = r.build(&http, Duration::from_secs(1)).build().unwrap();
-        assert!(req.headers().get(AUTHORIZATION).is_none());
+        let body: serde_json::Value =
+            serde_json::from_slice(req.body().and_then(|b| b.as_bytes()).unwrap()).unwrap();
         assert_eq!(
-            req.body().and_then(|b| b.as_bytes()).unwrap(),
-            b"client_id=cid"
+            body,
+            serde_json::json!({"grant_type": "authorization_code", "code": "a\"b"})
         );
+        assert_eq!(req.headers()[CONTENT_TYPE], JSON_CONTENT_TYPE);
+    }
+
+    #[test]
+    fn path_segments_escape_everything_but_unreserved() {
+        assert_eq!(path_segment("c.tok/SENS ?#"), "c.tok%2FSENS%20%3F%23");
     }
 }

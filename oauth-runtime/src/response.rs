@@ -8,12 +8,15 @@ use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
 use bytes::{Bytes, BytesMut};
-use oauth_model::{ErrorSite, ExpiresIn, Lifetime, ResponseDef, ResponseFormat, TimeUnit};
+use oauth_model::{
+    ErrorSite, ExpiresIn, ExpiresInZero, Lifetime, ResponseDef, ResponseFormat, ScopeFormat,
+    TimeFormat, TimeUnit,
+};
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use serde_json::{Map, Value};
 
 use crate::classify::{test_holds, values_at};
-use crate::client::MAX_BODY_BYTES;
+
 use crate::error::Error;
 use crate::secret::{AccessToken, RefreshToken};
 use crate::token::TokenSet;
@@ -28,6 +31,9 @@ pub(crate) struct RawResponse {
     /// Body.
     pub(crate) body: Bytes,
 }
+
+/// Largest response body the runtime reads (golang's oauth2 uses the same 1 MiB cap).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// Sends `request` and reads the whole response within `timeout`.
 pub(crate) async fn fetch(
@@ -210,7 +216,8 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// Reads a successful token response into a [`TokenSet`].
+/// Reads a successful token response into a [`TokenSet`], with the secondary sets the spec
+/// declares (each read with the same field names from the object at its path).
 ///
 /// `sent_at` is when the request left (so a lifetime is counted from before the provider
 /// minted the token); `fallback` is the spec's documented access-token lifetime, used when the
@@ -225,12 +232,37 @@ pub(crate) fn token_set(
     if !body.is_object() {
         return Err(format!("a {} body that is not an object", def.format));
     }
-    let names = &def.fields;
     if let Some(test) = &def.success_when {
         if !test_holds(body, test) {
             return Err(format!("`{}` does not report success", test.path));
         }
     }
+    let mut tokens = one_set(def, body, sent_at, fallback)?;
+    tokens.issued_by = issued_by.map(str::to_string);
+    for secondary in def.secondary.iter() {
+        let Some(nested) = field(body, &secondary.path).filter(|v| v.is_object()) else {
+            continue;
+        };
+        // A nested object without a token (Slack's `authed_user` when no user scopes were
+        // asked for) is no set.
+        if field(nested, &def.fields.access_token).is_none() {
+            continue;
+        }
+        let set = one_set(def, nested, sent_at, fallback)
+            .map_err(|reason| format!("in `{}`: {reason}", secondary.path))?;
+        tokens.secondary.insert(secondary.name.to_string(), set);
+    }
+    Ok(tokens)
+}
+
+/// One token set from the object `body` (the top level or a secondary set's).
+fn one_set(
+    def: &ResponseDef,
+    body: &Value,
+    sent_at: SystemTime,
+    fallback: Option<Lifetime>,
+) -> Result<TokenSet, String> {
+    let names = &def.fields;
     let access_token = match field(body, &names.access_token) {
         Some(Value::String(s)) if !s.is_empty() => AccessToken::new(s.as_str()),
         Some(_) => {
@@ -246,43 +278,50 @@ pub(crate) fn token_set(
         Some(Value::String(_)) | Some(Value::Null) | None => None,
         Some(_) => return Err(format!("`{}` is not a string", names.refresh_token)),
     };
-    let expires_at = match field(body, &names.expires_in) {
-        None | Some(Value::Null) => fallback.and_then(|l| match l {
-            Lifetime::Secs(s) => Some(crate::time::later(sent_at, crate::time::secs(s))),
-            Lifetime::Never => None,
-        }),
-        Some(v) => {
-            let amount =
-                number(v).ok_or_else(|| format!("`{}` is not a number", names.expires_in))?;
-            let lifetime = lifetime(amount, def.expires_in_unit).min(believable(fallback));
-            // Full and remaining lifetimes both count from the request: a remaining lifetime
-            // (Marketo) is already shortened by the provider, a full one is the whole span.
-            match def.expires_in {
-                ExpiresIn::Full | ExpiresIn::Remaining => {
-                    Some(crate::time::later(sent_at, lifetime))
-                }
+    let expires_at = expiry(def, body, sent_at, fallback)?;
+    let refresh_expires_at = match names.refresh_token_expires_in.as_deref() {
+        Some(name) => match field(body, name) {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let secs = number(v).ok_or_else(|| format!("`{name}` is not a number"))?;
+                Some(crate::time::later(
+                    sent_at,
+                    lifetime(secs, TimeUnit::Seconds),
+                ))
             }
-        }
+        },
+        None => None,
     };
-    let scopes = match field(body, &names.scope) {
-        Some(Value::String(s)) => Some(split_scopes(s, &def.scope_separator)),
-        Some(Value::Array(items)) => Some(
+    let scopes = match (field(body, &names.scope), def.scope_format) {
+        (None | Some(Value::Null), _) => None,
+        (Some(Value::String(s)), ScopeFormat::String) => {
+            Some(split_scopes(s, &def.scope_separator))
+        }
+        (Some(Value::Array(items)), ScopeFormat::Array) => Some(
             items
                 .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect(),
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| format!("`{}` is not an array of strings", names.scope))?,
         ),
-        _ => None,
+        (Some(_), ScopeFormat::String) => return Err(format!("`{}` is not a string", names.scope)),
+        (Some(_), ScopeFormat::Array) => {
+            return Err(format!("`{}` is not an array of strings", names.scope))
+        }
     };
     let token_type = field(body, &names.token_type)
         .and_then(Value::as_str)
         .map(str::to_string);
     if let Some(t) = &token_type {
-        if !presentable(t) {
+        if !presentable(t, def) {
             return Err(format!(
-                "token type {} is not one this client can present (expected `Bearer`)",
-                crate::classify::quoted_code(t)
+                "token type {} is not one this client can present (expected `Bearer`{})",
+                crate::classify::quoted_code(t),
+                if def.token_types.is_empty() {
+                    ""
+                } else {
+                    " or one the spec names"
+                }
             ));
         }
     }
@@ -299,18 +338,66 @@ pub(crate) fn token_set(
         expires_at,
         scopes,
         extra,
-        issued_by: issued_by.map(str::to_string),
+        issued_by: None,
         obtained_at: Some(sent_at),
         mints: Vec::new(),
         issuer: None,
+        connection: BTreeMap::new(),
+        refresh_expires_at,
+        secondary: BTreeMap::new(),
     })
 }
 
+/// When the access token expires: from `expires_in` (with `expires_in: 0` meaning never
+/// where the spec says so), else from an absolute `expires_at` field, else the documented
+/// lifetime; never later than [`believable`] allows.
+fn expiry(
+    def: &ResponseDef,
+    body: &Value,
+    sent_at: SystemTime,
+    fallback: Option<Lifetime>,
+) -> Result<Option<SystemTime>, String> {
+    let names = &def.fields;
+    let cap = believable(fallback);
+    if let Some(v) = field(body, &names.expires_in).filter(|v| !v.is_null()) {
+        let amount = number(v).ok_or_else(|| format!("`{}` is not a number", names.expires_in))?;
+        if amount == 0.0 && def.expires_in_zero == ExpiresInZero::Never {
+            return Ok(None);
+        }
+        // Full and remaining lifetimes both count from the request: a remaining lifetime
+        // (Marketo) is already shortened by the provider, a full one is the whole span.
+        let lifetime = lifetime(amount, def.expires_in_unit).min(cap);
+        return Ok(match def.expires_in {
+            ExpiresIn::Full | ExpiresIn::Remaining => Some(crate::time::later(sent_at, lifetime)),
+        });
+    }
+    if let Some(name) = names.expires_at.as_deref() {
+        if let Some(v) = field(body, name).filter(|v| !v.is_null()) {
+            let amount = number(v).ok_or_else(|| format!("`{name}` is not a number"))?;
+            let since_epoch = match def.expires_at_format {
+                TimeFormat::UnixSeconds => lifetime(amount, TimeUnit::Seconds),
+                TimeFormat::UnixMilliseconds => lifetime(amount, TimeUnit::Milliseconds),
+            };
+            let at = crate::time::later(SystemTime::UNIX_EPOCH, since_epoch);
+            return Ok(Some(at.min(crate::time::later(sent_at, cap))));
+        }
+    }
+    Ok(fallback.and_then(|l| match l {
+        Lifetime::Secs(s) => Some(crate::time::later(sent_at, crate::time::secs(s))),
+        Lifetime::Never => None,
+    }))
+}
+
 /// Whether a token of type `token_type` can be sent the way the spec presents tokens: a
-/// bearer token (RFC 6750; the type is case-insensitive, RFC 6749 §5.1). A `mac`, `DPoP` or
-/// unknown type sent as a bearer token would either fail or leak a key-bound token.
-fn presentable(token_type: &str) -> bool {
+/// bearer token (RFC 6750; the type is case-insensitive, RFC 6749 §5.1), or a type the spec
+/// names (Slack's `bot`, `user`). A `mac`, `DPoP` or unknown type sent as a bearer token would
+/// either fail or leak a key-bound token.
+fn presentable(token_type: &str, def: &ResponseDef) -> bool {
     token_type.eq_ignore_ascii_case("bearer")
+        || def
+            .token_types
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(token_type))
 }
 
 /// A field by name (or dotted path).
@@ -397,12 +484,19 @@ mod tests {
                 access_token: Cow::Borrowed("access_token"),
                 refresh_token: Cow::Borrowed("refresh_token"),
                 expires_in: Cow::Borrowed("expires_in"),
+                expires_at: None,
+                refresh_token_expires_in: None,
                 scope: Cow::Borrowed("scope"),
                 token_type: Cow::Borrowed("token_type"),
             },
             extra_fields: Cow::Owned(vec![Cow::Borrowed("api_domain")]),
             scope_separator: Cow::Borrowed(" "),
             success_when: None,
+            expires_in_zero: oauth_model::ExpiresInZero::Expired,
+            expires_at_format: oauth_model::TimeFormat::UnixSeconds,
+            scope_format: oauth_model::ScopeFormat::String,
+            token_types: Cow::Owned(Vec::new()),
+            secondary: Cow::Owned(Vec::new()),
         }
     }
 
@@ -479,7 +573,9 @@ mod tests {
         let mut def = json_def();
         def.success_when = Some(FieldTest {
             path: Cow::Borrowed("RESULT"),
-            values: Cow::Owned(vec![ScalarDef::Str(Cow::Borrowed("TRUE"))]),
+            op: oauth_model::FieldOp::OneOf(Cow::Owned(vec![ScalarDef::Str(Cow::Borrowed(
+                "TRUE",
+            ))])),
         });
         let body = json!({"access_token": "a", "RESULT": "FALSE"});
         assert!(token_set(&def, &body, SystemTime::UNIX_EPOCH, None, None).is_err());

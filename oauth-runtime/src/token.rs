@@ -11,8 +11,8 @@ use crate::secret::{AccessToken, RefreshToken};
 /// The result of a successful token request.
 ///
 /// Serialises with its secrets *exposed* (that is what token stores need: see
-/// [`crate::store`]); `Debug` redacts them, and the values of [`TokenSet::extra`] too (they may
-/// be secrets: an OpenID `id_token`).
+/// [`crate::store`]); `Debug` redacts them, the values of [`TokenSet::extra`] too (they may
+/// be secrets: an OpenID `id_token`), and the secrets of its secondary sets.
 #[derive(Clone, PartialEq)]
 pub struct TokenSet {
     /// The access token.
@@ -46,6 +46,16 @@ pub struct TokenSet {
     /// never sent to, and an access token never used for, another issuer. `None` for a set
     /// made by hand (a source stamps its own issuer on it when it is saved).
     pub issuer: Option<String>,
+    /// Values learned after authorization (`connection:` in the spec), by name: a tenant
+    /// id, an instance URL. Checked against the spec's format when they arrived; endpoint
+    /// templates and API headers render them. Not secrets.
+    pub connection: BTreeMap<String, String>,
+    /// When the refresh token stops working, when the provider says
+    /// (`refresh_token_expires_in`).
+    pub refresh_expires_at: Option<SystemTime>,
+    /// Further token sets the same response carried (Slack's user token under
+    /// `authed_user`), by the spec's name for them.
+    pub secondary: BTreeMap<String, TokenSet>,
 }
 
 impl TokenSet {
@@ -62,7 +72,20 @@ impl TokenSet {
             obtained_at: Some(SystemTime::now()),
             mints: Vec::new(),
             issuer: None,
+            connection: BTreeMap::new(),
+            refresh_expires_at: None,
+            secondary: BTreeMap::new(),
         }
+    }
+
+    /// The connection value `name`, if the set has it.
+    pub fn connection_value(&self, name: &str) -> Option<&str> {
+        self.connection.get(name).map(String::as_str)
+    }
+
+    /// The secondary token set `name` (Slack's `user`), if the response carried it.
+    pub fn secondary(&self, name: &str) -> Option<&TokenSet> {
+        self.secondary.get(name)
     }
 
     /// Time left before expiry at `now`; `None` when it never expires, zero when expired.
@@ -113,6 +136,15 @@ pub struct StoredTokenSet {
     /// The issuing token endpoint (see [`TokenSet::issuer`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    /// Connection values (see [`TokenSet::connection`]); absent in sets stored before them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub connection: BTreeMap<String, String>,
+    /// The refresh token's expiry as Unix milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_expires_at_unix_ms: Option<u64>,
+    /// Secondary token sets (see [`TokenSet::secondary`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub secondary: BTreeMap<String, StoredTokenSet>,
 }
 
 /// Extra fields for `Debug`: the names, each value redacted.
@@ -139,6 +171,9 @@ impl fmt::Debug for TokenSet {
             .field("obtained_at", &self.obtained_at)
             .field("mints", &self.mints.len())
             .field("issuer", &self.issuer)
+            .field("connection", &self.connection)
+            .field("refresh_expires_at", &self.refresh_expires_at)
+            .field("secondary", &self.secondary)
             .finish()
     }
 }
@@ -157,6 +192,12 @@ impl fmt::Debug for StoredTokenSet {
             .field("obtained_at_unix_ms", &self.obtained_at_unix_ms)
             .field("mints_unix_ms", &self.mints_unix_ms.len())
             .field("issuer", &self.issuer)
+            .field("connection", &self.connection)
+            .field(
+                "refresh_expires_at_unix_ms",
+                &self.refresh_expires_at_unix_ms,
+            )
+            .field("secondary", &self.secondary)
             .finish()
     }
 }
@@ -185,6 +226,13 @@ impl From<&TokenSet> for StoredTokenSet {
             obtained_at_unix_ms: t.obtained_at.map(to_unix_ms),
             mints_unix_ms: t.mints.iter().copied().map(to_unix_ms).collect(),
             issuer: t.issuer.clone(),
+            connection: t.connection.clone(),
+            refresh_expires_at_unix_ms: t.refresh_expires_at.map(to_unix_ms),
+            secondary: t
+                .secondary
+                .iter()
+                .map(|(k, v)| (k.clone(), StoredTokenSet::from(v)))
+                .collect(),
         }
     }
 }
@@ -202,6 +250,58 @@ impl From<StoredTokenSet> for TokenSet {
             obtained_at: s.obtained_at_unix_ms.map(from_unix_ms),
             mints: s.mints_unix_ms.into_iter().map(from_unix_ms).collect(),
             issuer: s.issuer,
+            connection: s.connection,
+            refresh_expires_at: s.refresh_expires_at_unix_ms.map(from_unix_ms),
+            secondary: s
+                .secondary
+                .into_iter()
+                .map(|(k, v)| (k, TokenSet::from(v)))
+                .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_set() -> TokenSet {
+        let mut user = TokenSet::bearer("xoxp-SENSITIVE-user", None);
+        user.refresh_token = Some(RefreshToken::new("user-rt-SENSITIVE"));
+        let mut t = TokenSet::bearer("xoxb-SENSITIVE-bot", Some(Duration::from_secs(60)));
+        t.refresh_token = Some(RefreshToken::new("rt-SENSITIVE"));
+        t.extra.insert("id_token".into(), "eyJ-SENSITIVE".into());
+        t.connection.insert("tenant_id".into(), "tenant-42".into());
+        t.refresh_expires_at = Some(SystemTime::UNIX_EPOCH + Duration::from_secs(9_000_000));
+        t.secondary.insert("user".into(), user);
+        t
+    }
+
+    #[test]
+    fn debug_of_sets_with_connection_values_and_secondary_sets_shows_no_secret() {
+        let t = full_set();
+        let shown = format!("{t:?} {:?}", StoredTokenSet::from(&t));
+        assert!(!shown.contains("SENSITIVE"), "{shown}");
+        assert!(
+            shown.contains("tenant-42") && shown.contains("user"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn stored_sets_round_trip_connection_values_and_secondary_sets() {
+        let t = full_set();
+        let json = serde_json::to_string(&StoredTokenSet::from(&t)).unwrap();
+        let back = TokenSet::from(serde_json::from_str::<StoredTokenSet>(&json).unwrap());
+        assert_eq!(back.connection_value("tenant_id"), Some("tenant-42"));
+        assert_eq!(
+            back.secondary("user").map(|u| u.access_token.secret()),
+            Some("xoxp-SENSITIVE-user")
+        );
+        assert_eq!(back.refresh_expires_at, t.refresh_expires_at);
+        // A set stored before connection values existed still loads.
+        let old = r#"{"access_token":"a","extra":{}}"#;
+        let old = TokenSet::from(serde_json::from_str::<StoredTokenSet>(old).unwrap());
+        assert!(old.connection.is_empty() && old.secondary.is_empty());
     }
 }

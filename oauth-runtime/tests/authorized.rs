@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use common::{set, Scripted};
-use oauth_runtime::{AuthorizedClient, Client, Credentials, Error, TokenSource};
+use oauth_runtime::__private::engine::Client;
+use oauth_runtime::{AuthorizedClient, Credentials, Error, TokenSource};
 
 #[derive(Clone, Default)]
 struct Api {

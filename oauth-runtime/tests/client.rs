@@ -8,10 +8,10 @@ use std::time::{Duration, SystemTime};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use fixtures::*;
+use oauth_runtime::__private::engine::{AuthorizeParams, Client, ParamValue};
 use oauth_runtime::model::ErrorMeaning;
 use oauth_runtime::{
-    AccessToken, AuthorizationCode, AuthorizeParams, Client, Credentials, Error, ErrorSite,
-    ParamValue, RefreshToken, TokenSet, VarValue,
+    AccessToken, AuthorizationCode, Credentials, Error, ErrorSite, RefreshToken, TokenSet, VarValue,
 };
 use serde_json::json;
 use sha2::{Digest as _, Sha256};
@@ -48,6 +48,13 @@ fn err<T: std::fmt::Debug>(result: Result<T, Error>) -> Error {
 fn provider(e: &Error) -> &oauth_runtime::ProviderError {
     e.provider()
         .unwrap_or_else(|| panic!("expected a provider error, got {e:?}"))
+}
+
+/// A token set holding `refresh` as its refresh token.
+fn rt_set(refresh: &str) -> TokenSet {
+    let mut t = TokenSet::bearer("at-SENSITIVE-old", None);
+    t.refresh_token = Some(RefreshToken::new(refresh));
+    t
 }
 
 fn zoho_tokens() -> serde_json::Value {
@@ -88,10 +95,7 @@ async fn builder_checks_every_variable_and_the_override() {
     );
 
     let e = err(client(marketo(), &server)
-        .var(
-            "munchkin_id",
-            VarValue::Free("123-ABC-456.evil.example/x?".into()),
-        )
+        .var_at(0, VarValue::Free("123-ABC-456.evil.example/x?".into()))
         .build());
     assert!(
         matches!(&e, Error::Config(m) if m.contains("munchkin_id")),
@@ -99,14 +103,15 @@ async fn builder_checks_every_variable_and_the_override() {
     );
 
     let e = err(client(zoho(), &server)
-        .var("data_centre", VarValue::Choice(0))
+        .var_at(5, VarValue::Choice(0))
         .build());
     assert!(
-        matches!(&e, Error::Config(m) if m.contains("data_centre") && m.contains("data_center"))
+        matches!(&e, Error::Config(m) if m.contains("no variable #5")),
+        "{e:?}"
     );
 
     let e = err(client(zoho(), &server)
-        .var("data_center", VarValue::Choice(9))
+        .var_at(0, VarValue::Choice(9))
         .build());
     assert!(
         matches!(&e, Error::Config(m) if m.contains("`us`, `eu`")),
@@ -137,7 +142,7 @@ async fn builder_checks_every_variable_and_the_override() {
 
     // A choice may be given by key.
     let c = client(zoho(), &server)
-        .var("data_center", VarValue::Free("eu".into()))
+        .var_at(0, VarValue::Free("eu".into()))
         .build()
         .unwrap();
     assert_eq!(c.vars(), &[VarValue::Choice(1)]);
@@ -146,7 +151,7 @@ async fn builder_checks_every_variable_and_the_override() {
 #[tokio::test]
 async fn endpoint_urls_render_the_variables_and_take_the_override() {
     let c = Client::builder(marketo(), Credentials::new(CLIENT_ID, CLIENT_SECRET))
-        .var("munchkin_id", VarValue::Free("284-RPR-133".into()))
+        .var_at(0, VarValue::Free("284-RPR-133".into()))
         .build()
         .unwrap();
     assert_eq!(
@@ -154,7 +159,7 @@ async fn endpoint_urls_render_the_variables_and_take_the_override() {
         "https://284-rpr-133.mktorest.com/identity/oauth/token"
     );
     let c = Client::builder(zoho(), Credentials::new(CLIENT_ID, CLIENT_SECRET))
-        .var("data_center", VarValue::Choice(1))
+        .var_at(0, VarValue::Choice(1))
         .build()
         .unwrap();
     assert_eq!(
@@ -180,8 +185,11 @@ async fn authorize_url_carries_state_pkce_scopes_and_redirect_uri() {
         .build()
         .unwrap();
     let params = AuthorizeParams {
-        scopes: vec!["ZohoCRM.modules.ALL".into(), "ZohoCRM.users.READ".into()],
-        extra: vec![("access_type".into(), "offline".into())],
+        scopes: vec![
+            (0, "ZohoCRM.modules.ALL".into()),
+            (0, "ZohoCRM.users.READ".into()),
+        ],
+        extra: vec![(0, "offline".into())],
     };
     let (url, pending) = c.authorize_url(&params).unwrap();
     assert_eq!(url.path(), "/oauth/v2/auth");
@@ -236,7 +244,7 @@ async fn authorize_url_requires_what_the_spec_requires() {
     let server = Server::start(vec![]).await;
     let no_redirect = client(zoho(), &server).build().unwrap();
     let params = AuthorizeParams {
-        scopes: vec!["ZohoCRM.modules.ALL".into()],
+        scopes: vec![(0, "ZohoCRM.modules.ALL".into())],
         extra: vec![],
     };
     let e = err(no_redirect.authorize_url(&params));
@@ -265,7 +273,7 @@ async fn authorize_url_requires_what_the_spec_requires() {
 
     // Marketo has no authorization code grant.
     let m = client(marketo(), &server)
-        .var("munchkin_id", VarValue::Free("284-RPR-133".into()))
+        .var_at(0, VarValue::Free("284-RPR-133".into()))
         .build()
         .unwrap();
     assert!(matches!(err(m.authorize_url(&params)), Error::Config(_)));
@@ -277,7 +285,7 @@ fn zoho_pending(server: &Server) -> (Client, oauth_runtime::PendingAuthorization
         .build()
         .unwrap();
     let params = AuthorizeParams {
-        scopes: vec!["ZohoCRM.modules.ALL".into()],
+        scopes: vec![(0, "ZohoCRM.modules.ALL".into())],
         extra: vec![],
     };
     let (_, pending) = c.authorize_url(&params).unwrap();
@@ -491,7 +499,9 @@ async fn zoho_refresh_keeps_the_refresh_token_it_was_given() {
         json!({"access_token": ACCESS, "expires_in": "3600", "api_domain": "https://www.zohoapis.com"}),
     ));
     let old = RefreshToken::new(REFRESH);
-    let tokens = c.refresh(&old, &["ignored".into()]).await.unwrap();
+    let mut given = rt_set(REFRESH);
+    given.scopes = Some(vec!["ignored".into()]);
+    let tokens = c.refresh(&given).await.unwrap();
     let r = server.only_request();
     assert_eq!(
         (r.method.as_str(), r.path.as_str()),
@@ -514,12 +524,12 @@ async fn zoho_refresh_keeps_the_refresh_token_it_was_given() {
         200,
         json!({"access_token": ACCESS, "refresh_token": "rt-SENSITIVE-new", "expires_in": 3600}),
     ));
-    let tokens = c.refresh(&RefreshToken::new(REFRESH), &[]).await.unwrap();
+    let tokens = c.refresh(&rt_set(REFRESH)).await.unwrap();
     assert_eq!(tokens.refresh_token.unwrap().secret(), "rt-SENSITIVE-new");
 
     // RFC 6749 `invalid_grant` on a refresh means the refresh token is dead.
     server.reply(Reply::json(400, json!({"error": "invalid_grant"})));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert_eq!(provider(&e).meaning, ErrorMeaning::RefreshTokenInvalid);
     assert_eq!(provider(&e).status, 400);
 }
@@ -532,12 +542,9 @@ async fn zoho_client_credentials_puts_parameters_in_the_body() {
         200,
         json!({"access_token": ACCESS, "expires_in": 3600}),
     ));
-    c.client_credentials(
-        &["ZohoCRM.modules.ALL".into(), "ZohoCRM.users.READ".into()],
-        &[("soid".into(), "ZohoCRM.600".into())],
-    )
-    .await
-    .unwrap();
+    c.client_credentials(&["ZohoCRM.modules.ALL".into(), "ZohoCRM.users.READ".into()])
+        .await
+        .unwrap();
     let r = server.only_request();
     assert_eq!(r.method, "POST");
     assert_eq!(
@@ -547,7 +554,7 @@ async fn zoho_client_credentials_puts_parameters_in_the_body() {
     assert!(r.raw_query().unwrap().starts_with("client_id="));
     // Scopes are required by this spec.
     assert!(matches!(
-        err(c.client_credentials(&[], &[]).await),
+        err(c.client_credentials(&[]).await),
         Error::Config(_)
     ));
 }
@@ -556,7 +563,7 @@ async fn zoho_client_credentials_puts_parameters_in_the_body() {
 
 fn marketo_client(server: &Server) -> Client {
     client(marketo(), server)
-        .var("munchkin_id", VarValue::Free("284-RPR-133".into()))
+        .var_at(0, VarValue::Free("284-RPR-133".into()))
         .build()
         .unwrap()
 }
@@ -569,7 +576,7 @@ async fn marketo_token_is_a_get_with_everything_in_the_query() {
         200,
         json!({"access_token": ACCESS, "token_type": "bearer", "expires_in": 1200, "scope": "apis@acmeinc.com"}),
     ));
-    let tokens = c.client_credentials(&[], &[]).await.unwrap();
+    let tokens = c.client_credentials(&[]).await.unwrap();
     let r = server.only_request();
     assert_eq!(r.method, "GET");
     assert_eq!(r.path, "/identity/oauth/token");
@@ -642,7 +649,7 @@ async fn marketo_bad_credentials_is_client_invalid() {
         401,
         json!({"error": "invalid_client", "error_description": "Bad client credentials"}),
     ));
-    let e = err(c.client_credentials(&[], &[]).await);
+    let e = err(c.client_credentials(&[]).await);
     let p = provider(&e);
     assert_eq!(
         (p.meaning, p.rule, p.status),
@@ -694,7 +701,7 @@ async fn nest_exchange_sends_client_credentials_in_the_body() {
 
     // Nest has no refresh grant.
     assert!(matches!(
-        err(c.refresh(&RefreshToken::new(REFRESH), &[]).await),
+        err(c.refresh(&rt_set(REFRESH)).await),
         Error::Config(_)
     ));
 }
@@ -793,9 +800,10 @@ async fn nest_revoke_deletes_the_token_path_and_404_means_done() {
     server.reply(Reply::empty(204));
     server.reply(Reply::json(404, json!({"error": "not found"})));
     server.reply(Reply::empty(500));
-    c.revoke("c.tok/SENSITIVE", None).await.unwrap();
-    c.revoke("c.tok/SENSITIVE", None).await.unwrap();
-    let e = err(c.revoke("c.tok/SENSITIVE", None).await);
+    let t = TokenSet::bearer("c.tok/SENSITIVE", None);
+    c.revoke(&t).await.unwrap();
+    c.revoke(&t).await.unwrap();
+    let e = err(c.revoke(&t).await);
     assert!(
         matches!(
             e,
@@ -825,10 +833,10 @@ async fn zoho_revoke_posts_the_token_in_the_query() {
     server.reply(Reply::json(200, json!({"status": "success"})));
     server.reply(Reply::json(400, json!({"status": "failure"})));
     server.reply(Reply::json(200, json!({"error": "invalid_client"})));
-    c.revoke(REFRESH, Some("refresh_token")).await.unwrap();
+    c.revoke(&rt_set(REFRESH)).await.unwrap();
     // An invalid token is already what revocation wants (RFC 7009 §2.2).
-    c.revoke(REFRESH, Some("refresh_token")).await.unwrap();
-    let e = err(c.revoke(REFRESH, None).await);
+    c.revoke(&rt_set(REFRESH)).await.unwrap();
+    let e = err(c.revoke(&rt_set(REFRESH)).await);
     assert_eq!(provider(&e).meaning, ErrorMeaning::ClientInvalid);
     assert_eq!(provider(&e).site, ErrorSite::Revoke);
     let r = &server.requests()[0];
@@ -853,11 +861,11 @@ async fn zoho_revoke_posts_the_token_in_the_query() {
 
 async fn authtoken(c: &Client, password: &str) -> Result<TokenSet, Error> {
     c.custom_grant(
-        "legacy_authtoken",
-        &[
-            ("email_id", ParamValue::Text("ann@example.com".into())),
-            ("password", ParamValue::Secret(password.into())),
-            ("display_name", ParamValue::Text("My App".into())),
+        0,
+        vec![
+            ParamValue::Text("ann@example.com".into()),
+            ParamValue::Secret(password.into()),
+            ParamValue::Text("My App".into()),
         ],
     )
     .await
@@ -944,17 +952,12 @@ async fn legacy_authtoken_failures() {
         "{e:?}"
     );
 
-    let e = err(c
-        .custom_grant(
-            "legacy_authtoken",
-            &[("email_id", ParamValue::Text("a".into()))],
-        )
-        .await);
+    let e = err(c.custom_grant(0, vec![ParamValue::Text("a".into())]).await);
     assert!(
-        matches!(&e, Error::Config(m) if m.contains("`password`")),
+        matches!(&e, Error::Config(m) if m.contains("takes 3 input(s), not 1")),
         "{e:?}"
     );
-    let e = err(c.custom_grant("nope", &[]).await);
+    let e = err(c.custom_grant(1, vec![]).await);
     assert!(matches!(e, Error::Config(_)));
     assert_eq!(server.requests().len(), 2, "config errors send nothing");
 }
@@ -1044,7 +1047,7 @@ async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
         delay: Duration::ZERO,
     });
     for _ in 0..2 {
-        let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+        let e = err(c.refresh(&rt_set(REFRESH)).await);
         assert!(
             matches!(&e, Error::InvalidResponse { reason, .. } if reason.contains("larger than")),
             "{e:?}"
@@ -1052,7 +1055,7 @@ async fn oversized_bodies_are_refused_whether_declared_or_streamed() {
     }
     // Exactly at the cap is fine (and then malformed for other reasons).
     server.reply(Reply::new(200, "application/json", vec![b' '; 1 << 20]));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(&e, Error::InvalidResponse { reason, .. } if !reason.contains("larger")),
         "{e:?}"
@@ -1068,7 +1071,7 @@ async fn html_and_truncated_bodies_are_invalid_responses() {
         "text/html",
         format!("<html><body>Sign in again {ACCESS}</body></html>"),
     ));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(&e, Error::InvalidResponse { reason, .. } if reason.contains("HTML")),
         "{e:?}"
@@ -1079,7 +1082,7 @@ async fn html_and_truncated_bodies_are_invalid_responses() {
         "application/json",
         format!(r#"{{"access_token":"{ACCESS}"#),
     ));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(&e, Error::InvalidResponse { reason, .. } if reason.contains("truncated")),
         "{e:?}"
@@ -1094,7 +1097,7 @@ async fn html_and_truncated_bodies_are_invalid_responses() {
         .origin_override(origin)
         .build()
         .unwrap();
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(&e, Error::InvalidResponse { reason, .. } if reason.contains("truncated")),
         "{e:?}"
@@ -1106,7 +1109,7 @@ async fn server_errors_rate_limits_and_redirects() {
     let server = Server::start(vec![]).await;
     let c = client(zoho(), &server).build().unwrap();
     server.reply(Reply::new(500, "text/html", "<html>oops</html>"));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(
             e,
@@ -1120,7 +1123,7 @@ async fn server_errors_rate_limits_and_redirects() {
     );
 
     server.reply(Reply::empty(429).header("retry-after", "7"));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     let p = provider(&e);
     assert_eq!(p.meaning, ErrorMeaning::RateLimited);
     assert_eq!(p.retry_after, Some(Duration::from_secs(7)));
@@ -1129,14 +1132,14 @@ async fn server_errors_rate_limits_and_redirects() {
     server.reply(
         Reply::json(503, json!({"error": "temporarily_unavailable"})).header("retry-after", "3"),
     );
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert_eq!(provider(&e).meaning, ErrorMeaning::ServerError);
     assert_eq!(provider(&e).retry_after, Some(Duration::from_secs(3)));
 
     // A token request is never redirected (the secret would follow).
     let elsewhere = server.origin.join("/elsewhere").unwrap();
     server.reply(Reply::empty(302).header("location", elsewhere.as_str()));
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(matches!(e, Error::Http { status: 302, .. }), "{e:?}");
     assert!(server.requests().iter().all(|r| r.path != "/elsewhere"));
 }
@@ -1150,7 +1153,7 @@ async fn slow_servers_time_out() {
         .unwrap();
     server.reply(Reply::json(200, zoho_tokens()).delayed(Duration::from_secs(3)));
     let started = std::time::Instant::now();
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(e, Error::Timeout { site: ErrorSite::TokenEndpoint, after } if after == Duration::from_millis(300)),
         "{e:?}"
@@ -1167,7 +1170,7 @@ async fn slow_servers_time_out() {
         },
         delay: Duration::ZERO,
     });
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(matches!(e, Error::Timeout { .. }), "{e:?}");
 }
 
@@ -1182,7 +1185,7 @@ async fn unreachable_endpoints_are_transport_errors_without_the_url() {
         .build()
         .unwrap();
     // Zoho's token URL carries the client secret in its query: the error must not show it.
-    let e = err(c.refresh(&RefreshToken::new(REFRESH), &[]).await);
+    let e = err(c.refresh(&rt_set(REFRESH)).await);
     assert!(
         matches!(
             e,
@@ -1275,7 +1278,7 @@ async fn basic_client_auth_header_is_exact() {
     // None of the seed providers uses Basic; this proves the header form on the wire.
     let server = Server::start(vec![]).await;
     let mut def = nest().clone();
-    def.client_auth = oauth_runtime::model::ClientAuth::Basic;
+    def.client_auth.method = oauth_runtime::model::ClientAuth::Basic;
     let def: &'static _ = Box::leak(Box::new(def));
     let c = client(def, &server).build().unwrap();
     server.reply(Reply::json(200, json!({"access_token": ACCESS})));
@@ -1333,7 +1336,7 @@ async fn authorization_urls_are_counted_against_the_rate_limit() {
         .build()
         .unwrap();
     let params = AuthorizeParams {
-        scopes: vec!["ZohoCRM.modules.ALL".into()],
+        scopes: vec![(0, "ZohoCRM.modules.ALL".into())],
         extra: vec![],
     };
     c.authorize_url(&params).expect("1st");

@@ -14,9 +14,10 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use oauth_runtime::__private::engine::Client;
 use oauth_runtime::model::ErrorMeaning;
 use oauth_runtime::{
-    Client, Credentials, Error, MemoryStore, ProviderDef, RetryPolicy, TokenSource, TokenStore,
+    Credentials, Error, MemoryStore, ProviderDef, RetryPolicy, TokenSource, TokenStore,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};

@@ -21,6 +21,7 @@ fn huge_limits() -> Vec<LimitDef> {
             per_secs: u64::MAX,
             key: LimitKey::Client,
             block_for_secs: Some(u64::MAX),
+            error: None,
             description: "one call per eternity".into(),
         },
         LimitDef::Cap {
@@ -28,6 +29,7 @@ fn huge_limits() -> Vec<LimitDef> {
             max: 1,
             key: LimitKey::RefreshToken,
             on_exceed: OnExceed::Reject,
+            error: None,
             description: "one token".into(),
         },
     ]

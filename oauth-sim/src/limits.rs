@@ -37,6 +37,15 @@ pub(crate) struct Exceeded {
     pub retry_after_secs: u64,
     /// The limit is a quota (a window of a day or more) rather than a rate.
     pub quota: bool,
+    /// The error rule the limit names (`LimitDef::error`), if any.
+    pub error: Option<usize>,
+}
+
+/// A cap refused one more object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CapFull {
+    /// The error rule the cap names (`LimitDef::error`), if any.
+    pub error: Option<usize>,
 }
 
 impl Exceeded {
@@ -84,6 +93,7 @@ impl Limits {
                 per_secs,
                 key,
                 block_for_secs,
+                error,
                 ..
             } = def
             else {
@@ -99,6 +109,7 @@ impl Limits {
                     return Err(Exceeded {
                         retry_after_secs: (until - now_ms).div_ceil(1000),
                         quota: *per_secs >= 86_400,
+                        error: *error,
                     });
                 }
                 self.blocked_until.remove(&slot);
@@ -128,6 +139,7 @@ impl Limits {
                 return Err(Exceeded {
                     retry_after_secs: retry,
                     quota: *per_secs >= 86_400,
+                    error: *error,
                 });
             }
             applicable.push(slot);
@@ -139,20 +151,22 @@ impl Limits {
     }
 
     /// Whether minting one more `capped` object would pass a cap whose policy is
-    /// [`OnExceed::Reject`]. `is_live` says which remembered objects still count.
+    /// [`OnExceed::Reject`] (`Err`: the first such cap). `is_live` says which remembered
+    /// objects still count.
     pub fn would_reject(
         &mut self,
         defs: &[LimitDef],
         capped: Capped,
         keys: Keys<'_>,
         is_live: impl Fn(&str) -> bool,
-    ) -> bool {
+    ) -> Result<(), CapFull> {
         for (i, def) in defs.iter().enumerate() {
             let LimitDef::Cap {
                 counts,
                 max,
                 key,
                 on_exceed: OnExceed::Reject,
+                error,
                 ..
             } = def
             else {
@@ -165,10 +179,10 @@ impl Limits {
             let group = self.groups.entry((i, k)).or_default();
             group.retain(|t| is_live(t));
             if group.len() >= usize::try_from(*max).unwrap_or(usize::MAX) {
-                return true;
+                return Err(CapFull { error: *error });
             }
         }
-        false
+        Ok(())
     }
 
     /// Records a newly minted `capped` object and returns the objects evicted by caps whose
@@ -239,11 +253,20 @@ impl Limits {
     /// Takes one slot of every `capped` concurrency cap kept per `keys`, or none at all when
     /// one of them is full (whatever its policy: an evicted call cannot be taken back, so a
     /// full concurrency cap always refuses).
-    pub fn enter(&mut self, defs: &[LimitDef], capped: Capped, keys: Keys<'_>) -> Option<Slots> {
+    pub fn enter(
+        &mut self,
+        defs: &[LimitDef],
+        capped: Capped,
+        keys: Keys<'_>,
+    ) -> Result<Slots, CapFull> {
         let mut slots = Vec::new();
         for (i, def) in defs.iter().enumerate() {
             let LimitDef::Cap {
-                counts, max, key, ..
+                counts,
+                max,
+                key,
+                error,
+                ..
             } = def
             else {
                 continue;
@@ -254,14 +277,14 @@ impl Limits {
             let Some(k) = keys.get(*key) else { continue };
             let slot = (i, k);
             if self.in_flight.get(&slot).copied().unwrap_or(0) >= *max {
-                return None;
+                return Err(CapFull { error: *error });
             }
             slots.push(slot);
         }
         for slot in &slots {
             *self.in_flight.entry(slot.clone()).or_default() += 1;
         }
-        Some(Slots(slots))
+        Ok(Slots(slots))
     }
 
     /// Gives back the slots an admitted call held.

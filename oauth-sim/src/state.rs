@@ -11,7 +11,9 @@ use std::time::Duration;
 use rand::distr::{Alphanumeric, SampleString};
 use rand::Rng;
 
+use crate::crypto::jwk::ClientKey;
 use crate::limits::Limits;
+use crate::secret::Secret;
 
 /// The simulator's clock. It starts at zero and only moves when [`Clock::advance`] is called,
 /// so every lifetime, rate window and block is deterministic in tests.
@@ -82,9 +84,11 @@ pub struct Stats {
 }
 
 /// A request the simulator answered, with its answer: what a test inspects to prove what a
-/// client sent (method, where the credentials went, how the token was presented) and what the
-/// provider said back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// client sent (method, where the credentials went, how the token was presented, which fixed
+/// parameters and headers came along) and what the provider said back.
+///
+/// Its `Debug` shows parameter and header *names* only: their values hold secrets.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The endpoint it was routed to, by spec name (`token`, `api`, ...); `None` when it
     /// matched none.
@@ -97,6 +101,11 @@ pub struct RecordedRequest {
     pub query: Vec<(String, String)>,
     /// Decoded `application/x-www-form-urlencoded` body pairs, in order.
     pub form: Vec<(String, String)>,
+    /// The members of an `application/json` body object (numbers and booleans as their
+    /// text), by name.
+    pub json: Vec<(String, String)>,
+    /// Every header, names in lower case, in order (values that are not text left out).
+    pub headers: Vec<(String, String)>,
     /// The `Authorization` header as sent.
     pub authorization: Option<String>,
     /// Status of the answer.
@@ -121,15 +130,64 @@ impl RecordedRequest {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The parameter `name` wherever it was sent: the body (form or JSON), else the query.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.form
+            .iter()
+            .chain(&self.json)
+            .chain(&self.query)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first header named `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl std::fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |pairs: &[(String, String)]| -> Vec<String> {
+            pairs.iter().map(|(k, _)| k.clone()).collect()
+        };
+        f.debug_struct("RecordedRequest")
+            .field("endpoint", &self.endpoint)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &names(&self.query))
+            .field("form", &names(&self.form))
+            .field("json", &names(&self.json))
+            .field("headers", &names(&self.headers))
+            .field("status", &self.status)
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A registered client.
 #[derive(Debug, Clone)]
 pub(crate) struct Client {
-    pub secret: String,
+    pub secret: Secret,
+    /// Its public key (`private_key_jwt`, `signed_client_secret`).
+    pub key: Option<ClientKey>,
     pub active: bool,
     pub redirect_uris: Vec<String>,
 }
+
+impl Client {
+    /// A public client: nothing to authenticate with but its id.
+    pub fn is_public(&self) -> bool {
+        self.secret.is_empty() && self.key.is_none()
+    }
+}
+
+/// Connection values of one authorization, by name.
+pub(crate) type Connection = BTreeMap<String, String>;
 
 /// How a code was issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +210,11 @@ pub(crate) struct CodeRec {
     pub pkce: Option<(String, String)>,
     pub offline: bool,
     pub used: bool,
+    /// The scopes of each secondary token set asked for (aligned with the def's
+    /// `token_response.secondary`; empty: that set was not asked for).
+    pub secondary_scopes: Vec<Vec<String>>,
+    /// The connection values drawn for this authorization.
+    pub connection: Connection,
 }
 
 /// A live access token.
@@ -166,6 +229,8 @@ pub(crate) struct AccessRec {
     pub refresh: Option<String>,
     /// Index of the custom grant that minted it (its presentation applies), if any.
     pub custom: Option<usize>,
+    /// The connection values it was issued with.
+    pub connection: Connection,
 }
 
 /// Where a device authorization (RFC 8628) stands.
@@ -200,10 +265,18 @@ pub(crate) struct RefreshRec {
     pub client_id: String,
     pub scopes: Vec<String>,
     pub expires_at_ms: Option<u64>,
+    /// The redirect URI of the authorization it comes from (GitLab wants it again).
+    pub redirect_uri: Option<String>,
+    /// The connection values of that authorization.
+    pub connection: Connection,
+    /// The access token minted with it last (handed back again where the refresh grant
+    /// `reuses_token`).
+    pub latest_access: Option<String>,
 }
 
-/// Everything the simulator remembers.
-#[derive(Debug, Default)]
+/// Everything the simulator remembers. Its `Debug` shows counts only: it holds secrets and
+/// tokens.
+#[derive(Default)]
 pub(crate) struct State {
     pub clients: HashMap<String, Client>,
     /// Users of password-based custom grants: user -> password.
@@ -230,6 +303,27 @@ pub(crate) struct State {
     pub requests: VecDeque<RecordedRequest>,
     pub limits: Limits,
     pub stats: Stats,
+    /// The `jti` of client assertions already used, with their expiry (unix seconds), so
+    /// none is accepted twice.
+    pub used_jtis: HashMap<String, u64>,
+    /// Connection values set by the test, handed out instead of drawn ones.
+    pub connection_values: Connection,
+    /// Declared fixed parameters are required (see `Simulator::set_strict_params`).
+    pub strict_params: bool,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("clients", &self.clients.len())
+            .field("codes", &self.codes.len())
+            .field("access_tokens", &self.access.len())
+            .field("refresh_tokens", &self.refresh.len())
+            .field("devices", &self.devices.len())
+            .field("requests", &self.requests.len())
+            .field("stats", &self.stats)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How many answered requests the simulator remembers.

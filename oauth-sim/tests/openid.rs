@@ -380,7 +380,7 @@ async fn the_generated_openid_client_completes_the_device_flow() {
     );
     let me = format!("{}/sim/me", client.endpoint_url("api").expect("api"));
     let response = client
-        .send_api(client.client().http().get(me), &tokens)
+        .send_api(client.http().get(me), &tokens)
         .await
         .expect("userinfo");
     let body: Value = serde_json::from_slice(&response.body).expect("JSON");

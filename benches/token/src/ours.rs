@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use oauth_runtime::{Client, Credentials, TokenSet, TokenSource};
+use oauth_runtime::__private::engine::Client;
+use oauth_runtime::{Credentials, TokenSet, TokenSource};
 
 use crate::{BenchError, Contender, CLIENT_ID, CLIENT_SECRET};
 

@@ -80,6 +80,16 @@ macro_rules! emit_leaf {
 emit_leaf!(
     Method,
     ClientAuth,
+    BasicEncoding,
+    JwtAlgorithm,
+    BodyFormat,
+    ResponseMode,
+    ExpiresInZero,
+    TimeFormat,
+    ScopeFormat,
+    RenewWith,
+    GrantKind,
+    HmacEncoding,
     ResponseFormat,
     ExpiresIn,
     TimeUnit,
@@ -93,12 +103,14 @@ emit_leaf!(
     ErrorMeaning
 );
 
-/// Emits a struct literal `#m::Name { field: value, ... }`.
+/// Emits a struct literal `#m::Name { field: value, ... }`. Every field must be listed: a
+/// field the model gains is then a compile error here, never a silently dropped fact.
 macro_rules! emit_struct {
     ($t:ident { $($f:ident),* $(,)? }) => {
         impl Emit for $t {
             fn emit(&self, m: &TokenStream) -> TokenStream {
-                $(let $f = self.$f.emit(m);)*
+                let $t { $($f),* } = self;
+                $(let $f = $f.emit(m);)*
                 quote!(#m::$t { $($f: #$f),* })
             }
         }
@@ -112,46 +124,93 @@ emit_struct!(ProviderDef {
     description,
     deprecated,
     variables,
+    connection,
     endpoints,
     client_auth,
+    token_request,
+    param_names,
     token_presentation,
+    api,
     token_response,
     grants,
     lifetimes,
     limits,
     scopes,
     errors,
+    facts,
 });
 emit_struct!(Deprecation {
     since,
     note,
     replacement
 });
+emit_struct!(ParamRename { standard, wire });
+emit_struct!(FactDef { path, source, note });
 emit_struct!(VariableDef {
     name,
     description,
     kind
 });
 emit_struct!(ChoiceDef { key, label, values });
-emit_struct!(EndpointDef { name, url, method });
+emit_struct!(ConnectionDef {
+    name,
+    description,
+    from,
+    format,
+    required
+});
+emit_struct!(EndpointDef {
+    name,
+    url,
+    method,
+    other_methods
+});
 emit_struct!(Template { source, parts });
+emit_struct!(ClientAuthDef {
+    method,
+    public,
+    basic_encoding,
+    jwt
+});
+emit_struct!(JwtDef {
+    algorithm,
+    issuer,
+    subject,
+    audience,
+    lifetime_secs
+});
+emit_struct!(ApiDef {
+    headers,
+    origins,
+    user_agent_required
+});
+emit_struct!(HeaderDef { name, value });
+emit_struct!(TokenRequestDef { body, headers });
 emit_struct!(ResponseDef {
     format,
     expires_in,
     expires_in_unit,
+    expires_in_zero,
+    expires_at_format,
     fields,
     extra_fields,
     scope_separator,
+    scope_format,
+    token_types,
     success_when,
+    secondary,
 });
 emit_struct!(FieldNames {
     access_token,
     refresh_token,
     expires_in,
+    expires_at,
+    refresh_token_expires_in,
     scope,
     token_type,
 });
-emit_struct!(FieldTest { path, values });
+emit_struct!(SecondaryDef { name, path });
+emit_struct!(FieldTest { path, op });
 emit_struct!(GrantsDef {
     authorization_code,
     pin,
@@ -160,21 +219,33 @@ emit_struct!(GrantsDef {
     device_code,
     custom,
 });
+emit_struct!(ParamDef { name, value });
 emit_struct!(AuthorizationCodeDef {
     authorize_endpoint,
     token_endpoint,
     state,
     pkce,
     redirect_uri,
+    params,
     extra_params,
+    token_params,
     callback_params,
+    response_mode,
+    hmac,
     code_length,
 });
 emit_struct!(ExtraParamDef {
     name,
     description,
     values,
-    default
+    format,
+    default,
+    send
+});
+emit_struct!(HmacDef {
+    param,
+    exclude,
+    encoding
 });
 emit_struct!(CallbackParamDef {
     name,
@@ -190,18 +261,27 @@ emit_struct!(PinDef {
 emit_struct!(RefreshDef {
     token_endpoint,
     rotates,
-    send_scope
+    send_scope,
+    send_redirect_uri,
+    renew_with,
+    grant_type,
+    token_param,
+    reuses_token,
+    params,
 });
 emit_struct!(ClientCredentialsDef {
     token_endpoint,
     params_in,
-    reuses_token
+    reuses_token,
+    grant_type,
+    params,
 });
 emit_struct!(DeviceCodeDef {
     device_endpoint,
     token_endpoint,
     grant_type,
     poll_interval_secs,
+    params,
 });
 emit_struct!(CustomGrantDef {
     name,
@@ -217,6 +297,7 @@ emit_struct!(CustomParamDef { wire, source });
 emit_struct!(LifetimesDef {
     authorization_code,
     pin_code,
+    device_code,
     access_token,
     refresh_token,
     refresh_skew_secs,
@@ -224,14 +305,17 @@ emit_struct!(LifetimesDef {
 emit_struct!(ScopesDef {
     required,
     separator,
-    syntax,
-    placeholders,
+    params,
     catalogue,
+    names,
+    param_of,
     default,
+    open,
 });
 emit_struct!(ErrorRuleDef {
     code,
     at,
+    grant,
     status,
     when,
     meaning,
@@ -261,6 +345,25 @@ impl Emit for VariableKind {
     }
 }
 
+impl Emit for ConnectionFrom {
+    fn emit(&self, m: &TokenStream) -> TokenStream {
+        match self {
+            ConnectionFrom::Callback { param } => {
+                let p = param.emit(m);
+                quote!(#m::ConnectionFrom::Callback { param: #p })
+            }
+            ConnectionFrom::TokenResponse { field } => {
+                let f = field.emit(m);
+                quote!(#m::ConnectionFrom::TokenResponse { field: #f })
+            }
+            ConnectionFrom::Request { endpoint, select } => {
+                let (e, s) = (endpoint.emit(m), select.emit(m));
+                quote!(#m::ConnectionFrom::Request { endpoint: #e, select: #s })
+            }
+        }
+    }
+}
+
 impl Emit for TemplatePart {
     fn emit(&self, m: &TokenStream) -> TokenStream {
         match self {
@@ -272,6 +375,12 @@ impl Emit for TemplatePart {
                 let (v, p) = (var.emit(m), property.emit(m));
                 quote!(#m::TemplatePart::Var { var: #v, property: #p })
             }
+            TemplatePart::Connection(i) => {
+                let i = i.emit(m);
+                quote!(#m::TemplatePart::Connection(#i))
+            }
+            TemplatePart::ClientId => quote!(#m::TemplatePart::ClientId),
+            TemplatePart::Token => quote!(#m::TemplatePart::Token),
         }
     }
 }
@@ -279,14 +388,36 @@ impl Emit for TemplatePart {
 impl Emit for Presentation {
     fn emit(&self, m: &TokenStream) -> TokenStream {
         match self {
-            Presentation::Header { scheme } => {
-                let s = scheme.emit(m);
-                quote!(#m::Presentation::Header { scheme: #s })
+            Presentation::Header { name, scheme } => {
+                let (n, s) = (name.emit(m), scheme.emit(m));
+                quote!(#m::Presentation::Header { name: #n, scheme: #s })
             }
             Presentation::Query { param, extra } => {
                 let (p, e) = (param.emit(m), extra.emit(m));
                 quote!(#m::Presentation::Query { param: #p, extra: #e })
             }
+            Presentation::None => quote!(#m::Presentation::None),
+        }
+    }
+}
+
+impl Emit for FieldOp {
+    fn emit(&self, m: &TokenStream) -> TokenStream {
+        match self {
+            FieldOp::OneOf(values) => {
+                let v = values.emit(m);
+                quote!(#m::FieldOp::OneOf(#v))
+            }
+            FieldOp::StartsWith(s) => {
+                let s = s.emit(m);
+                quote!(#m::FieldOp::StartsWith(#s))
+            }
+            FieldOp::Contains(s) => {
+                let s = s.emit(m);
+                quote!(#m::FieldOp::Contains(#s))
+            }
+            FieldOp::Between(a, b) => quote!(#m::FieldOp::Between(#a, #b)),
+            FieldOp::Absent => quote!(#m::FieldOp::Absent),
         }
     }
 }
@@ -337,30 +468,34 @@ impl Emit for LimitDef {
                 per_secs,
                 key,
                 block_for_secs,
+                error,
                 description,
             } => {
-                let (c, k, b, d) = (
+                let (c, k, b, e, d) = (
                     counts.emit(m),
                     key.emit(m),
                     block_for_secs.emit(m),
+                    error.emit(m),
                     description.emit(m),
                 );
-                quote!(#m::LimitDef::Rate { counts: #c, max: #max, per_secs: #per_secs, key: #k, block_for_secs: #b, description: #d })
+                quote!(#m::LimitDef::Rate { counts: #c, max: #max, per_secs: #per_secs, key: #k, block_for_secs: #b, error: #e, description: #d })
             }
             LimitDef::Cap {
                 counts,
                 max,
                 key,
                 on_exceed,
+                error,
                 description,
             } => {
-                let (c, k, o, d) = (
+                let (c, k, o, e, d) = (
                     counts.emit(m),
                     key.emit(m),
                     on_exceed.emit(m),
+                    error.emit(m),
                     description.emit(m),
                 );
-                quote!(#m::LimitDef::Cap { counts: #c, max: #max, key: #k, on_exceed: #o, description: #d })
+                quote!(#m::LimitDef::Cap { counts: #c, max: #max, key: #k, on_exceed: #o, error: #e, description: #d })
             }
         }
     }

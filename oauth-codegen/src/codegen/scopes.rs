@@ -1,67 +1,64 @@
 //! The typed scope API of one provider.
 //!
-//! Each catalogue scope becomes a constant of a `Scope` type private to the provider, at a path
-//! that mirrors the provider's own syntax: `ZohoProjects.portals.READ` is
-//! `scopes::portals::READ`, and the same value is reachable as a field chain,
-//! `ZohoProjects::SCOPES.portals.READ`, which is what `scope!(ZohoProjects.portals.READ)`
-//! expands to. A typo is then an ordinary rustc error at the user's token ("no field `REED`
-//! on type ..., available fields are: `READ`, `CREATE`, ...").
+//! Each catalogue scope becomes a constant of a `Scope` type private to the provider, at the
+//! path the documented naming rule gives it (the validator computed it into
+//! [`oauth_model::ScopesDef::names`]): `https://www.googleapis.com/auth/drive.readonly` is
+//! `scopes::drive::readonly`. The same value is reachable as a field chain,
+//! `Google::SCOPES.drive.readonly`, which is what `scope!(Google.drive.readonly)` expands to,
+//! so a typo is an ordinary rustc error at the user's token that lists the fields there are.
+//! `scope!(Google, "https://...")` takes the provider's exact string instead (a URL cannot be
+//! a Rust path): it expands to a const generic argument, `Google::__scope::<{
+//! Google::__scope_index("...") }>()`, which `cargo check` evaluates, and an unknown string
+//! fails there with a did-you-mean (the lookup is the runtime's `const fn`s).
+//!
+//! Each scope carries the index of the authorize parameter it goes in (`scope`, or Slack's
+//! `user_scope`), so the request needs no second list.
 //!
 //! Constants in nested modules were chosen over one `macro_rules!` arm per scope or a
-//! `const fn` lookup because their type-check cost stays flat in the number of scopes used.
+//! `const fn` lookup per use because their type-check cost stays flat in the number of scopes
+//! used; the tree is written as source text and lexed once (see [`super::Options::lex`]).
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use oauth_model::ProviderDef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ident;
+use super::{docs, ident, Paths};
 
 #[derive(Default)]
 struct Node {
-    scope: Option<String>,
+    /// `(scope, parameter index)` when this path is a scope.
+    scope: Option<(String, u32)>,
     children: BTreeMap<String, Node>,
 }
 
-/// The prefix and segment separator of a syntax such as `ZohoProjects.{module}.{operation}`.
-pub(crate) fn syntax_parts(syntax: &str) -> (&str, &str) {
-    let prefix_end = syntax.find('{').unwrap_or(syntax.len());
-    let prefix = &syntax[..prefix_end];
-    let rest = &syntax[prefix_end..];
-    let sep = rest
-        .find('}')
-        .and_then(|close| {
-            let after = &rest[close + 1..];
-            after.find('{').map(|open| &after[..open])
-        })
-        .unwrap_or("");
-    (prefix, sep)
-}
-
-/// `pub mod scopes` and the `SCOPES` constant, or nothing for a provider without scopes.
-pub(crate) fn generate(
+/// `pub mod scopes` and the client's `SCOPES` constant, or nothing for a provider without
+/// scopes.
+pub(super) fn generate(
     def: &ProviderDef,
-    client: &syn::Ident,
+    p: &Paths,
     lex: fn(&str) -> Result<TokenStream, String>,
 ) -> TokenStream {
     let Some(scopes) = &def.scopes else {
         return TokenStream::new();
     };
-    let (prefix, sep) = syntax_parts(&scopes.syntax);
+    let rt = &p.rt;
+    let client = ident(&def.name);
     let mut root = Node::default();
-    for scope in scopes.catalogue.iter() {
-        let rest = scope.strip_prefix(prefix).unwrap_or(scope);
-        let segments: Vec<&str> = if sep.is_empty() {
-            vec![rest]
-        } else {
-            rest.split(sep).collect()
-        };
+    let params: Vec<char> = scopes.param_of.chars().collect();
+    let mut example_path = None;
+    for (i, (scope, name)) in scopes.catalogue.iter().zip(scopes.names.iter()).enumerate() {
+        let param = params.get(i).and_then(|c| c.to_digit(36)).unwrap_or(0);
         let mut node = &mut root;
-        for seg in segments {
+        for seg in name.split("::") {
             node = node.children.entry(seg.to_string()).or_default();
         }
-        node.scope = Some(scope.to_string());
+        node.scope = Some((scope.to_string(), param));
+        if example_path.is_none() {
+            example_path = Some((scope.to_string(), name.replace("::", ".")));
+        }
     }
     let mut source = String::new();
     node_items(&mut source, &root, 0);
@@ -72,30 +69,49 @@ pub(crate) fn generate(
             return quote!(::core::compile_error!(#msg););
         }
     };
+    let display = def.display_name.to_string();
     let separator = scopes.separator.to_string();
-    let scope_doc = format!(
-        "A scope of {}: only the constants of this module make one, so a scope of another \
-         provider is a type error.\n\nSyntax: `{}`; joined with `{separator:?}` in requests.",
-        def.display_name, scopes.syntax
-    );
     let n = scopes.catalogue.len();
-    let joined = scopes.catalogue.joined();
-    let all = if n == 0 {
-        quote!(::std::iter::empty())
-    } else {
-        quote!(#joined.split('\n').map(Scope))
-    };
+    let joined = scopes.catalogue.joined().to_string();
+    let param_of = scopes.param_of.to_string();
+    let param_names: Vec<String> = scopes.params.iter().map(|s| s.to_string()).collect();
+    let (example_scope, example_path) = example_path.unwrap_or_default();
+    let scope_doc = format!(
+        "A scope of {display}: only the constants of this module make one, so a scope of \
+         another provider is a type error.\n\nJoined with `{separator:?}` in requests."
+    );
     let mod_doc = format!(
-        "The {n} scopes of {}, one constant each, at paths that mirror `{}`.",
-        def.display_name, scopes.syntax
+        "The {n} scopes of {display}, one constant each{}.\n\nName one with \
+         `scope!({}.{example_path})`, or with the provider's own string, \
+         `scope!({}, {example_scope:?})`, checked at compile time; \
+         [`Scope::find`] reads one at run time.",
+        docs::source(def, "scopes"),
+        def.name,
+        def.name,
+    );
+    let into_message = format!("`{{Self}}` is not a scope of {display}");
+    let into_label = format!("expected a scope of {display}");
+    let into_note = format!(
+        "the scopes of {display} are the constants of its `scopes` module: \
+         `scope!({}.{example_path})` names one by path and `scope!({}, {example_scope:?})` by \
+         the provider's string, both checked at compile time; a string known only at run time \
+         goes through `scopes::Scope::find`",
+        def.name, def.name
     );
     quote! {
         #[doc = #mod_doc]
-        #[allow(non_snake_case, non_upper_case_globals, non_camel_case_types)]
+        #[allow(non_snake_case, non_upper_case_globals, non_camel_case_types, clippy::all)]
         pub mod scopes {
             #[doc = #scope_doc]
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct Scope(&'static str);
+            pub struct Scope(&'static str, u8);
+
+            /// Every scope, sorted, one a line.
+            const CATALOGUE: &str = #joined;
+            /// Each scope's parameter (an index into `PARAMS`, one base-36 digit a scope).
+            const PARAM_OF: &str = #param_of;
+            /// The authorize parameters scopes go in.
+            const PARAMS: &[&str] = &[#(#param_names),*];
 
             impl Scope {
                 /// The scope as the provider spells it.
@@ -103,12 +119,27 @@ pub(crate) fn generate(
                     self.0
                 }
 
+                /// The authorize parameter the scope goes in (`scope` unless the provider
+                /// has several, such as Slack's `user_scope`).
+                pub fn param(self) -> &'static str {
+                    PARAMS.get(usize::from(self.1)).copied().unwrap_or("scope")
+                }
+
+                #[doc(hidden)]
+                pub const fn param_index(self) -> usize {
+                    self.1 as usize
+                }
+
                 /// How many scopes the catalogue has.
                 pub const COUNT: usize = #n;
 
                 /// Every scope of the catalogue, sorted.
                 pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
-                    #all
+                    CATALOGUE
+                        .split('\n')
+                        .filter(|s| !s.is_empty())
+                        .zip(PARAM_OF.chars())
+                        .map(|(s, p)| Scope(s, p.to_digit(36).and_then(|d| u8::try_from(d).ok()).unwrap_or(0)))
                 }
 
                 /// The catalogue scope spelled `name`, if there is one (for scopes read from
@@ -129,14 +160,48 @@ pub(crate) fn generate(
                 }
             }
 
+            #[doc = concat!("What the authorization request's `scope` accepts: a [`Scope`] of ", #display, ".")]
+            #[diagnostic::on_unimplemented(message = #into_message, label = #into_label, note = #into_note)]
+            pub trait IntoScope {
+                /// The scope.
+                fn into_scope(self) -> Scope;
+            }
+
+            impl IntoScope for Scope {
+                fn into_scope(self) -> Scope {
+                    self
+                }
+            }
+
+            #[doc(hidden)]
+            pub const fn __index(wanted: &str) -> usize {
+                #rt::__private::scope_index(CATALOGUE, wanted, #display)
+            }
+
+            #[doc(hidden)]
+            pub const fn __at(index: usize) -> Scope {
+                let param = #rt::__private::scope_param(PARAM_OF, index);
+                Scope(#rt::__private::scope_at(CATALOGUE, index), param)
+            }
+
             #body
         }
 
         #[allow(deprecated)]
         impl #client {
-            /// Every scope as a field chain that mirrors the provider's syntax:
-            /// `SCOPES.portals.READ`. `scope!(...)` expands to this.
+            /// Every scope as a field chain that mirrors its path in [`scopes`]:
+            /// `SCOPES.a.b`. `scope!(...)` expands to this.
             pub const SCOPES: scopes::Tree = scopes::TREE;
+
+            #[doc(hidden)]
+            pub const fn __scope_index(wanted: &str) -> usize {
+                scopes::__index(wanted)
+            }
+
+            #[doc(hidden)]
+            pub const fn __scope<const INDEX: usize>() -> scopes::Scope {
+                const { scopes::__at(INDEX) }
+            }
         }
     }
 }
@@ -146,56 +211,60 @@ pub(crate) fn generate(
 ///
 /// Source text rather than `quote!`: a catalogue can hold thousands of scopes, and building
 /// each token through the proc-macro bridge costs more than the compiler's own lexer does
-/// for the whole text (parsed once, in [`generate`]). Every name is an identifier from
-/// [`ident`] and every string goes through `{:?}`, which writes a valid Rust string literal.
+/// for the whole text (parsed once, in [`generate`]). Every segment is an identifier text the
+/// validator produced (raw for keywords) and every string goes through `{:?}`, which writes a
+/// valid Rust string literal.
 fn node_items(out: &mut String, node: &Node, depth: usize) {
-    use std::fmt::Write as _;
-
     let scope_path = format!("{}Scope", "super::".repeat(depth));
+    let into_path = format!("{}IntoScope", "super::".repeat(depth));
     let mut fields = String::new();
     let mut values = String::new();
     // `fmt::Write` for `String` cannot fail.
-    if let Some(s) = &node.scope {
+    if let Some((s, param)) = &node.scope {
         if depth > 0 {
             let doc = format!("`{s}` itself.");
             let _ = write!(fields, "#[doc = {doc:?}] pub this: {scope_path},");
-            let _ = write!(values, "this: {scope_path}({s:?}),");
+            let _ = write!(values, "this: {scope_path}({s:?}, {param}),");
         }
     }
     for (seg, child) in &node.children {
-        let id = ident(seg);
-        if let Some(full) = &child.scope {
+        if let Some((full, param)) = &child.scope {
             let doc = format!("`{full}`");
             let _ = write!(
                 out,
-                "#[doc = {doc:?}] pub const {id}: {scope_path} = {scope_path}({full:?});"
+                "#[doc = {doc:?}] pub const {seg}: {scope_path} = {scope_path}({full:?}, {param});"
             );
         }
         if child.children.is_empty() {
-            let doc = format!("`{}`", child.scope.as_deref().unwrap_or(seg));
-            let _ = write!(fields, "#[doc = {doc:?}] pub {id}: {scope_path},");
-            let _ = write!(values, "{id},");
+            let doc = format!(
+                "`{}`",
+                child
+                    .scope
+                    .as_ref()
+                    .map_or(seg.as_str(), |(s, _)| s.as_str())
+            );
+            let _ = write!(fields, "#[doc = {doc:?}] pub {seg}: {scope_path},");
+            let _ = write!(values, "{seg},");
         } else {
-            let doc = format!("Scopes under `{seg}`.");
-            let _ = write!(out, "#[doc = {doc:?}] pub mod {id} {{");
+            let doc = format!("Scopes under `{}`.", seg.trim_start_matches("r#"));
+            let _ = write!(out, "#[doc = {doc:?}] pub mod {seg} {{");
             node_items(out, child, depth + 1);
             out.push('}');
-            let _ = write!(fields, "#[doc = {doc:?}] pub {id}: {id}::Tree,");
-            let _ = write!(values, "{id}: {id}::TREE,");
+            let _ = write!(fields, "#[doc = {doc:?}] pub {seg}: {seg}::Tree,");
+            let _ = write!(values, "{seg}: {seg}::TREE,");
         }
     }
     let _ = write!(
         out,
         "/// This level of the scope catalogue as fields (see `SCOPES`).\n\
-         pub struct Tree {{ {fields} }}\n\
+         #[derive(Clone, Copy)] pub struct Tree {{ {fields} }}\n\
          /// This level's scopes.\n\
          pub const TREE: Tree = Tree {{ {values} }};"
     );
     if node.scope.is_some() && depth > 0 {
         let _ = write!(
             out,
-            "impl ::std::convert::From<Tree> for {scope_path} {{ \
-             fn from(t: Tree) -> Self {{ t.this }} }}"
+            "impl {into_path} for Tree {{ fn into_scope(self) -> {scope_path} {{ self.this }} }}"
         );
     }
 }

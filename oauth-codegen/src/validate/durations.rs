@@ -1,10 +1,10 @@
 //! Durations (`2m`, `1h`, `never`) in `lifetimes:`, `limits:` and the device grant, and the
 //! `lifetimes` and `limits` sections built on them.
 
-use oauth_model::{Lifetime, LifetimesDef, LimitDef};
+use oauth_model::{ErrorRuleDef, Lifetime, LifetimesDef, LimitDef};
 
-use super::{owned, Ctx};
-use crate::spec::{self, Limit, Pos, Sp};
+use super::{in_range, owned, unknown_help, Ctx};
+use crate::spec::{self, LifetimeSpec, Limit, Pos, ShortOrLong, Sp};
 
 /// Parses a duration as written in specs: a whole number followed by `s`, `m`, `h` or `d`
 /// (`90s`, `2m`, `1h`, `30d`), or `never`. `None` for anything else, including overflow.
@@ -38,7 +38,7 @@ const DURATION_RULE: &str = "expected a number followed by s, m, h or d (e.g. `2
 pub const MAX_DURATION_SECS: u64 = 36_500 * 86_400;
 
 /// Reports a duration over [`MAX_DURATION_SECS`]; `true` when it is within range.
-fn in_range(cx: &mut Ctx<'_>, value: &Sp<String>, secs: u64) -> bool {
+fn duration_in_range(cx: &mut Ctx<'_>, value: &Sp<String>, secs: u64) -> bool {
     if secs <= MAX_DURATION_SECS {
         return true;
     }
@@ -58,7 +58,7 @@ fn lifetime(cx: &mut Ctx<'_>, value: &Sp<String>) -> Option<Lifetime> {
     let parsed = parse_duration(value);
     match parsed {
         None => report_bad_duration(cx, value, ", or `never`"),
-        Some(Lifetime::Secs(secs)) if !in_range(cx, value, secs) => return None,
+        Some(Lifetime::Secs(secs)) if !duration_in_range(cx, value, secs) => return None,
         Some(_) => {}
     }
     parsed
@@ -67,7 +67,7 @@ fn lifetime(cx: &mut Ctx<'_>, value: &Sp<String>) -> Option<Lifetime> {
 /// A finite duration in seconds (`1m`); `what` names the key for the `never` message.
 pub(super) fn finite_duration(cx: &mut Ctx<'_>, what: &str, value: &Sp<String>) -> u64 {
     match parse_duration(value) {
-        Some(Lifetime::Secs(secs)) if !in_range(cx, value, secs) => 0,
+        Some(Lifetime::Secs(secs)) if !duration_in_range(cx, value, secs) => 0,
         Some(Lifetime::Secs(secs)) => secs,
         Some(Lifetime::Never) => {
             cx.error_help(
@@ -110,69 +110,130 @@ fn suggest_duration(s: &str) -> Option<String> {
     (!digits.is_empty()).then(|| format!("{digits}{unit}"))
 }
 
+/// A lifetime written short (`1h`) or long (`{ value: 1h, source: ... }`): its value with the
+/// position of whichever was written, and its fact recorded under `lifetimes.<key>`.
+fn entry(
+    cx: &mut Ctx<'_>,
+    key: &str,
+    v: &Option<Sp<ShortOrLong<LifetimeSpec>>>,
+) -> Option<Sp<String>> {
+    let v = v.as_ref()?;
+    let l = &v.value.0;
+    cx.fact(
+        format!("lifetimes.{key}"),
+        l.source.as_ref(),
+        l.note.as_deref(),
+    );
+    let pos = if l.value.pos == Pos::default() {
+        v.pos
+    } else {
+        l.value.pos
+    };
+    Some(Sp {
+        value: l.value.value.clone(),
+        pos,
+    })
+}
+
 pub(super) fn lifetimes(cx: &mut Ctx<'_>, l: &spec::Lifetimes) -> LifetimesDef {
-    let mut get = |v: &Option<Sp<String>>| v.as_ref().and_then(|v| lifetime(cx, v));
-    let authorization_code = get(&l.authorization_code);
-    let pin_code = get(&l.pin_code);
-    let access_token = get(&l.access_token);
-    let refresh_token = get(&l.refresh_token);
-    let refresh_skew_secs = l
-        .refresh_skew
-        .as_ref()
-        .map_or(60, |v| finite_duration(cx, "refresh_skew", v));
+    let mut get = |key: &str, v: &Option<Sp<ShortOrLong<LifetimeSpec>>>| {
+        entry(cx, key, v).and_then(|v| lifetime(cx, &v))
+    };
+    let authorization_code = get("authorization_code", &l.authorization_code);
+    let pin_code = get("pin_code", &l.pin_code);
+    let device_code = get("device_code", &l.device_code);
+    let access_token = get("access_token", &l.access_token);
+    let refresh_token = get("refresh_token", &l.refresh_token);
+    let refresh_skew_secs = entry(cx, "refresh_skew", &l.refresh_skew)
+        .map_or(60, |v| finite_duration(cx, "refresh_skew", &v));
     LifetimesDef {
         authorization_code,
         pin_code,
+        device_code,
         access_token,
         refresh_token,
         refresh_skew_secs,
     }
 }
 
-pub(super) fn limit(cx: &mut Ctx<'_>, l: &Limit) -> LimitDef {
-    let check_max = |cx: &mut Ctx<'_>, kind: &str, counts: &str, pos: Pos, max: u32| {
-        if max == 0 {
+/// A limit; `error` names one of `errors` by code.
+pub(super) fn limit(cx: &mut Ctx<'_>, l: &Limit, errors: &[ErrorRuleDef]) -> LimitDef {
+    let max = |cx: &mut Ctx<'_>, max: &Sp<i64>| -> u32 {
+        in_range(cx, "`max`", max, 1..=i64::from(u32::MAX))
+            .and_then(|m| u32::try_from(m).ok())
+            .unwrap_or(1)
+    };
+    let error = |cx: &mut Ctx<'_>, e: &Option<Sp<String>>| -> Option<usize> {
+        let e = e.as_ref()?;
+        let found = errors.iter().position(|r| r.code == e.as_str());
+        if found.is_none() {
+            let codes: Vec<&str> = errors.iter().map(|r| r.code.as_ref()).collect();
             cx.error_help(
-                pos,
-                format!("{kind} on `{counts}` has `max: 0`"),
-                "a limit allows at least one; leave the limit out if there is none",
+                e.pos,
+                format!("limit names unknown error rule `{}`", e.value),
+                unknown_help(e, &codes, "the error rules' codes"),
             );
         }
+        found
     };
     match l {
         Limit::Rate {
+            id,
             counts,
-            max,
+            max: m,
             per,
             key,
             block_for,
+            error: e,
             description,
+            source,
+            note,
         } => {
-            check_max(cx, "rate limit", counts.as_str(), counts.pos, *max);
+            cx.fact(
+                format!(
+                    "limits.{}",
+                    id.as_ref().map_or(counts.as_str(), |i| i.as_str())
+                ),
+                source.as_ref(),
+                note.as_deref(),
+            );
             LimitDef::Rate {
                 counts: counts.value,
-                max: *max,
+                max: max(cx, m),
                 per_secs: finite_duration(cx, "per", per),
                 key: *key,
                 block_for_secs: block_for
                     .as_ref()
                     .map(|b| finite_duration(cx, "block_for", b)),
+                error: error(cx, e),
                 description: owned(description),
             }
         }
         Limit::Cap {
+            id,
             counts,
-            max,
+            max: m,
             key,
             on_exceed,
+            error: e,
             description,
+            source,
+            note,
         } => {
-            check_max(cx, "cap", counts.as_str(), counts.pos, *max);
+            cx.fact(
+                format!(
+                    "limits.{}",
+                    id.as_ref().map_or(counts.as_str(), |i| i.as_str())
+                ),
+                source.as_ref(),
+                note.as_deref(),
+            );
             LimitDef::Cap {
                 counts: counts.value,
-                max: *max,
+                max: max(cx, m),
                 key: *key,
                 on_exceed: *on_exceed,
+                error: error(cx, e),
                 description: owned(description),
             }
         }

@@ -18,22 +18,27 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use oauth_model::{ClientAuth, Deprecation, ProviderDef, Str};
+use oauth_model::{Deprecation, FactDef, ProviderDef, Str};
 
 use crate::diagnostics::{did_you_mean, Diagnostics};
 use crate::load::Loaded;
 use crate::spec::{self, Pos, Sp};
 
+mod auth;
+mod connection;
 mod durations;
 mod error_rules;
 mod grants;
+mod names;
+mod presentation;
+mod response;
 mod scopes;
 mod templates;
-mod tokens;
 mod variables;
 
-pub use durations::parse_duration;
+pub use durations::{parse_duration, MAX_DURATION_SECS};
 pub use scopes::expand_alternatives;
+pub use scopes::{rust_path, ScopeName};
 
 /// Checks a loaded spec and resolves it into the model the runtime and code generator share.
 ///
@@ -63,27 +68,43 @@ pub fn validate(loaded: &Loaded) -> Result<ProviderDef, Diagnostics> {
     let mut cx = Ctx {
         loaded,
         diags: Diagnostics::default(),
+        facts: Vec::new(),
     };
     let spec = &loaded.spec;
 
     let identity = provider(&mut cx, spec.provider.as_ref());
     let variables = variables::variables(&mut cx, &spec.variables);
-    let endpoints = templates::endpoints(&mut cx, &spec.endpoints, &variables);
-    let client_auth = spec
-        .client_auth
-        .as_ref()
-        .map_or(ClientAuth::Basic, |c| c.value);
-    let token_presentation = tokens::presentation(&mut cx, spec.token_presentation.as_ref());
+    let connection = connection::connection(&mut cx, &spec.connection);
+    let names = templates::Names {
+        variables: &variables,
+        connection: &connection,
+    };
+    let endpoints = templates::endpoints(&mut cx, &spec.endpoints, &names);
+    let client_auth = auth::client_auth(&mut cx, spec.client_auth.as_ref(), &names);
+    let token_request = auth::token_request(&mut cx, spec.token_request.as_ref(), &names);
+    let param_names = auth::param_names(&mut cx, &spec.param_names);
+    let token_presentation = presentation::presentation(
+        &mut cx,
+        spec.token_presentation.as_ref(),
+        "token_presentation",
+    );
+    let api = presentation::api(&mut cx, spec.api.as_ref(), &names);
     let scope_separator = spec
         .scopes
         .as_ref()
-        .map_or(" ", |s| s.separator.value.as_str());
-    let token_response = tokens::response(&mut cx, spec.token_response.as_ref(), scope_separator);
+        .and_then(|s| s.separator.as_ref())
+        .map_or(" ", |s| s.value.as_str());
+    let token_response = response::response(
+        &mut cx,
+        spec.token_response.as_ref(),
+        scope_separator,
+        "token_response",
+    );
     let grants = grants::grants(
         &mut cx,
         &grants::Inputs {
             spec: &spec.grants,
-            variables: &variables,
+            names: &names,
             endpoints: &endpoints,
             response: &token_response,
             presentation: &token_presentation,
@@ -91,37 +112,48 @@ pub fn validate(loaded: &Loaded) -> Result<ProviderDef, Diagnostics> {
         },
     );
     let lifetimes = durations::lifetimes(&mut cx, &spec.lifetimes);
+    let scopes = spec.scopes.as_ref().map(|s| scopes::scopes(&mut cx, s));
+    let errors = error_rules::error_rules(&mut cx, &spec.errors);
     let limits = spec
         .limits
         .iter()
-        .map(|l| durations::limit(&mut cx, l))
+        .map(|l| durations::limit(&mut cx, l, &errors))
         .collect();
-    let scopes = spec.scopes.as_ref().map(|s| scopes::scopes(&mut cx, s));
-    let errors = error_rules::error_rules(&mut cx, &spec.errors);
 
-    let def = ProviderDef {
+    let mut def = ProviderDef {
         name: identity.name,
         display_name: identity.display_name,
         docs_url: identity.docs_url,
         description: identity.description,
         deprecated: identity.deprecated,
         variables: Cow::Owned(variables),
+        connection: Cow::Owned(connection),
         endpoints: Cow::Owned(endpoints),
         client_auth,
+        token_request,
+        param_names: Cow::Owned(param_names),
         token_presentation,
+        api,
         token_response,
         grants,
         lifetimes,
         limits: Cow::Owned(limits),
         scopes,
         errors: Cow::Owned(errors),
+        facts: Cow::Owned(Vec::new()),
     };
+    connection::check_requests(&mut cx, &spec.connection, &def);
+    templates::check_connection_use(&mut cx, &spec.endpoints, &def);
+    names::check(&mut cx, spec, &def);
+    def.facts = Cow::Owned(std::mem::take(&mut cx.facts));
     cx.diags.finish(def)
 }
-/// The validation run: the spec's files (for positions) and the problems found so far.
+/// The validation run: the spec's files (for positions), the problems found so far, and the
+/// facts with their sources.
 struct Ctx<'a> {
     loaded: &'a Loaded,
     diags: Diagnostics,
+    facts: Vec<FactDef>,
 }
 
 impl Ctx<'_> {
@@ -135,6 +167,19 @@ impl Ctx<'_> {
     fn error_help(&mut self, pos: Pos, message: impl Into<String>, help: impl Into<String>) {
         let d = self.loaded.diag(pos, message).with_help(help);
         self.diags.push(d);
+    }
+
+    /// Records the fact at `path` with its source (checked: an absolute public URL) and
+    /// note.
+    fn fact(&mut self, path: impl Into<String>, source: Option<&Sp<String>>, note: Option<&str>) {
+        if let Some(src) = source {
+            check_source(self, src);
+        }
+        self.facts.push(FactDef {
+            path: Cow::Owned(path.into()),
+            source: source.map(|s| owned(s)),
+            note: note.map(owned),
+        });
     }
 
     /// `on line N` when `pos` is in the spec itself, `at file:line:column` otherwise (a base
@@ -227,6 +272,44 @@ fn check_snake_case(cx: &mut Ctx<'_>, what: &str, name: &Sp<String>) {
     );
 }
 
+/// A `source:` must be a public page: an absolute `https://` URL (`http://` is accepted for
+/// old pages and RFC mirrors), never a local path.
+fn check_source(cx: &mut Ctx<'_>, src: &Sp<String>) {
+    let ok = matches!(
+        url::Url::parse(src),
+        Ok(u) if (u.scheme() == "https" || u.scheme() == "http") && u.host_str().is_some_and(|h| h.contains('.'))
+    );
+    if !ok {
+        cx.error_help(
+            src.pos,
+            format!("source `{}` is not a public web page", src.value),
+            "cite the vendor's page as an absolute https:// URL",
+        );
+    }
+}
+
+/// A whole number in `range`, or a message that says the range.
+fn in_range(
+    cx: &mut Ctx<'_>,
+    what: &str,
+    value: &Sp<i64>,
+    range: std::ops::RangeInclusive<i64>,
+) -> Option<i64> {
+    if range.contains(&value.value) {
+        return Some(value.value);
+    }
+    cx.error(
+        value.pos,
+        format!(
+            "{what} {} is out of range {}..={}",
+            value.value,
+            range.start(),
+            range.end()
+        ),
+    );
+    None
+}
+
 /// The `provider` section, resolved.
 struct Identity {
     name: Str,
@@ -286,6 +369,18 @@ fn provider(cx: &mut Ctx<'_>, info: Option<&spec::ProviderInfo>) -> Identity {
                 format!("invalid docs URL `{}`", docs.value),
                 "give an absolute http(s) URL",
             );
+        }
+    }
+    // `docs_url` was checked above; only a separate `source` needs the source check.
+    match &info.source {
+        Some(src) => cx.fact("provider", Some(src), info.note.as_deref()),
+        None => {
+            let docs = info.docs_url.clone().filter(|d| d.starts_with("http"));
+            cx.facts.push(FactDef {
+                path: Cow::Borrowed("provider"),
+                source: docs.as_ref().map(|d| owned(d)),
+                note: info.note.as_deref().map(owned),
+            });
         }
     }
     Identity {

@@ -22,6 +22,20 @@ pub(super) fn variables(
 
 fn variable(cx: &mut Ctx<'_>, name: &Sp<String>, var: &Variable) -> VariableDef {
     check_snake_case(cx, "variable", name);
+    cx.fact(
+        format!("variables.{}", name.value),
+        var.source.as_ref(),
+        var.note.as_deref(),
+    );
+    for (key, value) in in_order(&var.values) {
+        if value.source.is_some() || value.note.is_some() {
+            cx.fact(
+                format!("variables.{}.{}", name.value, key.value),
+                value.source.as_ref(),
+                value.note.as_deref(),
+            );
+        }
+    }
     let kind = match &var.format {
         Some(format) if !var.values.is_empty() => {
             cx.error_help(
@@ -140,9 +154,15 @@ fn choice(cx: &mut Ctx<'_>, name: &Sp<String>, var: &Variable) -> VariableKind {
     }
 }
 
-/// A free value: `format` compiles, and the example and default match it.
-fn free(cx: &mut Ctx<'_>, name: &Sp<String>, var: &Variable, format: &Sp<String>) -> VariableKind {
+/// Compiles `format` anchored; reports what is wrong with it (for `what`, e.g. "variable
+/// `munchkin_id`") otherwise.
+pub(super) fn compile_format(
+    cx: &mut Ctx<'_>,
+    what: &str,
+    format: &Sp<String>,
+) -> Option<regex_lite::Regex> {
     match regex_lite::Regex::new(&format!("^(?:{})$", format.value)) {
+        Ok(re) => Some(re),
         Err(e) => {
             // Compiled bare so the message describes what the user wrote.
             let detail = regex_lite::Regex::new(format)
@@ -152,27 +172,31 @@ fn free(cx: &mut Ctx<'_>, name: &Sp<String>, var: &Variable, format: &Sp<String>
             cx.error_help(
                 format.pos,
                 format!(
-                    "invalid regular expression `{}` in variable `{}`: {}",
+                    "invalid regular expression `{}` in {what}: {}",
                     format.value,
-                    name.value,
                     detail.lines().next().unwrap_or("").trim()
                 ),
                 "`format` is a regular expression (Rust `regex` syntax, without Unicode \
                  classes) that the whole value must match",
             );
+            None
         }
-        Ok(re) => {
-            for (what, given) in [("example", &var.example), ("default", &var.default)] {
-                if let Some(given) = given.as_ref().filter(|g| !re.is_match(g)) {
-                    cx.error_help(
-                        given.pos,
-                        format!(
-                            "{what} `{}` does not match the format of variable `{}`",
-                            given.value, name.value
-                        ),
-                        format!("the whole value must match `{}`", format.value),
-                    );
-                }
+    }
+}
+
+/// A free value: `format` compiles, and the example and default match it.
+fn free(cx: &mut Ctx<'_>, name: &Sp<String>, var: &Variable, format: &Sp<String>) -> VariableKind {
+    if let Some(re) = compile_format(cx, &format!("variable `{}`", name.value), format) {
+        for (what, given) in [("example", &var.example), ("default", &var.default)] {
+            if let Some(given) = given.as_ref().filter(|g| !re.is_match(g)) {
+                cx.error_help(
+                    given.pos,
+                    format!(
+                        "{what} `{}` does not match the format of variable `{}`",
+                        given.value, name.value
+                    ),
+                    format!("the whole value must match `{}`", format.value),
+                );
             }
         }
     }

@@ -259,6 +259,8 @@ impl ClientAssertion {
     pub fn builder(client_id: &ClientId, audience: impl Into<String>) -> ClientAssertionBuilder {
         ClientAssertionBuilder {
             client_id: client_id.clone(),
+            issuer: None,
+            subject: None,
             audience: audience.into(),
             lifetime: DEFAULT_ASSERTION_LIFETIME,
             issued_at: None,
@@ -291,17 +293,31 @@ struct AssertionClaims<'a> {
     exp: i64,
 }
 
-/// Builds a client assertion: `iss` = `sub` = the client id, `aud`, a fresh `jti`, `iat` and
-/// `exp`.
+/// Builds a client assertion: `iss` = `sub` = the client id (unless the provider names
+/// others), `aud`, a fresh `jti`, `iat` and `exp`.
 #[derive(Debug, Clone)]
 pub struct ClientAssertionBuilder {
     client_id: ClientId,
+    issuer: Option<String>,
+    subject: Option<String>,
     audience: String,
     lifetime: Duration,
     issued_at: Option<SystemTime>,
 }
 
 impl ClientAssertionBuilder {
+    /// `iss`, where the provider wants another than the client id.
+    pub fn issuer(mut self, issuer: impl Into<String>) -> Self {
+        self.issuer = Some(issuer.into());
+        self
+    }
+
+    /// `sub`, where the provider wants another than the client id.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
     /// How long the assertion is valid (default [`DEFAULT_ASSERTION_LIFETIME`], at most
     /// [`MAX_ASSERTION_LIFETIME`]).
     pub fn lifetime(mut self, lifetime: Duration) -> Self {
@@ -347,9 +363,14 @@ impl ClientAssertionBuilder {
             ));
         }
         let iat = unix_seconds(self.issued_at.unwrap_or_else(SystemTime::now))?;
+        let iss = self.issuer.as_deref().unwrap_or(self.client_id.as_str());
+        let sub = self.subject.as_deref().unwrap_or(self.client_id.as_str());
+        if iss.is_empty() || sub.is_empty() {
+            return Err(JoseError::Invalid("the issuer or subject is empty"));
+        }
         let claims = AssertionClaims {
-            iss: self.client_id.as_str(),
-            sub: self.client_id.as_str(),
+            iss,
+            sub,
             aud: &self.audience,
             jti: random_id(),
             iat,
@@ -371,7 +392,7 @@ fn lifetime_secs(d: Duration) -> i64 {
 struct AppleClaims<'a> {
     iss: &'a str,
     sub: &'a str,
-    aud: &'static str,
+    aud: &'a str,
     iat: i64,
     exp: i64,
 }
@@ -382,6 +403,8 @@ struct AppleClaims<'a> {
 pub struct AppleClientSecret {
     team_id: String,
     client_id: ClientId,
+    subject: Option<String>,
+    audience: Option<String>,
     lifetime: Duration,
     issued_at: Option<SystemTime>,
 }
@@ -392,9 +415,23 @@ impl AppleClientSecret {
         AppleClientSecret {
             team_id: team_id.into(),
             client_id: client_id.clone(),
+            subject: None,
+            audience: None,
             lifetime: Duration::from_secs(86_400),
             issued_at: None,
         }
+    }
+
+    /// `sub`, where it is not the client id.
+    pub fn subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// `aud` ([`APPLE_AUDIENCE`] unless set).
+    pub fn audience(mut self, audience: impl Into<String>) -> Self {
+        self.audience = Some(audience.into());
+        self
     }
 
     /// How long the secret is valid (at most [`APPLE_MAX_LIFETIME`]).
@@ -432,8 +469,8 @@ impl AppleClientSecret {
         let iat = unix_seconds(self.issued_at.unwrap_or_else(SystemTime::now))?;
         let claims = AppleClaims {
             iss: &self.team_id,
-            sub: self.client_id.as_str(),
-            aud: APPLE_AUDIENCE,
+            sub: self.subject.as_deref().unwrap_or(self.client_id.as_str()),
+            aud: self.audience.as_deref().unwrap_or(APPLE_AUDIENCE),
             iat,
             exp: iat.saturating_add(lifetime_secs(self.lifetime)),
         };

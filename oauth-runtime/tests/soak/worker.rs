@@ -6,9 +6,10 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use oauth_runtime::__private::engine::Client;
 use oauth_runtime::{
-    AuthorizedClient, Client, ClientCredentialsFetcher, Credentials, Error, RefreshFetcher,
-    TokenSource, TokenStore,
+    AuthorizedClient, ClientCredentialsFetcher, Credentials, Error, RefreshFetcher, TokenSource,
+    TokenStore,
 };
 
 use super::{

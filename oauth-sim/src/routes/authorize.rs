@@ -1,9 +1,16 @@
 //! The authorize endpoint: the consent page of the authorization-code flow and the PIN page.
 //!
-//! It checks the client and the redirect URI, applies the scripted [`Consent`], enforces the
-//! authorization-code rate limits and issues codes (or PINs) with the def's lifetime and
-//! length. Errors go back in the redirect when there is a redirect URI to trust, as a page on
-//! the PIN page (Nest shows them to the user: "Oops! We found an error", "connection to
+//! It checks the client and the redirect URI, `response_type=code` (on the redirect flow,
+//! where the provider has the parameter), `state`, PKCE (required of public clients unless
+//! the provider has none), the scopes, and in strict mode the grant's fixed `params`; applies
+//! the scripted [`Consent`]; enforces the authorization-code rate limits; and issues codes
+//! (or PINs) with the def's lifetime and length, each with the connection values of its
+//! authorization and the scopes of the secondary token sets asked for (the scopes section's
+//! further `params`, Slack's `user_scope`). `access_type` (fixed or an extra parameter)
+//! decides whether the code yields a refresh token: only `offline` does.
+//!
+//! Errors go back through [`super::callback`] when there is a redirect URI to trust, as a page
+//! on the PIN page (Nest shows them to the user: "Oops! We found an error", "connection to
 //! `<company>` is not available"), in the provider's error body otherwise. It never issues
 //! tokens.
 
@@ -11,10 +18,15 @@ use std::collections::HashSet;
 
 use oauth_model::{Counted, ErrorMeaning as M, ErrorSite, Lifetime, Requirement};
 
-use super::{callback_value, default_values, expires_at, found, missing, split_scopes, App, Req};
+use super::callback::Callback;
+use super::request::Req;
+use super::{
+    callback_value, connection, default_values, expires_at, missing, required, split_list,
+    split_scopes, App,
+};
 use crate::limits::Keys;
 use crate::render::{self, Reply};
-use crate::state::{random_pin, random_token, CodeKind, CodeRec, Consent, State};
+use crate::state::{random_pin, random_token, CodeKind, CodeRec, Connection, Consent, State};
 
 /// Where the def documents no code lifetime.
 const DEFAULT_CODE_SECS: u64 = 600;
@@ -26,18 +38,20 @@ const DEFAULT_PIN_LEN: usize = 8;
 pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
     let def = &app.def;
     let site = ErrorSite::Authorize;
+    let redirect_param = req.std("redirect_uri");
     // Errors on the PIN page are shown to the user, as a page; until the client is known, a
     // request without a redirect URI to a provider with PINs may be for that page.
-    let maybe_pin_page = def.grants.pin.is_some() && req.param("redirect_uri").is_none();
-    let Some(client_id) = req.param("client_id") else {
+    let maybe_pin_page = def.grants.pin.is_some() && redirect_param.is_none();
+    let client_wire = req.wire("client_id").unwrap_or("client_id");
+    let Some(client_id) = req.std("client_id") else {
         if maybe_pin_page {
             return page_error(
                 app,
                 &[M::BadRequest],
-                "missing required parameters: client_id",
+                &format!("missing required parameters: {client_wire}"),
             );
         }
-        return missing(app, site, "client_id");
+        return missing(app, site, client_wire);
     };
     let mut st = app.lock();
     let Some(client) = st.clients.get(client_id).cloned() else {
@@ -49,14 +63,18 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
     };
     let ac = def.grants.authorization_code.as_ref();
     let redirect_rule = ac.map(|a| a.redirect_uri).unwrap_or(Requirement::Optional);
-    let explicit_redirect = req.param("redirect_uri").map(str::to_string);
+    let explicit_redirect = redirect_param.map(str::to_string);
     let redirect = match &explicit_redirect {
         Some(r) if client.redirect_uris.iter().any(|u| u == r) => Some(r.clone()),
         Some(_) => {
             return app.fail(site, &[M::BadRequest], "redirect_uri not pre-registered");
         }
         None if redirect_rule == Requirement::Required && def.grants.pin.is_none() => {
-            return missing(app, site, "redirect_uri");
+            return missing(
+                app,
+                site,
+                req.wire("redirect_uri").unwrap_or("redirect_uri"),
+            );
         }
         None => client.redirect_uris.first().cloned(),
     };
@@ -65,12 +83,12 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
         (_, Some(a), _) => a.state,
         _ => Requirement::Optional,
     };
-    let state = req.param("state").map(str::to_string);
+    let state = req.std("state").map(str::to_string);
     if state.is_none() && state_rule == Requirement::Required {
         if redirect.is_none() {
             return page_error(app, &[M::BadRequest], "missing required parameters: state");
         }
-        return missing(app, site, "state");
+        return missing(app, site, req.wire("state").unwrap_or("state"));
     }
     let consent = st.consent.clone();
     let now = app.now_ms();
@@ -96,61 +114,111 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
             Consent::ServerError => page_error(app, &[M::ServerError], "Oops! We found an error"),
         };
     };
-    let Ok(mut target) = url::Url::parse(&redirect) else {
+    let Ok(target) = url::Url::parse(&redirect) else {
         return app.fail(site, &[M::BadRequest], "redirect_uri is not a URL");
     };
-    let redirect_error = |target: &mut url::Url, meaning: M, description: &str| {
-        {
-            let mut q = target.query_pairs_mut();
-            q.append_pair("error", &render::authorize_error_code(def, meaning));
-            q.append_pair("error_description", description);
-            if let Some(s) = &state {
-                q.append_pair("state", s);
+    let redirect_error = |meaning: M, hint: Option<&str>, description: &str| {
+        let mut cb = Callback::new(target.clone());
+        cb.push("error", &render::authorize_error_code(def, meaning, hint));
+        cb.push("error_description", description);
+        if let Some(s) = &state {
+            cb.push("state", s);
+        }
+        cb.deliver(app, &client.secret)
+    };
+    if let Some(wire) = req.wire("response_type") {
+        match req.param(wire) {
+            Some("code") => {}
+            None => {
+                return redirect_error(
+                    M::BadRequest,
+                    None,
+                    &format!("missing required parameters: {wire}"),
+                )
+            }
+            Some(_) => {
+                return redirect_error(
+                    M::BadRequest,
+                    Some("unsupported_response_type"),
+                    "unsupported response_type",
+                )
             }
         }
-        found(target.as_str())
-    };
+    }
     let user = match consent {
         Consent::Approve { user } => match over_user_quota(&st, client_id, &user, now) {
             Some(company) => {
                 let message = format!("connection to {company} is not available");
-                return redirect_error(&mut target, M::AccessDenied, &message);
+                return redirect_error(M::AccessDenied, None, &message);
             }
             None => user,
         },
-        Consent::Deny => {
-            return redirect_error(&mut target, M::AccessDenied, "the user denied access")
-        }
-        Consent::ServerError => {
-            return redirect_error(&mut target, M::ServerError, "the provider failed")
-        }
+        Consent::Deny => return redirect_error(M::AccessDenied, None, "the user denied access"),
+        Consent::ServerError => return redirect_error(M::ServerError, None, "the provider failed"),
     };
-    let pkce = match req.param("code_challenge") {
+    let public = client.is_public()
+        && (def.client_auth.method == oauth_model::ClientAuth::None
+            || def.client_auth.public.is_some());
+    let pkce_rule = ac.map_or(Requirement::Unsupported, |a| a.pkce);
+    let pkce = match req.std("code_challenge") {
         Some(ch) => {
-            let method = req.param("code_challenge_method").unwrap_or("plain");
+            let method = req.std("code_challenge_method").unwrap_or("plain");
             if method != "S256" && method != "plain" {
-                return redirect_error(
-                    &mut target,
-                    M::BadRequest,
-                    "unsupported code_challenge_method",
-                );
+                return redirect_error(M::BadRequest, None, "unsupported code_challenge_method");
             }
             Some((method.to_string(), ch.to_string()))
         }
-        None if ac.is_some_and(|a| a.pkce == Requirement::Required) => {
-            return redirect_error(&mut target, M::BadRequest, "code_challenge required");
+        None if pkce_rule == Requirement::Required => {
+            return redirect_error(M::BadRequest, None, "code_challenge required");
+        }
+        None if public && pkce_rule != Requirement::Unsupported => {
+            return redirect_error(
+                M::BadRequest,
+                None,
+                "code_challenge required for public clients",
+            );
         }
         None => None,
     };
+    let scope_param = req.std("scope");
     if let Some(scopes) = &def.scopes {
-        if scopes.required && req.param("scope").is_none() {
-            return redirect_error(&mut target, M::InsufficientScope, "scope required");
+        if scopes.required && scope_param.is_none() {
+            return redirect_error(M::InsufficientScope, None, "scope required");
         }
     }
-    let scopes = split_scopes(def, req.param("scope"));
+    let scopes = split_scopes(def, scope_param);
+    // Further scope parameters (Slack's `user_scope`) scope the secondary sets, in order.
+    let separator = def.scopes.as_ref().map_or(" ", |s| s.separator.as_ref());
+    let secondary_scopes: Vec<Vec<String>> = def
+        .scopes
+        .as_ref()
+        .map(|s| {
+            s.params
+                .iter()
+                .skip(1)
+                .map(|p| {
+                    req.param(p)
+                        .map(|raw| split_list(separator, raw))
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(a) = ac {
+        if let Err(wrong) = required::params(app, st.strict_params, req, &a.params, Some(client_id))
+        {
+            return redirect_error(M::BadRequest, None, &wrong.describe());
+        }
+    }
     // `access_type` (Zoho, Google): refresh tokens only for offline access.
-    let offline = match ac.and_then(|a| a.extra_params.iter().find(|p| p.name == "access_type")) {
-        Some(p) => req.param("access_type").or(p.default.as_deref()) == Some("offline"),
+    let offline = match ac {
+        Some(a) if a.params.iter().any(|p| p.name == "access_type") => {
+            req.param("access_type") == Some("offline")
+        }
+        Some(a) => match a.extra_params.iter().find(|p| p.name == "access_type") {
+            Some(p) => req.param("access_type").or(p.default.as_deref()) == Some("offline"),
+            None => true,
+        },
         None => true,
     };
     let keys = Keys {
@@ -163,8 +231,8 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
         .hit(&def.limits, Counted::AuthorizationCodes, keys, now)
     {
         return redirect_error(
-            &mut target,
             M::RateLimited,
+            None,
             &format!(
                 "too many authorization codes; try again in {} s",
                 e.retry_after_secs
@@ -180,6 +248,7 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
         .lifetimes
         .authorization_code
         .unwrap_or(Lifetime::Secs(DEFAULT_CODE_SECS));
+    let connection = connection::draw(app, &st);
     st.codes.insert(
         code.clone(),
         CodeRec {
@@ -192,23 +261,27 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
             pkce,
             offline,
             used: false,
+            secondary_scopes,
+            connection: connection.clone(),
         },
     );
     st.stats.codes_issued += 1;
-    {
-        let mut q = target.query_pairs_mut();
-        q.append_pair("code", &code);
-        if let Some(s) = &state {
-            q.append_pair("state", s);
-        }
-        let values = default_values(def);
-        for cp in ac.map(|a| &a.callback_params[..]).unwrap_or(&[]) {
-            if let Some(v) = callback_value(def, &values, cp.variable, cp.by_property) {
-                q.append_pair(&cp.name, &v);
-            }
+    drop(st);
+    let mut cb = Callback::new(target);
+    cb.push("code", &code);
+    if let Some(s) = &state {
+        cb.push("state", s);
+    }
+    let values = default_values(def);
+    for cp in ac.map(|a| &a.callback_params[..]).unwrap_or(&[]) {
+        if let Some(v) = callback_value(def, &values, cp.variable, cp.by_property) {
+            cb.push(&cp.name, &v);
         }
     }
-    found(target.as_str())
+    for (param, value) in connection::callback_params(def, &connection) {
+        cb.push(&param, &value);
+    }
+    cb.deliver(app, &client.secret)
 }
 
 /// An error shown on the PIN page: the message as a page, with the status the provider's
@@ -246,6 +319,7 @@ pub(crate) fn issue_pin_locked(app: &App, st: &mut State, user: &str) -> String 
         .pin_code
         .or(def.lifetimes.authorization_code)
         .unwrap_or(Lifetime::Secs(DEFAULT_CODE_SECS));
+    let connection: Connection = connection::draw(app, st);
     st.codes.insert(
         pin.clone(),
         CodeRec {
@@ -258,6 +332,8 @@ pub(crate) fn issue_pin_locked(app: &App, st: &mut State, user: &str) -> String 
             pkce: None,
             offline: true,
             used: false,
+            secondary_scopes: Vec::new(),
+            connection,
         },
     );
     st.stats.pins_issued += 1;

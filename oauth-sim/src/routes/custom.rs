@@ -5,11 +5,12 @@
 //! secret input is the password. An unknown user, a wrong password and an unconfirmed account
 //! fail with their `CAUSE`. Tokens come from [`super::mint`] like every other grant.
 
-use oauth_model::{ErrorMeaning as M, ErrorSite, Lifetime, ParamSource};
+use oauth_model::{ErrorMeaning as M, ErrorSite, GrantKind, Lifetime, ParamSource};
 
 use super::mint::{mint, Mint, RefreshPlan};
-use super::{App, Req};
-use crate::render::{self, Reply};
+use super::request::Req;
+use super::App;
+use crate::render::{self, Failure, Reply};
 
 pub(super) fn custom(app: &App, req: &Req<'_>, index: usize) -> Reply {
     let def = &app.def;
@@ -18,7 +19,11 @@ pub(super) fn custom(app: &App, req: &Req<'_>, index: usize) -> Reply {
     };
     let resp = &grant.response;
     let fail = |meanings: &[M], description: &str| {
-        app.fail_as(ErrorSite::TokenEndpoint, meanings, description, Some(resp))
+        app.answer(Failure {
+            response: Some(resp),
+            grant: Some(GrantKind::Custom),
+            ..Failure::new(ErrorSite::TokenEndpoint, meanings, description)
+        })
     };
     let mut st = app.lock();
     st.count_request(&grant.name);
@@ -81,6 +86,8 @@ pub(super) fn custom(app: &App, req: &Req<'_>, index: usize) -> Reply {
             custom: Some(index),
             // The def has no lifetime per custom grant; the legacy authtoken is permanent.
             lifetime: Lifetime::Never,
+            connection: Default::default(),
+            redirect_uri: None,
         },
     );
     match issued {

@@ -7,15 +7,18 @@
 //! `authorization_pending` until a decision, `slow_down` (and five more seconds of interval)
 //! when two polls come closer than the interval, `expired_token` once the device code has
 //! lived its lifetime, `access_denied` after a denial, then the tokens, once. Every error body
-//! is synthesised from the def's rules like the other endpoints'. Tokens come from
-//! [`super::mint`].
+//! is synthesised from the def's rules like the other endpoints' (the device grant's rules
+//! first). The device code lives the def's `device_code` lifetime (else the authorization
+//! code's, else ten minutes). In strict mode the grant's fixed `params` must be sent to the
+//! device authorization endpoint. Tokens come from [`super::mint`].
 
 use axum::http::header;
-use oauth_model::{ErrorMeaning as M, ErrorSite, Lifetime};
+use oauth_model::{ErrorMeaning as M, ErrorSite, GrantKind, Lifetime, RenewWith};
 
+use super::client_auth::authenticate;
 use super::mint::{access_lifetime, mint, Mint, RefreshPlan};
-use super::token::authenticate;
-use super::{missing, split_scopes, App, Req};
+use super::request::Req;
+use super::{connection, missing, required, split_scopes, App};
 use crate::render::{self, Reply};
 use crate::state::{random_token, random_user_code, Consent, DeviceRec, DeviceStatus, State};
 
@@ -24,7 +27,7 @@ use crate::state::{random_token, random_user_code, Consent, DeviceRec, DeviceSta
 pub(crate) const VERIFICATION_PATH: &str = "/sim/device";
 /// The route name of the verification page (for [`crate::Simulator::endpoint_url`]).
 pub(crate) const VERIFICATION_NAME: &str = "device_verification";
-/// Device code lifetime where the def documents no code lifetime (oidc-provider's default).
+/// Device code lifetime where the def documents none (oidc-provider's default).
 const DEFAULT_DEVICE_SECS: u64 = 600;
 /// Length of device codes.
 const DEVICE_CODE_LEN: usize = 40;
@@ -32,28 +35,39 @@ const DEVICE_CODE_LEN: usize = 40;
 const SLOW_DOWN_STEP_MS: u64 = 5_000;
 
 /// `POST` to the device authorization endpoint (RFC 8628 §3.1, §3.2).
-pub(super) fn authorize_device(app: &App, req: &Req<'_>) -> Reply {
+pub(super) fn authorize_device(app: &App, req: &Req<'_>, endpoint: &str) -> Reply {
     let def = &app.def;
     let site = ErrorSite::TokenEndpoint;
+    let kind = Some(GrantKind::DeviceCode);
     let Some(grant) = def.grants.device_code.as_ref() else {
         return app.fail(site, &[M::ServerError], "no device grant");
     };
     let mut st = app.lock();
-    let client_id = match authenticate(app, &st, req) {
-        Ok(id) => id,
+    let client_id = match authenticate(app, &mut st, req, endpoint, kind) {
+        Ok(c) => c.client_id,
         Err(reply) => return reply,
     };
+    if let Err(wrong) =
+        required::params(app, st.strict_params, req, &grant.params, Some(&client_id))
+    {
+        return app.fail_grant(kind, &[M::BadRequest], None, &wrong.describe());
+    }
     if let Some(scopes) = &def.scopes {
-        if scopes.required && req.param("scope").is_none() {
-            return app.fail(
-                site,
+        if scopes.required && req.std("scope").is_none() {
+            return app.fail_grant(
+                kind,
                 &[M::InsufficientScope, M::BadRequest],
+                None,
                 "scope required",
             );
         }
     }
-    let scopes = split_scopes(def, req.param("scope"));
-    let lifetime_secs = match def.lifetimes.authorization_code {
+    let scopes = split_scopes(def, req.std("scope"));
+    let lifetime_secs = match def
+        .lifetimes
+        .device_code
+        .or(def.lifetimes.authorization_code)
+    {
         Some(Lifetime::Secs(s)) => s,
         Some(Lifetime::Never) | None => DEFAULT_DEVICE_SECS,
     };
@@ -104,21 +118,23 @@ pub(super) fn authorize_device(app: &App, req: &Req<'_>) -> Reply {
 pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) -> Reply {
     let def = &app.def;
     let site = ErrorSite::TokenEndpoint;
+    let kind = Some(GrantKind::DeviceCode);
+    let fail =
+        |meanings: &[M], hint: &str, why: &str| app.fail_grant(kind, meanings, Some(hint), why);
     let Some(code) = req.param("device_code") else {
         return missing(app, site, "device_code");
     };
     let invalid = [M::CodeInvalid, M::CodeExpired, M::RefreshTokenInvalid];
     let now = app.now_ms();
     let Some(rec) = st.devices.get_mut(code) else {
-        return app.fail_hint(site, &invalid, "invalid_grant", "device code not found");
+        return fail(&invalid, "invalid_grant", "device code not found");
     };
     if rec.client_id != client_id {
-        return app.fail_hint(site, &invalid, "invalid_grant", "device code not found");
+        return fail(&invalid, "invalid_grant", "device code not found");
     }
     // Kept after expiry, so every later poll hears `expired_token` too.
     if now >= rec.expires_at_ms {
-        return app.fail_hint(
-            site,
+        return fail(
             &[M::CodeExpired, M::CodeInvalid],
             "expired_token",
             "device code expired",
@@ -134,12 +150,11 @@ pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) ->
             "polling too fast; wait {} s between requests",
             rec.interval_ms / 1000
         );
-        return app.fail_hint(site, &[M::SlowDown], "slow_down", &description);
+        return fail(&[M::SlowDown], "slow_down", &description);
     }
     let user = match &rec.status {
         DeviceStatus::Pending => {
-            return app.fail_hint(
-                site,
+            return fail(
                 &[M::AuthorizationPending],
                 "authorization_pending",
                 "the user has not finished the authorization yet",
@@ -147,8 +162,7 @@ pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) ->
         }
         DeviceStatus::Denied => {
             st.devices.remove(code);
-            return app.fail_hint(
-                site,
+            return fail(
                 &[M::AccessDenied],
                 "access_denied",
                 "the user denied the authorization",
@@ -157,11 +171,17 @@ pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) ->
         DeviceStatus::Approved { user } => user.clone(),
     };
     let scopes = rec.scopes.clone();
-    let refresh = if def.grants.refresh_token.is_some() {
+    let refresh = if def
+        .grants
+        .refresh_token
+        .as_ref()
+        .is_some_and(|r| r.renew_with == RenewWith::RefreshToken)
+    {
         RefreshPlan::New
     } else {
         RefreshPlan::None
     };
+    let connection = connection::draw(app, st);
     let issued = mint(
         app,
         st,
@@ -172,6 +192,8 @@ pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) ->
             refresh,
             custom: None,
             lifetime: access_lifetime(def),
+            connection,
+            redirect_uri: None,
         },
     );
     match issued {

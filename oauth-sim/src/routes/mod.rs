@@ -5,23 +5,39 @@
 //! Routing is by *path only*: every endpoint template is rendered with the def's default (or
 //! first, or example) variable values and only the path is kept, so a client whose origin is
 //! overridden to the simulator's reaches the right handler whatever its data centre or
-//! instance. Handlers never panic on request data; every failure is rendered by
-//! [`crate::render`] in the provider's format.
+//! instance. A connection value that opens a template is its origin and drops out; one inside
+//! the path matches any segment, captured for the handler to check (as `{token}` in a
+//! revocation path is). Every method the endpoint lists is accepted. Handlers never panic on
+//! request data; every failure is rendered by [`crate::render`] in the provider's format.
 //!
-//! One submodule per endpoint kind ([`authorize`], [`token`], [`device`], [`custom`],
-//! [`revoke`], [`api`]), plus [`mint`], the one place tokens are created (so every cap is
-//! enforced on every grant). This module owns the routing table, the parsed request, the
-//! request log and the helpers the endpoints share; it never decides a response itself.
+//! [`table`] holds the routing table. One submodule per endpoint kind ([`authorize`] with
+//! [`callback`], the token endpoint's [`token`] dispatching to [`code`], [`refresh`],
+//! [`client_credentials`] and [`device`]; [`custom`], [`revoke`], [`api`], and
+//! [`connection`] for the follow-up calls that yield connection values), plus what they share: [`request`] (reading a request under the
+//! provider's parameter names), [`client_auth`] (every client authentication method),
+//! [`required`] (declared headers and fixed parameters) and [`mint`], the one place tokens
+//! are created (so every cap is enforced on every grant). This module owns the handler, the
+//! request log and the failure helpers; it never decides a response itself.
 
 mod api;
 mod authorize;
+mod callback;
+mod client_auth;
+mod client_credentials;
+mod code;
+mod connection;
 mod custom;
 mod device;
 mod mint;
+mod refresh;
+mod request;
+mod required;
 mod revoke;
+mod table;
 mod token;
 
 pub(crate) use authorize::issue_pin_locked;
+pub(crate) use connection::check_formats;
 pub(crate) use device::decide as decide_device;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -30,38 +46,19 @@ use axum::body::{Body, Bytes};
 use axum::extract::State as AxumState;
 use axum::http::{header, HeaderMap, Method as HttpMethod, StatusCode, Uri};
 use axum::response::Response;
-use base64::Engine;
 use oauth_model::{
-    ErrorMeaning as M, ErrorSite, Lifetime, Method, ProviderDef, ResponseDef, VarValue,
-    VariableKind,
+    ErrorMeaning as M, ErrorSite, GrantKind, Lifetime, ProviderDef, RenderContext, ResponseDef,
+    VarValue, VariableKind,
 };
 
+use crate::formats::Format;
 use crate::limits::Slots;
 use crate::render::{self, Failure, Reply};
 use crate::state::{Clock, RecordedRequest, State, MAX_RECORDED};
 
-/// What an endpoint does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Authorize,
-    Token,
-    Revoke,
-    Custom(usize),
-    Api,
-    /// The RFC 8628 device authorization endpoint.
-    Device,
-    /// The page where the user enters a device flow's user code (the simulator's own).
-    DeviceVerify,
-}
-
-/// One routed endpoint.
-#[derive(Debug, Clone)]
-pub(crate) struct Route {
-    pub name: String,
-    pub path: String,
-    pub method: Method,
-    pub kind: Kind,
-}
+use request::Req;
+use table::{accepts, match_path, Captures, Kind};
+pub(crate) use table::{build_routes, Route};
 
 /// Everything a handler needs.
 #[derive(Debug)]
@@ -70,8 +67,12 @@ pub(crate) struct App {
     pub routes: Vec<Route>,
     pub state: Mutex<State>,
     pub clock: Clock,
-    /// Wall-clock start, for dates in properties bodies.
+    /// Wall-clock start, for dates in properties bodies, JWT times and absolute expiries.
     pub start_unix: u64,
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub origin: String,
+    /// The compiled `format` of each connection value (aligned with the def's `connection`).
+    pub formats: Vec<Format>,
 }
 
 impl App {
@@ -83,8 +84,41 @@ impl App {
         self.clock.now_ms()
     }
 
+    /// The simulator's wall clock: its start time plus the simulated clock, in unix seconds.
+    pub fn now_unix(&self) -> u64 {
+        self.unix_at(self.now_ms())
+    }
+
+    /// The unix time of simulated instant `ms`.
+    fn unix_at(&self, ms: u64) -> u64 {
+        self.start_unix.saturating_add(ms / 1000)
+    }
+
     fn date(&self) -> String {
-        render::java_date(self.start_unix.saturating_add(self.now_ms() / 1000))
+        render::java_date(self.now_unix())
+    }
+
+    /// The values variables take in this simulator (their defaults).
+    fn vars(&self) -> Vec<VarValue> {
+        default_values(&self.def)
+    }
+
+    /// The URL the simulator serves route `name` at.
+    fn route_url(&self, name: &str) -> Option<String> {
+        let route = self.routes.iter().find(|r| r.name == name)?;
+        Some(format!("{}{}", self.origin, route.path))
+    }
+
+    /// The spec's URL of endpoint `name`, rendered with the default values (and `client_id`).
+    fn spec_url(&self, name: &str, client_id: Option<&str>) -> Option<String> {
+        let ep = self.def.endpoint(name)?;
+        let vars = self.vars();
+        let cx = RenderContext {
+            vars: &vars,
+            client_id,
+            ..RenderContext::default()
+        };
+        ep.url.render_with(&self.def, &cx).ok()
     }
 
     fn fail(&self, site: ErrorSite, meanings: &[M], description: &str) -> Reply {
@@ -93,14 +127,11 @@ impl App {
 
     /// Like [`App::fail`], preferring rules that send the RFC code `hint`.
     fn fail_hint(&self, site: ErrorSite, meanings: &[M], hint: &str, description: &str) -> Reply {
-        let failure = Failure {
-            meanings,
-            site,
-            description,
+        self.answer(Failure {
             response: Some(&self.def.token_response),
             hint: Some(hint),
-        };
-        render::error(&self.def, failure, &self.date())
+            ..Failure::new(site, meanings, description)
+        })
     }
 
     fn fail_as(
@@ -110,13 +141,30 @@ impl App {
         description: &str,
         response: Option<&ResponseDef>,
     ) -> Reply {
-        let failure = Failure {
-            meanings,
-            site,
-            description,
+        self.answer(Failure {
             response,
-            hint: None,
-        };
+            ..Failure::new(site, meanings, description)
+        })
+    }
+
+    /// A token-endpoint failure answering a request of `grant` (rules for other grants do
+    /// not apply).
+    fn fail_grant(
+        &self,
+        grant: Option<GrantKind>,
+        meanings: &[M],
+        hint: Option<&str>,
+        description: &str,
+    ) -> Reply {
+        self.answer(Failure {
+            response: Some(&self.def.token_response),
+            hint,
+            grant,
+            ..Failure::new(ErrorSite::TokenEndpoint, meanings, description)
+        })
+    }
+
+    fn answer(&self, failure: Failure<'_>) -> Reply {
         render::error(&self.def, failure, &self.date())
     }
 }
@@ -141,89 +189,6 @@ pub(crate) fn default_values(def: &ProviderDef) -> Vec<VarValue> {
         .collect()
 }
 
-/// The path an endpoint is served at.
-pub(crate) fn endpoint_path(def: &ProviderDef, values: &[VarValue], name: &str) -> Option<String> {
-    let ep = def.endpoint(name)?;
-    let rendered = ep.url.render(def, values).ok()?;
-    let url = url::Url::parse(&rendered)
-        .or_else(|_| url::Url::parse(&format!("http://sim.invalid/{rendered}")))
-        .ok()?;
-    Some(url.path().to_string())
-}
-
-/// The routing table for a def.
-pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
-    let values = default_values(def);
-    let g = &def.grants;
-    let mut authorize: Vec<&str> = Vec::new();
-    let mut token: Vec<&str> = Vec::new();
-    if let Some(ac) = &g.authorization_code {
-        authorize.push(&ac.authorize_endpoint);
-        token.push(&ac.token_endpoint);
-    }
-    if let Some(pin) = &g.pin {
-        authorize.push(&pin.authorize_endpoint);
-        token.push(&pin.token_endpoint);
-    }
-    if let Some(r) = &g.refresh_token {
-        token.push(&r.token_endpoint);
-    }
-    if let Some(cc) = &g.client_credentials {
-        token.push(&cc.token_endpoint);
-    }
-    if let Some(dc) = &g.device_code {
-        token.push(&dc.token_endpoint);
-    }
-    let mut routes = Vec::new();
-    for ep in def.endpoints.iter() {
-        let name: &str = &ep.name;
-        let kind = if let Some(i) = g.custom.iter().position(|c| c.endpoint == name) {
-            Kind::Custom(i)
-        } else if g
-            .device_code
-            .as_ref()
-            .is_some_and(|d| d.device_endpoint == name)
-        {
-            Kind::Device
-        } else if authorize.contains(&name) {
-            Kind::Authorize
-        } else if token.contains(&name) {
-            Kind::Token
-        } else if name == "revoke" {
-            Kind::Revoke
-        } else if name == "api" {
-            Kind::Api
-        } else {
-            continue;
-        };
-        let Some(mut path) = endpoint_path(def, &values, name) else {
-            continue;
-        };
-        if kind == Kind::Api {
-            path = format!("{}/sim/me", path.trim_end_matches('/'));
-        }
-        routes.push(Route {
-            name: name.to_string(),
-            path,
-            method: ep.method,
-            kind,
-        });
-    }
-    if routes.iter().any(|r| r.kind == Kind::Device) {
-        routes.push(Route {
-            name: device::VERIFICATION_NAME.to_string(),
-            path: device::VERIFICATION_PATH.to_string(),
-            method: Method::Get,
-            kind: Kind::DeviceVerify,
-        });
-    }
-    routes
-}
-
-fn same_method(m: &HttpMethod, spec: Method) -> bool {
-    m.as_str() == spec.as_str()
-}
-
 /// The single axum handler.
 pub(crate) async fn handle(
     AxumState(app): AxumState<Arc<App>>,
@@ -233,41 +198,19 @@ pub(crate) async fn handle(
     body: Bytes,
 ) -> Response {
     let path = uri.path();
-    let query: Vec<(String, String)> = uri
-        .query()
-        .map(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .into_owned()
-                .collect()
-        })
-        .unwrap_or_default();
-    let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
-    let req = Req {
-        method: &method,
-        headers: &headers,
-        query,
-        form,
-    };
+    let req = Req::new(&app.def, &method, &headers, uri.query(), &body);
 
     let mut path_matched = false;
-    let mut chosen: Option<(Route, Option<String>)> = None;
+    let mut chosen: Option<(Route, Captures)> = None;
     for route in &app.routes {
-        let tail = if route.path == path {
-            Some(None)
-        } else if route.kind == Kind::Revoke {
-            path.strip_prefix(route.path.trim_end_matches('/'))
-                .and_then(|rest| rest.strip_prefix('/'))
-                .filter(|t| !t.is_empty() && !t.contains('/'))
-                .map(|t| Some(t.to_string()))
-        } else {
-            None
+        let Some(captures) = match_path(route, path) else {
+            continue;
         };
-        let Some(tail) = tail else { continue };
         path_matched = true;
         // The sample API and the verification page are the simulator's own: any method.
         let any_method = matches!(route.kind, Kind::Api | Kind::DeviceVerify);
-        if any_method || same_method(&method, route.method) {
-            chosen = Some((route.clone(), tail));
+        if any_method || accepts(route, &method) {
+            chosen = Some((route.clone(), captures));
             break;
         }
     }
@@ -285,14 +228,25 @@ pub(crate) async fn handle(
             body: format!("no endpoint of {} at {path}", app.def.name),
             headers: Vec::new(),
         },
-        Some((route, tail)) => match route.kind {
+        Some((route, _)) if req.body_error.is_some() => {
+            let site = match route.kind {
+                Kind::Api | Kind::Connection => ErrorSite::Api,
+                Kind::Authorize => ErrorSite::Authorize,
+                Kind::Revoke => ErrorSite::Revoke,
+                _ => ErrorSite::TokenEndpoint,
+            };
+            let why = req.body_error.clone().unwrap_or_default();
+            app.fail(site, &[M::BadRequest], &why)
+        }
+        Some((route, captures)) => match route.kind {
             Kind::Authorize => authorize::authorize(&app, &req),
-            Kind::Token => token::token(&app, &req),
+            Kind::Token => token::token(&app, &req, &route.name),
             Kind::Custom(i) => custom::custom(&app, &req, i),
-            Kind::Revoke => revoke::revoke(&app, &req, tail),
-            Kind::Device => device::authorize_device(&app, &req),
+            Kind::Revoke => revoke::revoke(&app, &req, captures.token),
+            Kind::Device => device::authorize_device(&app, &req, &route.name),
             Kind::DeviceVerify => device::verify(&app, &req),
-            Kind::Api => match api::api(&app, &req) {
+            Kind::Connection => connection::serve(&app, &req, &route.name),
+            Kind::Api => match api::api(&app, &req, &captures) {
                 api::Outcome::Done(reply) => reply,
                 api::Outcome::Admitted(reply, slots) => {
                     // The call stays in flight (holding its concurrency slots) for the
@@ -338,10 +292,14 @@ fn record(app: &App, req: &Req<'_>, path: &str, endpoint: Option<String>, reply:
         path: path.to_string(),
         query: req.query.clone(),
         form: req.form.clone(),
-        authorization: req
+        json: req.json.clone(),
+        headers: req
             .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect(),
+        authorization: req
+            .header(header::AUTHORIZATION.as_str())
             .map(str::to_string),
         status: reply.status,
         body: reply.body.clone(),
@@ -366,54 +324,6 @@ fn into_response(reply: Reply) -> Response {
         *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         r
     })
-}
-
-/// A parsed request.
-struct Req<'a> {
-    method: &'a HttpMethod,
-    headers: &'a HeaderMap,
-    query: Vec<(String, String)>,
-    form: Vec<(String, String)>,
-}
-
-impl Req<'_> {
-    fn query(&self, name: &str) -> Option<&str> {
-        find(&self.query, name)
-    }
-    fn form(&self, name: &str) -> Option<&str> {
-        find(&self.form, name)
-    }
-    /// A parameter from the body, else the query.
-    fn param(&self, name: &str) -> Option<&str> {
-        self.form(name).or_else(|| self.query(name))
-    }
-    fn basic(&self) -> Option<(String, String)> {
-        let value = self.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-        let (scheme, rest) = value.split_once(' ')?;
-        if !scheme.eq_ignore_ascii_case("basic") {
-            return None;
-        }
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(rest.trim())
-            .ok()?;
-        let text = String::from_utf8(decoded).ok()?;
-        let (id, secret) = text.split_once(':')?;
-        let unescape = |s: &str| {
-            url::form_urlencoded::parse(format!("x={s}").as_bytes())
-                .next()
-                .map(|(_, v)| v.into_owned())
-                .unwrap_or_default()
-        };
-        Some((unescape(id), unescape(secret)))
-    }
-}
-
-fn find<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.is_empty())
 }
 
 fn missing(app: &App, site: ErrorSite, param: &str) -> Reply {
@@ -463,18 +373,22 @@ fn split_scopes(def: &ProviderDef, raw: Option<&str>) -> Vec<String> {
         .map(|s| s.separator.as_ref())
         .unwrap_or(" ");
     match raw {
-        Some(raw) => raw
-            .split(sep)
-            .flat_map(|s| s.split(' '))
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Some(raw) => split_list(sep, raw),
         None => def
             .scopes
             .as_ref()
             .map(|s| s.default.iter().map(|x| x.to_string()).collect())
             .unwrap_or_default(),
     }
+}
+
+/// Scopes in a request, split at the def's separator (and at spaces).
+fn split_list(sep: &str, raw: &str) -> Vec<String> {
+    raw.split(sep)
+        .flat_map(|s| s.split(' '))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn expires_at(now_ms: u64, lifetime: Lifetime) -> Option<u64> {

@@ -1,5 +1,5 @@
-//! The revocation endpoint: RFC 7009 (`token` in the form) or a token in the path (Nest's
-//! `DELETE .../access_tokens/<token>`).
+//! The revocation endpoint: RFC 7009 (`token` in the body) or a token in the path (`{token}`
+//! in the template, or appended to it as Nest's `DELETE .../access_tokens/<token>`).
 //!
 //! Revoking a refresh token ends the access tokens minted from it. An unknown token is a
 //! success unless the def has a rule written for the revoke site (Zoho: 400, Nest: 404).
@@ -7,7 +7,8 @@
 use axum::http::Method as HttpMethod;
 use oauth_model::{ErrorMeaning as M, ErrorSite};
 
-use super::{missing, App, Req};
+use super::request::Req;
+use super::{missing, App};
 use crate::render::{self, Reply};
 
 pub(super) fn revoke(app: &App, req: &Req<'_>, tail: Option<String>) -> Reply {

@@ -1,0 +1,400 @@
+//! Renewal: exactly one fetch for all callers (per process; per store, with a store that
+//! locks across processes), under the store's refresh lock kept alive while it runs, with the
+//! cap, the rate limiter and the retry policy checked, and the new set saved before anyone
+//! sees it.
+
+use std::future::Future;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use crate::error::Error;
+use crate::secret::AccessToken;
+use crate::store::LockGuard;
+use crate::token::TokenSet;
+
+use super::cache::{refresh_at, reused_refresh_at, Cached};
+use super::{Flight, TokenCap, TokenSource, MIN_RENEWAL_FLOOR};
+
+pub(super) enum Locked {
+    Held(LockGuard),
+    Found(Box<TokenSet>),
+}
+
+impl TokenSource {
+    /// Stamps this source's issuer on `tokens` when they name none; refuses them when they
+    /// name another.
+    pub(super) fn check_issuer(&self, tokens: &mut TokenSet) -> Result<(), Error> {
+        let Some(expected) = &self.inner.issuer else {
+            return Ok(());
+        };
+        match &tokens.issuer {
+            None => {
+                tokens.issuer = Some(expected.clone());
+                Ok(())
+            }
+            Some(got) if got == expected => Ok(()),
+            Some(_) => Err(Error::IssuerMismatch),
+        }
+    }
+
+    /// The set stored under this source's key, refused when another issuer issued it.
+    pub(super) async fn load(&self) -> Result<Option<TokenSet>, Error> {
+        match self.inner.store.load(&self.inner.key).await? {
+            Some(mut s) => {
+                self.check_issuer(&mut s)?;
+                Ok(Some(s))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Forgets the set, here and in the store.
+    pub async fn clear(&self) -> Result<(), Error> {
+        let mut flight = self.inner.flight.lock().await;
+        flight.unsaved = None;
+        flight.last = None;
+        self.inner.store.delete(&self.inner.key).await?;
+        self.set_current(None);
+        Ok(())
+    }
+
+    /// Makes `tokens` current, to be renewed by the usual rule ([`refresh_at`]).
+    pub(super) fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
+        let at = refresh_at(&tokens, self.inner.skew, self.inner.clock.wall());
+        self.publish_with(tokens, at, false)
+    }
+
+    /// Makes `tokens` current, to be renewed at `refresh_at` (never when `None`), noting
+    /// whether they were fetched to replace a set an API rejected.
+    pub(super) fn publish_with(
+        &self,
+        tokens: TokenSet,
+        refresh_at: Option<SystemTime>,
+        replaces_rejected: bool,
+    ) -> Arc<TokenSet> {
+        let tokens = Arc::new(tokens);
+        let mut cached = Cached::new(Arc::clone(&tokens), refresh_at);
+        if replaces_rejected {
+            cached.replaced_rejected_at = Some(self.inner.clock.now());
+        }
+        self.set_current(Some(Arc::new(cached)));
+        tokens
+    }
+
+    pub(super) fn changed(&self, t: &TokenSet) {
+        if let Some(f) = &self.inner.on_change {
+            f(t);
+        }
+    }
+
+    pub(super) async fn renew(&self) -> Result<Arc<TokenSet>, Error> {
+        let seen = self.inner.generation.load(Ordering::Acquire);
+        let mut flight = self.inner.flight.lock().await;
+        if let Some(t) = self.read_fresh(&mut Arc::clone) {
+            return Ok(t);
+        }
+        let current = self.inner.current.load_full();
+        if let Some((generation, result, at)) = &flight.last {
+            // A fetch finished while we waited for it: its result is ours, error included.
+            if *generation > seen {
+                return result.clone();
+            }
+            // A set fetched (not given with `set`) moments ago and not rejected is not
+            // renewed yet. Its age counts from when it was obtained, wherever: a set another
+            // process fetched long ago and this one just loaded is renewed as usual.
+            if let (Ok(t), Some(c), Some(_)) = (result, &current, at) {
+                let age = t
+                    .obtained_at
+                    .and_then(|o| self.inner.clock.wall().duration_since(o).ok());
+                if let Some(age) = age.filter(|_| !c.rejected && Arc::ptr_eq(t, &c.tokens)) {
+                    if let Some(answer) = self.too_soon(t, age) {
+                        return answer;
+                    }
+                }
+            }
+        }
+        let result = self.run(&mut flight).await;
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        flight.last = Some((generation, result.clone(), Some(self.inner.clock.now())));
+        result
+    }
+
+    /// What to answer instead of renewing `t`, fetched `ago`, when that is too soon: within
+    /// the renewal interval, shortened for short lifetimes to a quarter of `t`'s (but never
+    /// under [`MIN_RENEWAL_FLOOR`]), so a provider answering `expires_in: 0` or `0.001`
+    /// costs a bounded number of requests. A set still valid is handed out again; one that
+    /// was expired on arrival is an error until the window passes. `None`: renew.
+    pub(super) fn too_soon(
+        &self,
+        t: &Arc<TokenSet>,
+        ago: Duration,
+    ) -> Option<Result<Arc<TokenSet>, Error>> {
+        let interval = self.inner.min_renewal_interval;
+        let lifetime = match (t.expires_at, t.obtained_at) {
+            (Some(exp), Some(obtained)) => exp.duration_since(obtained).unwrap_or_default(),
+            _ => return None,
+        };
+        let window = if lifetime.is_zero() {
+            interval
+        } else {
+            (lifetime / 4).clamp(MIN_RENEWAL_FLOOR.min(interval), interval)
+        };
+        if ago >= window {
+            return None;
+        }
+        if t.expires_at
+            .is_some_and(|exp| exp > self.inner.clock.wall())
+        {
+            return Some(Ok(Arc::clone(t)));
+        }
+        Some(Err(Error::NoToken(format!(
+            "the provider handed out an access token that expired {}; not asking again \
+             within {window:?}",
+            if lifetime.is_zero() {
+                "on arrival"
+            } else {
+                "almost at once"
+            }
+        ))))
+    }
+
+    /// The access token an API rejected, if the cached set is marked so.
+    pub(super) fn rejected(&self) -> Option<AccessToken> {
+        self.inner
+            .current
+            .load()
+            .as_ref()
+            .filter(|c| c.rejected)
+            .map(|c| c.tokens.access_token.clone())
+    }
+
+    /// Whether a stored set can be handed out as it is: not rejected, and not yet due for
+    /// renewal by the same rule the cache applies ([`refresh_at`]) when it records when it was
+    /// obtained, else not within the skew of its expiry.
+    pub(super) fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
+        let now = self.inner.clock.wall();
+        let due = match t.obtained_at {
+            Some(_) => refresh_at(t, self.inner.skew, now).is_some_and(|at| at <= now),
+            None => t.needs_refresh(now, self.inner.skew),
+        };
+        !due && rejected.is_none_or(|r| *r != t.access_token)
+    }
+
+    pub(super) async fn run(&self, flight: &mut Flight) -> Result<Arc<TokenSet>, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        if let Some(pending) = flight.unsaved.take() {
+            if let Err(e) = store.save(key, &pending).await {
+                flight.unsaved = Some(pending);
+                return Err(e);
+            }
+            let t = self.publish(pending);
+            self.changed(&t);
+            return Ok(t);
+        }
+        let rejected = self.rejected();
+        // Another process, or an earlier run, may have a good set already.
+        if let Some(s) = self.load().await? {
+            if self.usable(&s, rejected.as_ref()) {
+                return Ok(self.publish(s));
+            }
+        }
+        let mut guard = match self.lock(rejected.as_ref()).await? {
+            Locked::Found(s) => return Ok(self.publish(*s)),
+            Locked::Held(g) => g,
+        };
+        let result = self
+            .keep_locked(&mut guard, self.fetch_under_lock(flight, rejected.as_ref()))
+            .await;
+        if let Err(e) = guard.release().await {
+            tracing::debug!(error = %e, key, "releasing the refresh lock failed; it will expire");
+        }
+        result
+    }
+
+    /// Runs `work` holding `guard`, extending the lock every third of its TTL: a fetch slower
+    /// than the TTL (a slow provider, retries) must not lose the lock to another process,
+    /// which would refresh again with the refresh token this fetch is rotating away.
+    ///
+    /// (`&mut`: a shared `LockGuard` is not `Send`, and this future must be.)
+    pub(super) async fn keep_locked<T>(
+        &self,
+        guard: &mut LockGuard,
+        work: impl Future<Output = T>,
+    ) -> T {
+        let ttl = self.inner.lock_ttl;
+        let every = (ttl / 3).max(Duration::from_millis(1));
+        let mut work = std::pin::pin!(work);
+        let mut held = true;
+        loop {
+            tokio::select! {
+                out = &mut work => return out,
+                () = tokio::time::sleep(every), if held => match guard.extend(ttl).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        held = false;
+                        tracing::warn!(
+                            key = %self.inner.key,
+                            "the refresh lock expired before the fetch ended; another process \
+                             may refresh too"
+                        );
+                    }
+                    Err(e) => tracing::debug!(
+                        error = %e,
+                        key = %self.inner.key,
+                        "extending the refresh lock failed; trying again"
+                    ),
+                },
+            }
+        }
+    }
+
+    pub(super) async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        let deadline = crate::time::later_instant(
+            self.inner.clock.now(),
+            self.inner.lock_ttl.saturating_mul(2),
+        );
+        loop {
+            if let Some(g) = store.lock(key, self.inner.lock_ttl).await? {
+                return Ok(Locked::Held(g));
+            }
+            // Someone else is renewing: wait for their set to appear.
+            tokio::time::sleep(self.inner.poll_interval).await;
+            if let Some(s) = self.load().await? {
+                if self.usable(&s, rejected) {
+                    return Ok(Locked::Found(Box::new(s)));
+                }
+            }
+            if self.inner.clock.now() >= deadline {
+                return Err(Error::Store(
+                    "timed out waiting for another process to renew the token".into(),
+                ));
+            }
+        }
+    }
+
+    pub(super) async fn fetch_under_lock(
+        &self,
+        flight: &mut Flight,
+        rejected: Option<&AccessToken>,
+    ) -> Result<Arc<TokenSet>, Error> {
+        let key = self.inner.key.as_str();
+        let store = &self.inner.store;
+        // Checked again under the lock: the previous holder may have just saved a set.
+        let stored = self.load().await?;
+        if let Some(s) = &stored {
+            if self.usable(s, rejected) {
+                return Ok(self.publish(s.clone()));
+            }
+        }
+        let base = stored.or_else(|| self.cached().map(|t| (*t).clone()));
+        if let (Some(cap), Some(b)) = (&self.inner.cap, &base) {
+            if b.refresh_token.is_some() {
+                cap.check(&b.mints, self.inner.clock.wall())?;
+            }
+        }
+        let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
+        self.inner.minted.fetch_add(1, Ordering::Relaxed);
+        self.check_issuer(&mut fresh)?;
+        if fresh.refresh_token.is_none() {
+            fresh.refresh_token = base.as_ref().and_then(|b| b.refresh_token.clone());
+        }
+        if let Some(cap) = &self.inner.cap {
+            fresh.mints = self.mints_after_fetch(cap, base.as_ref(), &fresh);
+        }
+        if rejected.is_some_and(|r| *r == fresh.access_token) {
+            return Err(Error::NoToken(if self.inner.reuses_token {
+                "the provider handed back the access token that was just rejected (it reuses \
+                 tokens until they expire); not retrying"
+                    .into()
+            } else {
+                "the provider handed back the access token that was just rejected; not retrying"
+                    .into()
+            }));
+        }
+        if let Err(e) = store.save(key, &fresh).await {
+            // Keep it (its refresh token may be the only valid one now) and save it first
+            // next time; callers do not get a set the store does not hold.
+            flight.unsaved = Some(fresh);
+            return Err(e);
+        }
+        // Handed back unchanged by a provider that reuses tokens: asking again before it
+        // expires would only hand it back again, with less time each time.
+        let handed_back = self.inner.reuses_token
+            && base
+                .as_ref()
+                .is_some_and(|b| b.access_token == fresh.access_token);
+        let at = if handed_back {
+            reused_refresh_at(&fresh, self.inner.clock.wall())
+        } else {
+            refresh_at(&fresh, self.inner.skew, self.inner.clock.wall())
+        };
+        let t = self.publish_with(fresh, at, rejected.is_some());
+        self.changed(&t);
+        Ok(t)
+    }
+
+    /// The mints of `fresh`'s refresh token once `fresh` is minted: those of `base` still
+    /// live, if it had the same refresh token, and `fresh` itself.
+    pub(super) fn mints_after_fetch(
+        &self,
+        cap: &TokenCap,
+        base: Option<&TokenSet>,
+        fresh: &TokenSet,
+    ) -> Vec<SystemTime> {
+        if fresh.refresh_token.is_none() {
+            return Vec::new();
+        }
+        let now = fresh.obtained_at.unwrap_or_else(SystemTime::now);
+        let mut mints = match base {
+            Some(b) if b.refresh_token == fresh.refresh_token => cap.live(&b.mints, now),
+            _ => Vec::new(),
+        };
+        mints.push(now);
+        mints
+    }
+
+    pub(super) async fn fetch_with_retry(
+        &self,
+        base: Option<&TokenSet>,
+    ) -> Result<TokenSet, Error> {
+        let policy = self.inner.retry;
+        let mut failed = 0u32;
+        loop {
+            if let Some((limiter, counted)) = &self.inner.limiter {
+                limiter.check(*counted)?;
+            }
+            self.inner.fetches.fetch_add(1, Ordering::Relaxed);
+            let e = match self.inner.fetcher.fetch(base).await {
+                Ok(t) => return Ok(t),
+                Err(e) => e,
+            };
+            failed += 1;
+            if e.outcome_unknown() && !self.inner.fetcher.replayable() {
+                tracing::warn!(
+                    key = %self.inner.key,
+                    error = %e,
+                    "not repeating a fetch that may have reached the provider: it may have \
+                     consumed the refresh token it sent"
+                );
+                return Err(e);
+            }
+            match policy.delay(failed, &e) {
+                Some(wait) => {
+                    tracing::debug!(
+                        key = %self.inner.key,
+                        attempt = failed,
+                        ?wait,
+                        error = %e,
+                        "token fetch failed; retrying"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                None => return Err(e),
+            }
+        }
+    }
+}
