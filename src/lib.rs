@@ -94,6 +94,12 @@ pub mod __private {
     pub use oauth_runtime::model;
 }
 
+/// The bundled spec files as text, whatever features are on: what the `oauth` command embeds,
+/// and what a program can hand to the simulator or the code generator.
+pub mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_specs.rs"));
+}
+
 /// The bundled providers, generated from `specs/`, one cargo feature each.
 pub mod providers {
     /// Zoho Projects (Zoho Accounts OAuth 2.0), generated from `specs/zoho_projects.yaml`.
