@@ -2,7 +2,7 @@
 
 use crate::{
     ApiDef, ClientAuthDef, ConnectionDef, EndpointDef, ErrorRuleDef, FactDef, GrantsDef,
-    LifetimesDef, LimitDef, List, Presentation, ResponseDef, ScopesDef, Str, TokenRequestDef,
+    LifetimesDef, LimitDef, List, OidcDef, Presentation, ResponseDef, ScopesDef, Str, TokenRequestDef,
     VariableDef,
 };
 
@@ -47,6 +47,9 @@ pub struct ProviderDef {
     pub scopes: Option<ScopesDef>,
     /// Error rules, tried in order.
     pub errors: List<ErrorRuleDef>,
+    /// OpenID Connect (issuer, discovery, ID token checks, PAR, DPoP); `None` for a plain
+    /// OAuth provider.
+    pub oidc: Option<OidcDef>,
     /// The source of each fact.
     pub facts: List<FactDef>,
 }

@@ -31,6 +31,7 @@ pub mod either;
 pub mod errors;
 pub mod grants;
 pub mod lifetimes;
+pub mod oidc;
 pub mod positions;
 pub mod requests;
 pub mod response;
@@ -40,6 +41,7 @@ pub use either::{Short, ShortOrLong};
 pub use errors::{ErrorRule, FieldTestSpec, Scalar};
 pub use grants::*;
 pub use lifetimes::{LifetimeSpec, Lifetimes, Limit};
+pub use oidc::{Claim, ClaimType, Oidc};
 pub use oauth_model::{
     BasicEncoding, BodyFormat, Capped, ClientAuth, Counted, ErrorMeaning, ErrorSite, ExpiresIn,
     ExpiresInZero, GrantKind, HmacEncoding, JwtAlgorithm, LimitKey, Method, OnExceed, ParamsIn,
@@ -120,6 +122,10 @@ pub struct Spec {
     /// Error rules, tried in order; the first that matches classifies the response.
     #[serde(default)]
     pub errors: Vec<ErrorRule>,
+    /// OpenID Connect: the issuer, discovery, ID token checks, pushed authorization requests
+    /// (RFC 9126) and DPoP (RFC 9449). Absent: a plain OAuth 2.0 provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc: Option<Oidc>,
 }
 
 /// Provider identity and documentation.
