@@ -23,7 +23,9 @@ pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 /// The media type of a JSON body.
 pub(crate) const JSON_CONTENT_TYPE: &str = "application/json";
 
-/// A provider request under construction. No `Debug`: it carries secrets.
+/// A provider request under construction. No `Debug`: it carries secrets. `Clone` so a
+/// request refused for a missing DPoP nonce can be sent again.
+#[derive(Clone)]
 pub(crate) struct OutRequest {
     /// The spec's endpoint name (for logs; never the URL).
     pub(crate) endpoint: String,
