@@ -33,7 +33,12 @@ fn only_error(rest: &str) -> Diagnostic {
         Ok(def) => panic!("expected an error, got a valid spec for {}", def.name),
         Err(d) => d.0,
     };
-    assert_eq!(all.len(), 1, "expected exactly one error:\n{}", Diagnostics(all.clone()));
+    assert_eq!(
+        all.len(),
+        1,
+        "expected exactly one error:\n{}",
+        Diagnostics(all.clone())
+    );
     all.remove(0)
 }
 
@@ -53,18 +58,33 @@ fn a_full_oidc_section_resolves_with_its_defaults() {
     );
     let def = check(&yaml).unwrap_or_else(|e| panic!("{e}"));
     let oidc = def.oidc.expect("oidc");
-    assert_eq!(oidc.issuer.source, "https://login.example.com/{tenant}/v2.0");
+    assert_eq!(
+        oidc.issuer.source,
+        "https://login.example.com/{tenant}/v2.0"
+    );
     assert!(oidc.discovery);
     assert_eq!(oidc.id_token_algorithms.as_ref(), ["RS256", "ES256"]);
     assert_eq!(oidc.clock_skew_secs, 60);
-    assert_eq!((oidc.par, oidc.dpop), (Requirement::Required, Requirement::Optional));
-    let claims: Vec<_> = oidc.claims.iter().map(|c| (c.name.as_ref(), c.kind)).collect();
-    assert_eq!(claims, [("tid", ClaimKind::String), ("groups", ClaimKind::Strings)]);
+    assert_eq!(
+        (oidc.par, oidc.dpop),
+        (Requirement::Required, Requirement::Optional)
+    );
+    let claims: Vec<_> = oidc
+        .claims
+        .iter()
+        .map(|c| (c.name.as_ref(), c.kind))
+        .collect();
+    assert_eq!(
+        claims,
+        [("tid", ClaimKind::String), ("groups", ClaimKind::Strings)]
+    );
 }
 
 #[test]
 fn alg_none_is_refused_where_it_is_written() {
-    let d = only_error("oidc:\n  issuer: https://id.example.com\n  id_token_algorithms: [RS256, none]\n");
+    let d = only_error(
+        "oidc:\n  issuer: https://id.example.com\n  id_token_algorithms: [RS256, none]\n",
+    );
     assert_diag(
         &d,
         "specs/bad.yaml:9:32",
@@ -135,7 +155,11 @@ fn a_standard_claim_cannot_be_redeclared() {
         "oidc:\n  issuer: https://id.example.com\n  claims:\n    email: { description: Mail. }\n",
     );
     assert_eq!(d.location(), "specs/bad.yaml:10:5");
-    assert!(d.message.contains("`email` is an OpenID Connect Core claim"), "{d}");
+    assert!(
+        d.message
+            .contains("`email` is an OpenID Connect Core claim"),
+        "{d}"
+    );
 }
 
 #[test]

@@ -41,12 +41,12 @@ pub use either::{Short, ShortOrLong};
 pub use errors::{ErrorRule, FieldTestSpec, Scalar};
 pub use grants::*;
 pub use lifetimes::{LifetimeSpec, Lifetimes, Limit};
-pub use oidc::{Claim, ClaimType, Oidc};
 pub use oauth_model::{
     BasicEncoding, BodyFormat, Capped, ClientAuth, Counted, ErrorMeaning, ErrorSite, ExpiresIn,
     ExpiresInZero, GrantKind, HmacEncoding, JwtAlgorithm, LimitKey, Method, OnExceed, ParamsIn,
     RenewWith, Requirement, ResponseFormat, ResponseMode, ScopeFormat, TimeFormat, TimeUnit,
 };
+pub use oidc::{Claim, ClaimType, Oidc};
 pub(crate) use positions::with_file;
 pub use positions::{Pos, Sp};
 pub use requests::*;

@@ -37,7 +37,10 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
     if o.issuer.contains(['?', '#']) || o.issuer.ends_with('/') {
         cx.error_help(
             o.issuer.pos,
-            format!("issuer `{}` must not end with `/` nor carry a query or fragment", o.issuer.value),
+            format!(
+                "issuer `{}` must not end with `/` nor carry a query or fragment",
+                o.issuer.value
+            ),
             "the issuer is compared byte for byte with the provider's metadata and ID tokens \
              (OpenID Connect Discovery §3): write it exactly as the provider's `issuer`",
         );
@@ -95,7 +98,11 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
                     "list only the provider's own claims here",
                 );
             }
-            cx.fact(format!("oidc.claims.{}", name.value), c.source.as_ref(), None);
+            cx.fact(
+                format!("oidc.claims.{}", name.value),
+                c.source.as_ref(),
+                None,
+            );
             ClaimDef {
                 name: owned(name),
                 description: owned(c.description.trim()),
@@ -124,9 +131,37 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
 
 /// The claims `IdTokenClaims` types itself (OIDC Core §2 and §5.1).
 const STANDARD_CLAIMS: &[&str] = &[
-    "iss", "sub", "aud", "exp", "iat", "nbf", "auth_time", "nonce", "acr", "amr", "azp",
-    "at_hash", "c_hash", "sid", "name", "given_name", "family_name", "middle_name", "nickname",
-    "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender",
-    "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified", "address",
+    "iss",
+    "sub",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "auth_time",
+    "nonce",
+    "acr",
+    "amr",
+    "azp",
+    "at_hash",
+    "c_hash",
+    "sid",
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "profile",
+    "picture",
+    "website",
+    "email",
+    "email_verified",
+    "gender",
+    "birthdate",
+    "zoneinfo",
+    "locale",
+    "phone_number",
+    "phone_number_verified",
+    "address",
     "updated_at",
 ];

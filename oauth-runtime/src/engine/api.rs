@@ -189,12 +189,23 @@ impl Client {
             self.remember_dpop_nonce(&raw.headers);
             // RFC 9449 §9: the resource server wants a nonce; one retry with it.
             if super::oidc::asks_for_dpop_nonce(&raw) {
-                let proof =
-                    self.dpop_proof(&key, again.method(), again.url(), Some(&tokens.access_token))?;
+                let proof = self.dpop_proof(
+                    &key,
+                    again.method(),
+                    again.url(),
+                    Some(&tokens.access_token),
+                )?;
                 let proof = HeaderValue::from_str(&proof)
                     .map_err(|_| Error::Config("a DPoP proof is not a header value".into()))?;
-                again.headers_mut().insert(HeaderName::from_static("dpop"), proof);
-                raw = fetch(reqwest::RequestBuilder::from_parts(http, again), site, timeout).await?;
+                again
+                    .headers_mut()
+                    .insert(HeaderName::from_static("dpop"), proof);
+                raw = fetch(
+                    reqwest::RequestBuilder::from_parts(http, again),
+                    site,
+                    timeout,
+                )
+                .await?;
                 self.remember_dpop_nonce(&raw.headers);
             }
         }

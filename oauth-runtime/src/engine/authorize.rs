@@ -97,7 +97,8 @@ impl Client {
         let scope_wire = self.wire("scope");
         let mut openid = false;
         for (name, value) in self.scope_params(&params.scopes)? {
-            openid |= Some(name.as_str()) == scope_wire && value.split(separator).any(|s| s == "openid");
+            openid |=
+                Some(name.as_str()) == scope_wire && value.split(separator).any(|s| s == "openid");
             query.push((name, value));
         }
         if openid && def.oidc.is_some() {

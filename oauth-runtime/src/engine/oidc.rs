@@ -22,8 +22,8 @@ use crate::error::Error;
 use crate::jose::JwsAlgorithm;
 use crate::oidc::discovery::move_to;
 use crate::oidc::{
-    Discovery, DpopKey, Expected, ExportedDpopKey, IdTokenError, IdTokenVerifier, JwksCache,
-    Nonce, ProviderMetadata, UserInfo, UserInfoClaims,
+    Discovery, DpopKey, Expected, ExportedDpopKey, IdTokenError, IdTokenVerifier, JwksCache, Nonce,
+    ProviderMetadata, UserInfo, UserInfoClaims,
 };
 use crate::pending::PendingAuthorization;
 use crate::request::OutRequest;
@@ -180,13 +180,13 @@ impl Client {
         state
             .verifier
             .get_or_try_init(|| async {
-                let oidc = self.def().oidc.as_ref().ok_or_else(|| {
-                    Error::Config("not an OpenID provider".into())
-                })?;
+                let oidc = self
+                    .def()
+                    .oidc
+                    .as_ref()
+                    .ok_or_else(|| Error::Config("not an OpenID provider".into()))?;
                 let metadata = self.metadata_if_discovered().await?;
-                let jwks_uri = self
-                    .oidc_endpoint("jwks", |m| m.jwks_uri.as_ref())
-                    .await?;
+                let jwks_uri = self.oidc_endpoint("jwks", |m| m.jwks_uri.as_ref()).await?;
                 let jwks = JwksCache::builder(jwks_uri)
                     .http_client(self.inner.http.clone())
                     .clock(self.runtime_clock().shared())
@@ -241,6 +241,9 @@ impl Client {
             }
             if let Some(previous) = previous {
                 tokens.id_token_claims = previous.id_token_claims.clone();
+                if let Some(hint) = previous.extra.get("id_token") {
+                    tokens.extra.insert("id_token".into(), hint.clone());
+                }
             }
             return Ok(());
         };
@@ -263,6 +266,9 @@ impl Client {
             }
         }
         tokens.id_token_claims = Some(Arc::new(claims));
+        // Kept (redacted in `Debug`, sealed where the store is) as the logout's
+        // `id_token_hint`, whether or not the spec lists it among its extra fields.
+        tokens.extra.insert("id_token".into(), id_token.to_string());
         Ok(())
     }
 
@@ -323,6 +329,36 @@ impl Client {
         Ok(url)
     }
 
+    /// Signs the user out at the provider: the RP-initiated logout URL for `tokens` (as
+    /// [`Client::end_session_url`]; `None` when neither the spec nor the metadata has an
+    /// end-session endpoint), after revoking `tokens` (their refresh token, else their access
+    /// token) where the spec has a `revoke` endpoint. The URL is built before the revocation,
+    /// so its `id_token_hint` is the set's; a failed revocation is the error.
+    pub async fn logout(
+        &self,
+        tokens: &TokenSet,
+        post_logout_redirect_uri: Option<&Url>,
+        state: Option<&str>,
+    ) -> Result<Option<Url>, Error> {
+        let has_end_session = self.def().endpoint("end_session").is_some()
+            || self
+                .metadata_if_discovered()
+                .await?
+                .is_some_and(|m| m.end_session_endpoint.is_some());
+        let url = if has_end_session {
+            Some(
+                self.end_session_url(tokens, post_logout_redirect_uri, state)
+                    .await?,
+            )
+        } else {
+            None
+        };
+        if self.def().endpoint("revoke").is_some() {
+            self.revoke(tokens).await?;
+        }
+        Ok(url)
+    }
+
     /// Whether authorization requests are pushed without asking the metadata: the spec
     /// says `par: required`, or the builder turned it on.
     pub(crate) fn par_forced(&self) -> bool {
@@ -362,8 +398,8 @@ impl Client {
         let endpoint = self
             .oidc_endpoint("par", |m| m.pushed_authorization_request_endpoint.as_ref())
             .await?;
-        let mut request = OutRequest::new("par", oauth_model::Method::Post, endpoint.clone())
-            .accept_json(true);
+        let mut request =
+            OutRequest::new("par", oauth_model::Method::Post, endpoint.clone()).accept_json(true);
         for (name, value) in &parts.query {
             if Some(name.as_str()) != self.wire("client_id") {
                 request.param(ParamsIn::Body, name, value);

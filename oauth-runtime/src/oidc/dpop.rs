@@ -77,7 +77,10 @@ impl fmt::Debug for ExportedDpopKey {
 impl PartialEq for ExportedDpopKey {
     fn eq(&self, other: &Self) -> bool {
         use subtle::ConstantTimeEq as _;
-        self.secret().as_bytes().ct_eq(other.secret().as_bytes()).into()
+        self.secret()
+            .as_bytes()
+            .ct_eq(other.secret().as_bytes())
+            .into()
     }
 }
 
