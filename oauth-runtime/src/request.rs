@@ -78,6 +78,11 @@ impl OutRequest {
         }
     }
 
+    /// Whether the body already has parameter `name`.
+    pub(crate) fn has_body_param(&self, name: &str) -> bool {
+        self.body.iter().any(|(n, _)| n == name)
+    }
+
     /// The URL the request goes to (before query parameters are added).
     pub(crate) fn url(&self) -> &Url {
         &self.url

@@ -406,6 +406,14 @@ impl Client {
             }
         }
         self.authenticate(&mut request, &endpoint)?;
+        // `client_id` is a parameter of the authorization request, so the push carries it
+        // (RFC 9126 §2.1) even where the client authenticates by a header (oidc-provider
+        // refuses a push without it); a body-authenticated client has it there already.
+        if let Some(name) = self.wire("client_id") {
+            if !request.has_body_param(name) {
+                request.param(ParamsIn::Body, name, self.credentials().client_id.as_str());
+            }
+        }
         let site = ErrorSite::Authorize;
         let (raw, _) = self.send_form(request, site).await?;
         let body = self.checked_body(
