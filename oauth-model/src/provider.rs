@@ -2,8 +2,8 @@
 
 use crate::{
     ApiDef, ClientAuthDef, ConnectionDef, EndpointDef, ErrorRuleDef, FactDef, GrantsDef,
-    LifetimesDef, LimitDef, List, OidcDef, Presentation, ResponseDef, ScopesDef, Str, TokenRequestDef,
-    VariableDef,
+    LifetimesDef, LimitDef, List, OidcDef, Presentation, ResponseDef, ScopesDef, Str,
+    TokenRequestDef, VariableDef,
 };
 
 /// One provider, resolved.
