@@ -112,10 +112,22 @@ fn an_unknown_algorithm_gets_a_did_you_mean() {
 }
 
 #[test]
-fn an_issuer_with_a_trailing_slash_is_refused() {
-    let d = only_error("oidc:\n  issuer: https://id.example.com/\n");
+fn an_issuer_with_a_trailing_slash_is_kept_as_written() {
+    // Auth0's issuer is `https://{domain}/`: compared byte for byte, so written with its `/`.
+    let yaml = format!("{HEAD}oidc:\n  issuer: https://tenant.auth0.example/\n");
+    let def = check(&yaml).unwrap_or_else(|e| panic!("{e}"));
+    let oidc = def.oidc.expect("oidc");
+    assert_eq!(oidc.issuer.source, "https://tenant.auth0.example/");
+}
+
+#[test]
+fn an_issuer_with_a_query_is_refused() {
+    let d = only_error("oidc:\n  issuer: https://id.example.com/?tenant=1\n");
     assert_eq!(d.location(), "specs/bad.yaml:8:11");
-    assert!(d.message.contains("must not end with `/`"), "{d}");
+    assert!(
+        d.message.contains("must not carry a query or fragment"),
+        "{d}"
+    );
 }
 
 #[test]

@@ -34,11 +34,14 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
     if let Some(t) = &issuer {
         templates::check_urls(cx, &o.issuer, t, names);
     }
-    if o.issuer.contains(['?', '#']) || o.issuer.ends_with('/') {
+    // A trailing `/` is kept: some providers' issuers have one (Auth0's
+    // `https://{domain}/`), and the comparison is byte for byte; discovery drops it before
+    // appending the well-known path (Discovery §4.1).
+    if o.issuer.contains(['?', '#']) {
         cx.error_help(
             o.issuer.pos,
             format!(
-                "issuer `{}` must not end with `/` nor carry a query or fragment",
+                "issuer `{}` must not carry a query or fragment",
                 o.issuer.value
             ),
             "the issuer is compared byte for byte with the provider's metadata and ID tokens \
