@@ -10,6 +10,11 @@ use oauth_sim::{Consent, IdTokenTamper, Simulator, JWKS_PATH};
 
 const REDIRECT: &str = "http://127.0.0.1/callback";
 
+/// An Entra-like spec: a tenant in the issuer, a claim of the provider's own of each type.
+mod tenant {
+    oauth_providers::provider!("tests/specs/oidc/tenant_like.yaml");
+}
+
 fn start() -> (Simulator, OpenId) {
     let sim = Simulator::from_spec_file(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/openid.yaml"))
         .expect("simulator");
@@ -128,4 +133,52 @@ async fn a_plain_oauth_spec_serves_no_openid_metadata() {
     .unwrap()
     .status();
     assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_specs_own_claims_come_out_through_typed_getters() {
+    use tenant::{scopes, Directory};
+
+    let sim = Simulator::from_spec_file(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/specs/oidc/tenant_like.yaml"
+    ))
+    .expect("simulator");
+    sim.register_client("app", "app-secret", [REDIRECT]);
+    sim.consent(Consent::Approve { user: "bob".into() });
+    assert_eq!(
+        sim.issuer(),
+        Some("https://login.tenant.example/contoso/v2.0")
+    );
+    let client = Directory::builder(Credentials::new("app", "app-secret"), "contoso")
+        .redirect_uri(REDIRECT.parse().unwrap())
+        .origin_override(sim.origin())
+        .build()
+        .expect("client");
+    assert_eq!(
+        client.issuer_id(),
+        "https://login.tenant.example/contoso/v2.0"
+    );
+    let (url, pending) = client
+        .authorize()
+        .scopes([scopes::openid, scopes::email])
+        .start()
+        .await
+        .expect("URL");
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let back = browser.get(url).send().await.expect("simulator answers");
+    let location = back.headers()[reqwest::header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let login = client.login(pending, query).await.expect("login");
+    assert_eq!(login.claims.sub, "bob");
+    assert_eq!(login.claims.tid(), Some("sim-tid"));
+    assert_eq!(login.claims.groups(), Some(vec!["sim-groups"]));
+    assert_eq!(login.claims.xms_pl_verified(), Some(true));
+    assert_eq!(login.claims.acct(), Some(1));
 }

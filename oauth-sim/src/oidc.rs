@@ -1,8 +1,9 @@
 //! OpenID Connect in the simulator, for a spec with `oidc:`: the provider's metadata at
 //! `<issuer path>/.well-known/openid-configuration`, its signing key published at
 //! [`JWKS_PATH`], and an ID token with every code exchange of an `openid` authorization
-//! (`iss`, `sub`, `aud`, `exp`, `iat`, the authorization's `nonce`, `at_hash`), signed ES256
-//! with a P-256 key made fresh at every start.
+//! (`iss`, `sub`, `aud`, `exp`, `iat`, the authorization's `nonce`, `at_hash`, and a sample
+//! value of each claim the spec declares: `sim-<name>`, `true`, `1` or `["sim-<name>"]` by its
+//! type), signed ES256 with a P-256 key made fresh at every start.
 //!
 //! So a client's ID token checks run against specs without a real server: the simulator's
 //! tokens pass them, and [`IdTokenTamper`] makes the next one fail exactly one of them.
@@ -11,7 +12,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use oauth_model::{ProviderDef, RenderContext};
+use oauth_model::{ClaimKind, ProviderDef, RenderContext};
 use ring::rand::SystemRandom;
 use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
 use serde_json::{json, Map, Value};
@@ -54,6 +55,8 @@ pub enum IdTokenTamper {
 pub(crate) struct Oidc {
     /// The spec's issuer, rendered with the default variable values.
     pub issuer: String,
+    /// The spec's own claims, each given a sample value.
+    claims: Vec<(String, ClaimKind)>,
     key: EcdsaKeyPair,
     kid: String,
     rng: SystemRandom,
@@ -95,8 +98,14 @@ impl Oidc {
             "sim-{}",
             &URL_SAFE_NO_PAD.encode(Sha256::digest(key.public_key()))[..16]
         );
+        let claims = oidc
+            .claims
+            .iter()
+            .map(|c| (c.name.to_string(), c.kind))
+            .collect();
         Ok(Some(Oidc {
             issuer,
+            claims,
             key,
             kid,
             rng,
@@ -177,6 +186,15 @@ impl Oidc {
         );
         if let Some(nonce) = nonce {
             claims.insert("nonce".into(), json!(nonce));
+        }
+        for (name, kind) in &self.claims {
+            let sample = match kind {
+                ClaimKind::String => json!(format!("sim-{name}")),
+                ClaimKind::Bool => json!(true),
+                ClaimKind::Integer => json!(1),
+                ClaimKind::Strings => json!([format!("sim-{name}")]),
+            };
+            claims.insert(name.clone(), sample);
         }
         let mut alg = "ES256";
         match tamper {
