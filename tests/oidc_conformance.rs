@@ -93,8 +93,24 @@ impl Server {
         assert_eq!(status, 204);
     }
 
-    /// How many stdout lines are `line` exactly.
-    fn count(&self, line: &str) -> usize {
+    /// How many stdout lines are `line` exactly. The lines are read on another thread, so a
+    /// marker goes through the server first (`/test/mark`): once its line is in, every line
+    /// printed before it is too.
+    async fn count(&self, line: &str) -> usize {
+        let mark = format!("MARK {}", Nonce::random().secret());
+        let status = reqwest::get(format!("{}/test/mark?m={}", self.issuer, &mark[5..]))
+            .await
+            .expect("server answers")
+            .status();
+        assert_eq!(status, 204);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !self.lines().contains(&mark) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server's output stalled"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         self.lines().iter().filter(|l| *l == line).count()
     }
 
@@ -726,7 +742,7 @@ async fn the_generated_client_refuses_metadata_naming_another_issuer() {
         ),
         other => panic!("expected a discovery error, got {other:?}"),
     }
-    assert_eq!(server.count("FORGED discovery-issuer"), 1);
+    assert_eq!(server.count("FORGED discovery-issuer").await, 1);
     // Nothing wrong was cached: the genuine document is taken next time.
     let metadata = client.discover().await.expect("the genuine metadata");
     assert_eq!(metadata.issuer, server.issuer);
@@ -843,7 +859,7 @@ async fn forged_id_tokens_are_refused_with_the_check_that_failed() {
         server.forge(kind).await;
         let err = client.login(pending, &query).await.unwrap_err();
         assert_eq!(
-            server.count(&format!("FORGED {kind}")),
+            server.count(&format!("FORGED {kind}")).await,
             1,
             "{kind} was forged"
         );
@@ -875,10 +891,10 @@ async fn a_key_rotation_reaches_the_generated_client_through_one_jwks_refetch() 
         kid(&id_token(&after.tokens)),
         "the restart rotated the key"
     );
-    assert_eq!(server.count("JWKS"), 1, "one fetch of the new set");
+    assert_eq!(server.count("JWKS").await, 1, "one fetch of the new set");
     // Another login under the same new key needs no fetch.
     login(&client).await;
-    assert_eq!(server.count("JWKS"), 1, "known kid: no fetch");
+    assert_eq!(server.count("JWKS").await, 1, "known kid: no fetch");
 }
 
 fn kid(jwt: &str) -> String {
@@ -906,7 +922,7 @@ async fn par_is_used_when_the_metadata_requires_it_and_when_asked() {
     let mut keys: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
     keys.sort();
     assert_eq!(keys, ["client_id", "request_uri"], "{url}");
-    assert_eq!(server.count("PUSHED"), 1);
+    assert_eq!(server.count("PUSHED").await, 1);
     let login = client
         .login(pending, &query)
         .await
@@ -929,7 +945,7 @@ async fn par_is_used_when_the_metadata_requires_it_and_when_asked() {
         url.query_pairs().any(|(k, _)| k == "response_type"),
         "not pushed: {url}"
     );
-    assert_eq!(relaxed.count("PUSHED"), 0);
+    assert_eq!(relaxed.count("PUSHED").await, 0);
     let asked = OpenId::builder(
         Credentials::new("conf-basic", "conf-basic-secret"),
         &relaxed.issuer,
@@ -940,7 +956,7 @@ async fn par_is_used_when_the_metadata_requires_it_and_when_asked() {
     .unwrap();
     let (query, pending, url) = redirect_of(&asked, true, false).await;
     assert!(url.query_pairs().any(|(k, _)| k == "request_uri"), "{url}");
-    assert_eq!(relaxed.count("PUSHED"), 1);
+    assert_eq!(relaxed.count("PUSHED").await, 1);
     asked
         .login(pending, &query)
         .await
@@ -961,7 +977,7 @@ async fn dpop_binds_the_tokens_through_the_servers_nonce_challenge() {
     let (query, pending, _) = redirect_of(&client, false, true).await;
     let login = client.login(pending, &query).await.expect("DPoP login");
     assert_eq!(
-        server.count("CHALLENGE /token"),
+        server.count("CHALLENGE /token").await,
         1,
         "the server asked for its nonce once"
     );

@@ -212,7 +212,8 @@ provider.on('server_error', (_ctx, err) => {
 //   hs256       `alg: HS256` under the RSA key's `kid`, the HMAC keyed with its public key
 //   discovery-issuer   the discovery document's `issuer` another issuer's
 // Every forgery prints `FORGED <kind>`; every DPoP nonce challenge `CHALLENGE <path>`; every
-// pushed authorization request `PUSHED`; every JWKS served `JWKS`.
+// pushed authorization request `PUSHED`; every JWKS served `JWKS`. `GET /test/mark?m=<text>`
+// prints `MARK <text>`, so a test knows every line before it has been read.
 const b64u = (buf) => Buffer.from(buf).toString('base64url');
 const decodePart = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 const rsaJwk = signingKeys[0];
@@ -250,6 +251,11 @@ let armed = null;
 let lastIdToken = null;
 if (oidcMode) {
   provider.use(async (ctx, next) => {
+    if (ctx.path === '/test/mark') {
+      console.log(`MARK ${ctx.query.m}`);
+      ctx.status = 204;
+      return;
+    }
     if (ctx.path === '/test/forge') {
       armed = ctx.query.kind;
       ctx.status = 204;
