@@ -31,6 +31,10 @@ mod marketo;
 #[path = "../examples/nest.rs"]
 mod nest;
 
+#[allow(dead_code)]
+#[path = "../examples/sign_in.rs"]
+mod sign_in;
+
 /// The narration of a run.
 fn text(out: Vec<u8>) -> String {
     String::from_utf8(out).expect("the narration is UTF-8")
@@ -331,4 +335,19 @@ fn partial_marketo_and_nest_settings_name_the_missing_variables() {
         ])),
         Ok(nest::Mode::Nest(nest::NestConfig { pin: None, .. }))
     ));
+}
+
+#[tokio::test]
+async fn sign_in_yields_verified_claims() {
+    let mut out = Vec::new();
+    sign_in::run(&mut out).await.expect("sign_in runs");
+    let text = text(out);
+    lines_in_order(
+        &text,
+        &[
+            "Signed in: sub=alice iss=https://id.example.com",
+            "Audience: [\"my-app\"]",
+        ],
+    );
+    assert!(!text.contains("eyJ"), "no token in the narration:\n{text}");
 }

@@ -6,10 +6,15 @@
 //!
 //! Discovery from the real server, authorization-code and hybrid flows driven headlessly (as
 //! tests/conformance.rs does: the same generated `OpenId` client, the same devInteractions
-//! login), the real ID tokens verified (RS256, ES256, EdDSA, nonce, at_hash, c_hash), a key
-//! rotation (a restart on the same port with new keys) picked up through the unknown-`kid`
-//! refetch, UserInfo's `sub` check, DPoP-bound tokens, and client assertions accepted by the
-//! real token endpoint.
+//! login), the real ID tokens verified (RS256, PS256, ES256, EdDSA, nonce, at_hash, c_hash), a
+//! key rotation (a restart on the same port with new keys) picked up through the
+//! unknown-`kid` refetch, UserInfo's `sub` check, client assertions accepted by the real token
+//! endpoint; and through the generated client's OpenID face: `login` yielding verified claims,
+//! `userinfo`, `logout` (revocation and the end-session URL), pushed authorization requests
+//! (required by the metadata, or asked for), DPoP-bound tokens through the server's nonce
+//! challenge, and forged ID tokens (the server's `/test/forge`: a flipped signature, another
+//! audience or issuer, an expired token, a missing or replayed nonce, `alg: none`, an HS256
+//! token keyed with the RSA public key) each refused with the check that failed.
 //!
 //! Needs `node` and `tests/conformance/node_modules` (`.ci/run` installs both).
 
@@ -17,12 +22,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use oauth_providers::providers::openid::{scopes, OpenId, Prompt};
-use oauth_providers::{Credentials, PendingAuthorization, TokenSet};
+use oauth_providers::{Credentials, Error, PendingAuthorization, TokenSet};
 use oauth_runtime::jose::{ClientAssertion, JwsAlgorithm, SigningKey};
 use oauth_runtime::limits::{Clock, ManualClock, SystemClock};
 use oauth_runtime::oidc::{
-    Discovery, DpopKey, Expected, IdTokenError, IdTokenVerifier, JwksCache, Nonce, UserInfo,
-    UserInfoError,
+    Discovery, DiscoveryError, DpopKey, Expected, IdTokenError, IdTokenVerifier, JwksCache, Nonce,
+    UserInfo, UserInfoError,
 };
 use oauth_runtime::{AccessToken, AuthorizationCode, ClientId, ClientSecret};
 use serde_json::{json, Value};
@@ -78,6 +83,50 @@ impl Server {
     fn url(&self, path: &str) -> Url {
         format!("{}{path}", self.issuer).parse().unwrap()
     }
+
+    /// Arms one forgery (see server.mjs) for the next token response with an ID token.
+    async fn forge(&self, kind: &str) {
+        let status = reqwest::get(format!("{}/test/forge?kind={kind}", self.issuer))
+            .await
+            .expect("server answers")
+            .status();
+        assert_eq!(status, 204);
+    }
+
+    /// How many stdout lines are `line` exactly. The lines are read on another thread, so a
+    /// marker goes through the server first (`/test/mark`): once its line is in, every line
+    /// printed before it is too.
+    async fn count(&self, line: &str) -> usize {
+        let mark = format!("MARK {}", Nonce::random().secret());
+        let status = reqwest::get(format!("{}/test/mark?m={}", self.issuer, &mark[5..]))
+            .await
+            .expect("server answers")
+            .status();
+        assert_eq!(status, 204);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while !self.lines().contains(&mark) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server's output stalled"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        self.lines().iter().filter(|l| *l == line).count()
+    }
+
+    /// Whether the token is active, per the server's introspection.
+    async fn introspect(&self, id: &str, secret: &str, token: &str) -> Value {
+        reqwest::Client::new()
+            .post(self.url("/token/introspection"))
+            .basic_auth(id, Some(secret))
+            .form(&[("token", token)])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
 }
 
 /// Plays the user from the authorization URL: login and consent on devInteractions' pages.
@@ -90,15 +139,14 @@ async fn play_user(url: Url) -> Url {
         .unwrap_or_else(|page| panic!("the authorization ended on a page, not a redirect:\n{page}"))
 }
 
-/// An authorization through the generated client, with `nonce`, `max_age` (and
-/// `response_type`, when given) added to its URL. Returns the redirect's parameters (query or fragment) and the
-/// pending authorization.
+/// An authorization through the generated client (which sends a fresh nonce), with
+/// `max_age` (and `response_type`, when given) added to its URL. Returns the redirect's
+/// parameters (query or fragment), the pending authorization and its nonce.
 async fn authorize(
     client: &OpenId,
-    nonce: &Nonce,
     response_type: Option<&str>,
     offline: bool,
-) -> (String, PendingAuthorization) {
+) -> (String, PendingAuthorization, Nonce) {
     let mut wanted = vec![scopes::openid, scopes::email, scopes::profile];
     if offline {
         wanted.push(scopes::offline_access);
@@ -109,12 +157,21 @@ async fn authorize(
         .prompt(Prompt::Consent)
         .url()
         .expect("authorize URL");
+    let nonce = pending
+        .nonce
+        .clone()
+        .expect("an OpenID authorization carries a nonce");
+    assert_eq!(
+        url.query_pairs()
+            .find(|(k, _)| k == "nonce")
+            .map(|(_, v)| v.into_owned()),
+        Some(nonce.secret().to_string())
+    );
     let mut pairs: Vec<(String, String)> = url
         .query_pairs()
         .into_owned()
         .filter(|(k, _)| response_type.is_none() || k != "response_type")
         .collect();
-    pairs.push(("nonce".into(), nonce.secret().into()));
     pairs.push(("max_age".into(), MAX_AGE.as_secs().to_string()));
     if let Some(rt) = response_type {
         pairs.push(("response_type".into(), rt.into()));
@@ -131,7 +188,46 @@ async fn authorize(
         !params.contains("error="),
         "the provider refused the authorization: {params}"
     );
-    (params, pending)
+    (params, pending, nonce)
+}
+
+/// The redirect of a plain authorization through the generated client: its URL as `url()`
+/// builds it, or pushed first with `start()`.
+async fn redirect_of(
+    client: &OpenId,
+    pushed: bool,
+    offline: bool,
+) -> (String, PendingAuthorization, Url) {
+    let mut wanted = vec![scopes::openid, scopes::email, scopes::profile];
+    if offline {
+        wanted.push(scopes::offline_access);
+    }
+    let request = client.authorize().scopes(wanted).prompt(Prompt::Consent);
+    let (url, pending) = if pushed {
+        request
+            .start()
+            .await
+            .expect("authorize URL (pushed when required)")
+    } else {
+        request.url().expect("authorize URL")
+    };
+    let back = play_user(url.clone()).await;
+    (back.query().unwrap_or_default().to_string(), pending, url)
+}
+
+/// A login through the generated client that must succeed.
+async fn login(client: &OpenId) -> oauth_providers::providers::openid::OpenIdLogin {
+    let (query, pending, _) = redirect_of(client, false, false).await;
+    assert!(!query.contains("error="), "{query}");
+    client.login(pending, &query).await.expect("login")
+}
+
+/// The `IdTokenError` inside `err`.
+fn id_token_error(err: &Error) -> &IdTokenError {
+    match err {
+        Error::IdToken(e) => e,
+        other => panic!("expected an ID token error, got {other:?}"),
+    }
 }
 
 fn param(params: &str, name: &str) -> String {
@@ -273,8 +369,7 @@ async fn real_id_tokens_verify_for_rs256_es256_and_eddsa_and_userinfo_sub_matche
         ("conf-eddsa", "conf-eddsa-secret", "EdDSA"),
     ] {
         let client = server.client(id, secret);
-        let nonce = Nonce::random();
-        let (query, pending) = authorize(&client, &nonce, None, false).await;
+        let (query, pending, nonce) = authorize(&client, None, false).await;
         let (_, tokens) = client
             .exchange_callback(pending, &query)
             .await
@@ -351,8 +446,7 @@ async fn a_hybrid_response_binds_code_and_access_token_through_c_hash_and_at_has
     let server = Server::start();
     let jwks = jwks_cache(&server, Duration::from_secs(30)).await;
     let client = server.client("conf-es256", "conf-es256-secret");
-    let nonce = Nonce::random();
-    let (fragment, pending) = authorize(&client, &nonce, Some("code id_token token"), false).await;
+    let (fragment, pending, nonce) = authorize(&client, Some("code id_token token"), false).await;
     let front = param(&fragment, "id_token");
     let code = AuthorizationCode::new(param(&fragment, "code"));
     let access = AccessToken::new(param(&fragment, "access_token"));
@@ -423,8 +517,7 @@ async fn a_key_rotation_is_picked_up_through_one_unknown_kid_refetch() {
     let jwks = jwks_cache_with_clock(&server, Duration::from_secs(30), clock.clone()).await;
     let client = server.client("conf-es256", "conf-es256-secret");
     let verifier = verifier(&server, "conf-es256", &jwks);
-    let nonce = Nonce::random();
-    let (query, pending) = authorize(&client, &nonce, None, false).await;
+    let (query, pending, nonce) = authorize(&client, None, false).await;
     let (_, tokens) = client.exchange_callback(pending, &query).await.unwrap();
     let before = id_token(&tokens);
     let expect = |n| Expected {
@@ -441,8 +534,7 @@ async fn a_key_rotation_is_picked_up_through_one_unknown_kid_refetch() {
     let server = server.restart();
     clock.advance(Duration::from_secs(31));
     let client = server.client("conf-es256", "conf-es256-secret");
-    let nonce2 = Nonce::random();
-    let (query, pending) = authorize(&client, &nonce2, None, false).await;
+    let (query, pending, nonce2) = authorize(&client, None, false).await;
     let (_, tokens) = client.exchange_callback(pending, &query).await.unwrap();
     let after = id_token(&tokens);
     let claims = verifier
@@ -474,15 +566,14 @@ async fn a_key_rotation_is_picked_up_through_one_unknown_kid_refetch() {
 async fn dpop_bound_tokens_from_the_real_token_endpoint() {
     let server = Server::start();
     let client = server.client("conf-es256", "conf-es256-secret");
-    let nonce = Nonce::random();
-    let (query, pending) = authorize(&client, &nonce, None, false).await;
+    let (query, pending, nonce) = authorize(&client, None, false).await;
     let code = param(&query, "code");
     let key = DpopKey::generate().unwrap();
     let token_url = server.url("/token");
     let http = reqwest::Client::new();
 
-    // The token request, by hand (the grants do not send DPoP yet), with one retry when the
-    // server hands out a nonce.
+    // The token request, by hand (the building blocks without the engine), with the one retry
+    // the server's nonce challenge calls for.
     let mut server_nonce: Option<String> = None;
     let body: Value = loop {
         let mut proof = key.proof(&reqwest::Method::POST, &token_url).unwrap();
@@ -634,4 +725,310 @@ async fn client_assertions_authenticate_at_the_real_token_endpoint() {
         .unwrap();
     let (status, _) = token_with_assertion(&server, &wrong).await;
     assert_eq!(status, 401);
+}
+
+// --- The generated client's OpenID face, against the real server.
+
+#[tokio::test]
+async fn the_generated_client_refuses_metadata_naming_another_issuer() {
+    let server = Server::start();
+    let client = server.client("conf-basic", "conf-basic-secret");
+    server.forge("discovery-issuer").await;
+    let err = client.discover().await.unwrap_err();
+    match &err {
+        Error::Discovery(e) => assert!(
+            matches!(**e, DiscoveryError::IssuerMismatch { .. }),
+            "{e:?}"
+        ),
+        other => panic!("expected a discovery error, got {other:?}"),
+    }
+    assert_eq!(server.count("FORGED discovery-issuer").await, 1);
+    // Nothing wrong was cached: the genuine document is taken next time.
+    let metadata = client.discover().await.expect("the genuine metadata");
+    assert_eq!(metadata.issuer, server.issuer);
+}
+
+#[tokio::test]
+async fn login_yields_verified_claims_for_rs256_ps256_es256_and_eddsa() {
+    let server = Server::start();
+    for (id, secret, alg) in [
+        ("conf-basic", "conf-basic-secret", "RS256"),
+        ("conf-ps256", "conf-ps256-secret", "PS256"),
+        ("conf-es256", "conf-es256-secret", "ES256"),
+        ("conf-eddsa", "conf-eddsa-secret", "EdDSA"),
+    ] {
+        let client = server.client(id, secret);
+        let login = login(&client).await;
+        assert_eq!(
+            header_alg(&id_token(&login.tokens)),
+            alg,
+            "{id} signs with {alg}"
+        );
+        assert_eq!(login.claims.sub, USER);
+        assert_eq!(login.claims.iss, server.issuer);
+        assert_eq!(login.claims.aud, [id]);
+        assert!(login.claims.nonce.is_some());
+        assert_eq!(
+            login.client.id_token_claims(&login.tokens).as_ref(),
+            Some(&login.claims),
+            "the claims are kept on the token set"
+        );
+        let me = login
+            .client
+            .userinfo(&login.tokens)
+            .await
+            .expect("userinfo");
+        assert_eq!(me.sub, USER);
+        assert_eq!(
+            me.standard.email.as_deref(),
+            Some("conformance-user@example.test")
+        );
+        // UserInfo for a set whose verified `sub` is someone else's is refused.
+        let mut other = login.tokens.clone();
+        let mut claims = (*login.claims).clone();
+        claims.sub = "someone-else".into();
+        other.id_token_claims = Some(Arc::new(claims));
+        match login.client.userinfo(&other).await.unwrap_err() {
+            Error::UserInfo(e) => assert!(matches!(*e, UserInfoError::SubjectMismatch), "{e:?}"),
+            e => panic!("{e:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn logout_revokes_the_tokens_and_names_the_end_session_url() {
+    let server = Server::start();
+    let client = server.client("conf-basic", "conf-basic-secret");
+    let login = login(&client).await;
+    let access = login.tokens.access_token.secret().to_string();
+    let hint = id_token(&login.tokens);
+    let active = server
+        .introspect("conf-basic", "conf-basic-secret", &access)
+        .await;
+    assert_eq!(active["active"], true, "{active}");
+
+    let url = login
+        .client
+        .logout(login.tokens, None, Some("bye"))
+        .await
+        .expect("logout")
+        .expect("oidc-provider has an end-session endpoint");
+    assert_eq!(url.path(), "/session/end");
+    let q: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert!(q.contains(&("id_token_hint".into(), hint)));
+    assert!(q.contains(&("client_id".into(), "conf-basic".into())));
+    assert!(q.contains(&("state".into(), "bye".into())));
+    let revoked = server
+        .introspect("conf-basic", "conf-basic-secret", &access)
+        .await;
+    assert_eq!(revoked["active"], false, "revoked on logout: {revoked}");
+    // The server takes the URL: its logout confirmation page, not an error.
+    let page = browser().get(url).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+}
+
+#[tokio::test]
+async fn forged_id_tokens_are_refused_with_the_check_that_failed() {
+    let server = Server::start();
+    let client = server.client("conf-basic", "conf-basic-secret");
+    // A genuine login first (and the ID token `replay` hands back later).
+    login(&client).await;
+    type Check = fn(&IdTokenError) -> bool;
+    let cases: [(&str, Check); 8] = [
+        ("signature", |e| matches!(e, IdTokenError::Signature)),
+        ("audience", |e| matches!(e, IdTokenError::Audience { .. })),
+        ("issuer", |e| matches!(e, IdTokenError::Issuer { .. })),
+        ("expired", |e| matches!(e, IdTokenError::Expired { .. })),
+        ("no-nonce", |e| {
+            matches!(e, IdTokenError::Nonce { missing: true })
+        }),
+        ("replay", |e| {
+            matches!(e, IdTokenError::Nonce { missing: false })
+        }),
+        (
+            "none",
+            |e| matches!(e, IdTokenError::Algorithm { alg } if alg == "none"),
+        ),
+        (
+            "hs256",
+            |e| matches!(e, IdTokenError::Algorithm { alg } if alg == "HS256"),
+        ),
+    ];
+    for (kind, check) in cases {
+        let (query, pending, _) = redirect_of(&client, false, false).await;
+        server.forge(kind).await;
+        let err = client.login(pending, &query).await.unwrap_err();
+        assert_eq!(
+            server.count(&format!("FORGED {kind}")).await,
+            1,
+            "{kind} was forged"
+        );
+        let e = id_token_error(&err);
+        assert!(check(e), "`{kind}` refused for the wrong reason: {e:?}");
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains("eyJ"), "no token in the error: {shown}");
+    }
+    // The client is fine: an unforged login still passes.
+    login(&client).await;
+}
+
+#[tokio::test]
+async fn a_key_rotation_reaches_the_generated_client_through_one_jwks_refetch() {
+    let server = Server::start();
+    let client = server.client("conf-es256", "conf-es256-secret");
+    let before = login(&client).await;
+    // Same issuer and port, new keys. The cache refetches an unknown `kid` at most every 30 s
+    // (`DEFAULT_MIN_REFETCH_INTERVAL`), and the generated client goes by the real clock.
+    let server = server.restart();
+    tokio::time::sleep(
+        oauth_runtime::oidc::jwks::DEFAULT_MIN_REFETCH_INTERVAL + Duration::from_secs(1),
+    )
+    .await;
+    let after = login(&client).await;
+    assert_eq!(after.claims.sub, before.claims.sub);
+    assert_ne!(
+        kid(&id_token(&before.tokens)),
+        kid(&id_token(&after.tokens)),
+        "the restart rotated the key"
+    );
+    assert_eq!(server.count("JWKS").await, 1, "one fetch of the new set");
+    // Another login under the same new key needs no fetch.
+    login(&client).await;
+    assert_eq!(server.count("JWKS").await, 1, "known kid: no fetch");
+}
+
+fn kid(jwt: &str) -> String {
+    let header: Value =
+        serde_json::from_slice(&b64_decode(jwt.split('.').next().unwrap())).unwrap();
+    header["kid"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn par_is_used_when_the_metadata_requires_it_and_when_asked() {
+    let server = Server(Provider::start(
+        0,
+        &[("CONFORMANCE_OIDC", "1"), ("CONFORMANCE_PAR_REQUIRED", "1")],
+    ));
+    let client = server.client("conf-basic", "conf-basic-secret");
+    assert!(
+        client
+            .discover()
+            .await
+            .unwrap()
+            .require_pushed_authorization_requests
+    );
+
+    let (query, pending, url) = redirect_of(&client, true, false).await;
+    let mut keys: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
+    keys.sort();
+    assert_eq!(keys, ["client_id", "request_uri"], "{url}");
+    assert_eq!(server.count("PUSHED").await, 1);
+    let login = client
+        .login(pending, &query)
+        .await
+        .expect("login after PAR");
+    assert_eq!(login.claims.sub, USER);
+
+    // The same request not pushed is refused by this server.
+    let (query, _, _) = redirect_of(&client, false, false).await;
+    assert!(query.contains("error=invalid_request"), "{query}");
+
+    // Where PAR is optional, `start()` pushes only when the builder asks.
+    let relaxed = Server::start();
+    let (_, _, url) = redirect_of(
+        &relaxed.client("conf-basic", "conf-basic-secret"),
+        true,
+        false,
+    )
+    .await;
+    assert!(
+        url.query_pairs().any(|(k, _)| k == "response_type"),
+        "not pushed: {url}"
+    );
+    assert_eq!(relaxed.count("PUSHED").await, 0);
+    let asked = OpenId::builder(
+        Credentials::new("conf-basic", "conf-basic-secret"),
+        &relaxed.issuer,
+    )
+    .redirect_uri(REDIRECT_URI.parse().unwrap())
+    .par(true)
+    .build()
+    .unwrap();
+    let (query, pending, url) = redirect_of(&asked, true, false).await;
+    assert!(url.query_pairs().any(|(k, _)| k == "request_uri"), "{url}");
+    assert_eq!(relaxed.count("PUSHED").await, 1);
+    asked
+        .login(pending, &query)
+        .await
+        .expect("login after an asked-for PAR");
+}
+
+#[tokio::test]
+async fn dpop_binds_the_tokens_through_the_servers_nonce_challenge() {
+    let server = Server::start();
+    let client = OpenId::builder(
+        Credentials::new("conf-es256", "conf-es256-secret"),
+        &server.issuer,
+    )
+    .redirect_uri(REDIRECT_URI.parse().unwrap())
+    .dpop(true)
+    .build()
+    .unwrap();
+    let (query, pending, _) = redirect_of(&client, false, true).await;
+    let login = client.login(pending, &query).await.expect("DPoP login");
+    assert_eq!(
+        server.count("CHALLENGE /token").await,
+        1,
+        "the server asked for its nonce once"
+    );
+    assert_eq!(login.tokens.token_type.as_deref(), Some("DPoP"));
+    let key = DpopKey::import(
+        login
+            .tokens
+            .dpop_key
+            .as_ref()
+            .expect("the key is kept with the set"),
+    )
+    .unwrap();
+    let jkt = |v: &Value| v["cnf"]["jkt"].clone();
+    let access = login.tokens.access_token.secret().to_string();
+    let seen = server
+        .introspect("conf-es256", "conf-es256-secret", &access)
+        .await;
+    assert_eq!(jkt(&seen), json!(key.thumbprint()), "{seen}");
+
+    // UserInfo with a proof (the server's nonce is already known: no second challenge).
+    let me = login
+        .client
+        .userinfo(&login.tokens)
+        .await
+        .expect("UserInfo with DPoP");
+    assert_eq!(me.sub, USER);
+    // The bound token without its proof is refused.
+    let mut stolen = login.tokens.clone();
+    stolen.token_type = Some("Bearer".into());
+    stolen.dpop_key = None;
+    match login.client.userinfo(&stolen).await.unwrap_err() {
+        Error::UserInfo(e) => assert!(matches!(*e, UserInfoError::Unauthorized { .. }), "{e:?}"),
+        e => panic!("{e:?}"),
+    }
+    // A refresh is signed with the set's own key: the new tokens are bound to it too.
+    let renewed = login
+        .client
+        .refresh(&login.tokens)
+        .await
+        .expect("DPoP refresh");
+    assert_eq!(renewed.token_type.as_deref(), Some("DPoP"));
+    let seen = server
+        .introspect(
+            "conf-es256",
+            "conf-es256-secret",
+            renewed.access_token.secret(),
+        )
+        .await;
+    assert_eq!(jkt(&seen), json!(key.thumbprint()), "{seen}");
+    assert_eq!(
+        renewed.id_token_claims().map(|c| c.sub.as_str()),
+        Some(USER)
+    );
 }

@@ -1,6 +1,7 @@
 //! No secret ever reaches `Debug`, `Display` or a log line: client secrets, access and refresh
 //! tokens, authorization codes, PINs, passwords and the v1 authtoken, across succeeding and
-//! failing flows of all four seed providers (including transport failures and timeouts on
+//! failing flows of all four seed providers; ID tokens, nonces, DPoP keys and proofs across the
+//! OpenID face (against the simulator, which signs ID tokens) (including transport failures and timeouts on
 //! requests whose URL carries a secret: Zoho's and Marketo's token URLs, the CRM authtoken
 //! query, Nest's revoke path).
 //!
@@ -153,6 +154,14 @@ impl Shown {
     }
 
     fn assert_clean(&self, capture: &Capture) {
+        self.assert_clean_of(capture, &[]);
+    }
+
+    /// [`Shown::assert_clean`], also for `more`: secrets made during the test (ID tokens,
+    /// nonces, DPoP keys and proofs).
+    fn assert_clean_of(&self, capture: &Capture, more: &[String]) {
+        let more: Vec<&str> = more.iter().map(String::as_str).collect();
+        let secrets: Vec<&str> = SECRETS.iter().copied().chain(more).collect();
         let logs = capture.lines();
         assert!(
             logs.iter().any(|l| l.contains("sending request")),
@@ -160,14 +169,14 @@ impl Shown {
         );
         let mut leaks = Vec::new();
         for (label, text) in &self.0 {
-            for secret in SECRETS {
+            for secret in &secrets {
                 if text.contains(secret) {
                     leaks.push(format!("{label} shows {secret}: {text}"));
                 }
             }
         }
         for line in &logs {
-            for secret in SECRETS {
+            for secret in &secrets {
                 if line.contains(secret) {
                     leaks.push(format!("log line shows {secret}: {line}"));
                 }
@@ -561,4 +570,119 @@ fn the_leak_detector_catches_a_formatted_secret() {
     let mut shown = Shown::default();
     shown.debug("a raw token", &format!("Bearer {ACCESS}"));
     shown.assert_clean(&capture);
+}
+
+/// The simulator's redirect for an authorization URL (it approves at once).
+async fn redirect_query(url: Url) -> String {
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let back = browser.get(url).send().await.expect("simulator answers");
+    let location = back
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .expect("a redirect")
+        .to_string();
+    location
+        .split_once('?')
+        .map(|(_, q)| q.to_string())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn openid_flows_never_show_id_tokens_nonces_or_dpop_keys() {
+    use oauth_providers::providers::openid::{scopes, OpenId};
+    use oauth_runtime::oidc::{DpopKey, Nonce};
+    use oauth_runtime::token::StoredTokenSet;
+    use oauth_sim::{Consent, IdTokenTamper, Simulator};
+
+    let capture = Capture::default();
+    let _guard = tracing::subscriber::set_default(capture.clone());
+    let mut shown = Shown::default();
+    let mut made = Vec::new();
+    let sim = Simulator::from_spec_file(concat!(env!("CARGO_MANIFEST_DIR"), "/specs/openid.yaml"))
+        .expect("simulator");
+    let redirect = "http://127.0.0.1/callback";
+    sim.register_client("oidc-app", CLIENT_SECRET, [redirect]);
+    sim.consent(Consent::Approve {
+        user: "alice".into(),
+    });
+    let issuer = sim.issuer().expect("OpenID").to_string();
+    let client = OpenId::builder(Credentials::new("oidc-app", CLIENT_SECRET), issuer)
+        .redirect_uri(redirect.parse().expect("URL"))
+        .origin_override(sim.origin())
+        .build()
+        .expect("builds");
+    shown.debug("client", &client);
+
+    let (url, pending) = client
+        .authorize()
+        .scopes([scopes::openid])
+        .url()
+        .expect("URL");
+    made.push(pending.nonce.as_ref().expect("nonce").secret().to_string());
+    shown.debug("pending", &pending);
+    let login = client.login(pending, &redirect_query(url).await).await;
+    shown.result("login", &login);
+    let login = login.expect("login");
+    made.push(login.tokens.extra["id_token"].clone());
+    made.push(login.tokens.access_token.secret().to_string());
+    shown.debug("claims", &login.claims);
+    shown.debug("claims, untyped", &*login.claims);
+    shown.debug("tokens", &login.tokens);
+    shown.debug("stored tokens", &StoredTokenSet::from(&login.tokens));
+    shown.result("userinfo", &login.client.userinfo(&login.tokens).await);
+    shown.result(
+        "end session",
+        &login
+            .client
+            .end_session_url(&login.tokens, None, None)
+            .await,
+    );
+
+    // A refused login: the error names the check, not the token.
+    for tamper in [IdTokenTamper::WrongNonce, IdTokenTamper::Signature] {
+        sim.tamper_next_id_token(tamper);
+        let (url, pending) = client
+            .authorize()
+            .scopes([scopes::openid])
+            .url()
+            .expect("URL");
+        made.push(pending.nonce.as_ref().expect("nonce").secret().to_string());
+        let refused = client.login(pending, &redirect_query(url).await).await;
+        assert!(matches!(refused, Err(Error::IdToken(_))), "{refused:?}");
+        shown.result("tampered login", &refused);
+    }
+
+    // DPoP: the private key, exported for storage, kept with a bound set; a proof.
+    let key = DpopKey::generate().expect("key");
+    let exported = key.export();
+    let private: serde_json::Value = serde_json::from_str(exported.secret()).expect("JWK");
+    made.push(private["d"].as_str().expect("`d`").to_string());
+    shown.debug("DPoP key", &key);
+    shown.debug("exported DPoP key", &exported);
+    let proof = key
+        .proof(&reqwest::Method::POST, &sim.origin())
+        .expect("proof")
+        .nonce("SERVERDPOPNONCEmm31")
+        .sign()
+        .expect("signed");
+    made.push(proof.as_str().to_string());
+    shown.debug("DPoP proof", &proof);
+    let mut bound = login.tokens.clone();
+    bound.token_type = Some("DPoP".into());
+    bound.dpop_key = Some(exported.clone());
+    shown.debug("bound tokens", &bound);
+    shown.debug("bound tokens, stored", &StoredTokenSet::from(&bound));
+    let nonce = Nonce::random();
+    made.push(nonce.secret().to_string());
+    shown.debug("nonce", &nonce);
+
+    shown.result(
+        "logout",
+        &login.client.logout(login.tokens, None, None).await,
+    );
+    shown.assert_clean_of(&capture, &made);
 }

@@ -456,3 +456,37 @@ async fn an_api_rejecting_every_fresh_token_costs_one_refresh_not_one_per_call()
         .count();
     assert_eq!(refreshes, 1, "refreshes for 10 rejected calls");
 }
+
+/// RFC 9449 §5: a `DPoP` token type is a binding the client asked for with a proof; a client
+/// that sent none cannot present such a token, so the answer is refused rather than kept as a
+/// token it would then send as a bearer.
+#[tokio::test]
+async fn a_dpop_token_type_is_accepted_only_from_a_request_that_sent_a_proof() {
+    let bound = || {
+        Reply::json(
+            200,
+            r#"{"access_token":"AT-BOUND","token_type":"DPoP","expires_in":60}"#,
+        )
+    };
+    let issuer = Server::start(vec![bound()]).await;
+    let err = openid(&issuer).client_credentials().await.unwrap_err();
+    assert!(matches!(err, Error::InvalidResponse { .. }), "{err:?}");
+    assert!(err.to_string().contains("DPoP"), "{err}");
+    assert_eq!(issuer.requests()[0].header("dpop"), None);
+
+    let issuer = Server::start(vec![bound()]).await;
+    let client = OpenId::builder(
+        Credentials::new(CLIENT_ID, SECRET),
+        issuer.origin.as_str().trim_end_matches('/'),
+    )
+    .dpop(true)
+    .build()
+    .expect("client builds");
+    let tokens = client.client_credentials().await.expect("a DPoP-bound set");
+    assert_eq!(tokens.token_type.as_deref(), Some("DPoP"));
+    assert!(tokens.dpop_key.is_some(), "the key is kept with the set");
+    assert!(
+        issuer.requests()[0].header("dpop").is_some(),
+        "a proof was sent"
+    );
+}

@@ -365,6 +365,7 @@ fn merge(base: Spec, child: Spec) -> Spec {
         scopes: child.scopes.or(base.scopes),
         // The product's own rules are tried before the shared ones.
         errors: child.errors.into_iter().chain(base.errors).collect(),
+        oidc: child.oidc.or(base.oidc),
     }
 }
 

@@ -16,7 +16,7 @@
 //! [`variables`], [`connection`] (values learned after authorization), [`endpoints`] (and URL
 //! templates), [`auth`] (client authentication), [`presentation`] (tokens and headers on API
 //! calls), [`response`] (reading token responses), [`grants`], [`lifetimes`], [`limits`],
-//! [`scopes`], [`errors`] and [`facts`] (the vendor page behind each fact).
+//! [`scopes`], [`errors`], [`oidc`] (OpenID Connect, PAR, DPoP) and [`facts`] (the vendor page behind each fact).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -36,6 +36,7 @@ pub mod facts;
 pub mod grants;
 pub mod lifetimes;
 pub mod limits;
+pub mod oidc;
 pub mod presentation;
 pub mod provider;
 pub mod response;
@@ -54,6 +55,7 @@ pub use grants::{
 };
 pub use lifetimes::{Lifetime, LifetimesDef};
 pub use limits::LimitDef;
+pub use oidc::{ClaimDef, ClaimKind, OidcDef};
 pub use presentation::{ApiDef, HeaderDef, Presentation, TokenRequestDef};
 pub use provider::{Deprecation, ParamRename, ProviderDef};
 pub use response::{FieldNames, FieldOp, FieldTest, ResponseDef, ScalarDef, SecondaryDef};

@@ -2,8 +2,8 @@
 
 use crate::{
     ApiDef, ClientAuthDef, ConnectionDef, EndpointDef, ErrorRuleDef, FactDef, GrantsDef,
-    LifetimesDef, LimitDef, List, Presentation, ResponseDef, ScopesDef, Str, TokenRequestDef,
-    VariableDef,
+    LifetimesDef, LimitDef, List, OidcDef, Presentation, ResponseDef, ScopesDef, Str,
+    TokenRequestDef, VariableDef,
 };
 
 /// One provider, resolved.
@@ -47,6 +47,9 @@ pub struct ProviderDef {
     pub scopes: Option<ScopesDef>,
     /// Error rules, tried in order.
     pub errors: List<ErrorRuleDef>,
+    /// OpenID Connect (issuer, discovery, ID token checks, PAR, DPoP); `None` for a plain
+    /// OAuth provider.
+    pub oidc: Option<OidcDef>,
     /// The source of each fact.
     pub facts: List<FactDef>,
 }

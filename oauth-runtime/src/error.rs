@@ -164,6 +164,45 @@ pub enum Error {
     /// else planted or write one where someone else can read it (see [`StoreRefusal`]).
     #[error("token store refused: {0}")]
     StoreRefused(StoreRefusal),
+    /// The ID token of a login or refresh failed a check: the variant names which (signature,
+    /// algorithm, issuer, audience, expiry, nonce, `at_hash`, ...). The tokens of that
+    /// response are not handed out.
+    #[error("ID token refused: {0}")]
+    IdToken(Arc<crate::oidc::IdTokenError>),
+    /// The provider's OpenID metadata could not be had or was refused (another `issuer`, an
+    /// endpoint off HTTPS, not found).
+    #[error("OpenID discovery failed: {0}")]
+    Discovery(Arc<crate::oidc::DiscoveryError>),
+    /// UserInfo failed, or answered for another subject than the ID token's.
+    #[error("UserInfo failed: {0}")]
+    UserInfo(Arc<crate::oidc::UserInfoError>),
+    /// A DPoP key or proof could not be made or read back.
+    #[error("DPoP: {0}")]
+    Dpop(crate::oidc::DpopError),
+}
+
+impl From<crate::oidc::IdTokenError> for Error {
+    fn from(e: crate::oidc::IdTokenError) -> Self {
+        Error::IdToken(Arc::new(e))
+    }
+}
+
+impl From<crate::oidc::DiscoveryError> for Error {
+    fn from(e: crate::oidc::DiscoveryError) -> Self {
+        Error::Discovery(Arc::new(e))
+    }
+}
+
+impl From<crate::oidc::UserInfoError> for Error {
+    fn from(e: crate::oidc::UserInfoError) -> Self {
+        Error::UserInfo(Arc::new(e))
+    }
+}
+
+impl From<crate::oidc::DpopError> for Error {
+    fn from(e: crate::oidc::DpopError) -> Self {
+        Error::Dpop(e)
+    }
 }
 
 impl Error {

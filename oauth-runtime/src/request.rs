@@ -23,7 +23,9 @@ pub(crate) const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 /// The media type of a JSON body.
 pub(crate) const JSON_CONTENT_TYPE: &str = "application/json";
 
-/// A provider request under construction. No `Debug`: it carries secrets.
+/// A provider request under construction. No `Debug`: it carries secrets. `Clone` so a
+/// request refused for a missing DPoP nonce can be sent again.
+#[derive(Clone)]
 pub(crate) struct OutRequest {
     /// The spec's endpoint name (for logs; never the URL).
     pub(crate) endpoint: String,
@@ -74,6 +76,11 @@ impl OutRequest {
             ParamsIn::Query => self.query.push(pair),
             ParamsIn::Body => self.body.push(pair),
         }
+    }
+
+    /// Whether the body already has parameter `name`.
+    pub(crate) fn has_body_param(&self, name: &str) -> bool {
+        self.body.iter().any(|(n, _)| n == name)
     }
 
     /// The URL the request goes to (before query parameters are added).

@@ -345,6 +345,8 @@ fn one_set(
         connection: BTreeMap::new(),
         refresh_expires_at,
         secondary: BTreeMap::new(),
+        dpop_key: None,
+        id_token_claims: None,
     })
 }
 

@@ -6,6 +6,9 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::Arc;
+
+use crate::oidc::{ExportedDpopKey, IdTokenClaims};
 use crate::secret::{AccessToken, RefreshToken};
 
 /// The result of a successful token request.
@@ -56,9 +59,23 @@ pub struct TokenSet {
     /// Further token sets the same response carried (Slack's user token under
     /// `authed_user`), by the spec's name for them.
     pub secondary: BTreeMap<String, TokenSet>,
+    /// The DPoP key pair the access (and refresh) token is bound to (RFC 9449), when the
+    /// provider issued a `DPoP` token: every request with this set is signed with it. Stored
+    /// with the set (sealed where the store is sealed); `Debug` shows only that it is there.
+    pub dpop_key: Option<ExportedDpopKey>,
+    /// The claims of the ID token verified when this set was obtained or last renewed
+    /// (signature, issuer, audience, expiry, nonce, `at_hash`): `None` when the response
+    /// carried none. Stored with the set, so UserInfo's `sub` check works after a restart;
+    /// `Debug` shows only that they are there.
+    pub id_token_claims: Option<Arc<IdTokenClaims>>,
 }
 
 impl TokenSet {
+    /// The claims of the ID token verified with this set (see [`TokenSet::id_token_claims`]).
+    pub fn id_token_claims(&self) -> Option<&IdTokenClaims> {
+        self.id_token_claims.as_deref()
+    }
+
     /// A token set holding only an access token (useful in tests and simple integrations).
     pub fn bearer(access_token: impl Into<String>, expires_in: Option<Duration>) -> Self {
         TokenSet {
@@ -75,6 +92,8 @@ impl TokenSet {
             connection: BTreeMap::new(),
             refresh_expires_at: None,
             secondary: BTreeMap::new(),
+            dpop_key: None,
+            id_token_claims: None,
         }
     }
 
@@ -145,6 +164,12 @@ pub struct StoredTokenSet {
     /// Secondary token sets (see [`TokenSet::secondary`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub secondary: BTreeMap<String, StoredTokenSet>,
+    /// The DPoP key pair as a private JWK (see [`TokenSet::dpop_key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpop_key: Option<String>,
+    /// The verified ID token claims (see [`TokenSet::id_token_claims`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token_claims: Option<IdTokenClaims>,
 }
 
 /// Extra fields for `Debug`: the names, each value redacted.
@@ -174,6 +199,11 @@ impl fmt::Debug for TokenSet {
             .field("connection", &self.connection)
             .field("refresh_expires_at", &self.refresh_expires_at)
             .field("secondary", &self.secondary)
+            .field("dpop_key", &self.dpop_key.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "id_token_claims",
+                &self.id_token_claims.as_ref().map(|_| "[verified]"),
+            )
             .finish()
     }
 }
@@ -198,6 +228,11 @@ impl fmt::Debug for StoredTokenSet {
                 &self.refresh_expires_at_unix_ms,
             )
             .field("secondary", &self.secondary)
+            .field("dpop_key", &redacted(&self.dpop_key))
+            .field(
+                "id_token_claims",
+                &self.id_token_claims.as_ref().map(|_| "[verified]"),
+            )
             .finish()
     }
 }
@@ -233,6 +268,8 @@ impl From<&TokenSet> for StoredTokenSet {
                 .iter()
                 .map(|(k, v)| (k.clone(), StoredTokenSet::from(v)))
                 .collect(),
+            dpop_key: t.dpop_key.as_ref().map(|k| k.secret().to_string()),
+            id_token_claims: t.id_token_claims.as_deref().cloned(),
         }
     }
 }
@@ -257,6 +294,8 @@ impl From<StoredTokenSet> for TokenSet {
                 .into_iter()
                 .map(|(k, v)| (k, TokenSet::from(v)))
                 .collect(),
+            dpop_key: s.dpop_key.map(ExportedDpopKey::new),
+            id_token_claims: s.id_token_claims.map(Arc::new),
         }
     }
 }

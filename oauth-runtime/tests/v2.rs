@@ -1268,6 +1268,7 @@ fn the_pending_authorization_and_the_builder_show_no_secret() {
         pkce_verifier: Some(oauth_runtime::PkceVerifier::new("verifier-SENSITIVE")),
         redirect_uri: Some(REDIRECT_URI.into()),
         started_at: SystemTime::now(),
+        nonce: Some(oauth_runtime::oidc::Nonce::new("nonce-SENSITIVE")),
     };
     let shown = format!("{pending:?}");
     assert!(

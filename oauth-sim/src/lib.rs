@@ -183,6 +183,7 @@ mod crypto;
 mod fields;
 mod formats;
 mod limits;
+mod oidc;
 mod render;
 mod routes;
 mod secret;
@@ -196,6 +197,7 @@ use oauth_model::{Capped, Counted, ProviderDef};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use oidc::{IdTokenTamper, JWKS_PATH};
 pub use state::{Clock, Consent, RecordedRequest, Stats};
 
 use routes::App;
@@ -217,6 +219,8 @@ pub enum SimError {
     /// A connection value cannot be served: its format admits no value the simulator can
     /// draw, the name is unknown, or a value set for it does not match its format.
     Connection(String),
+    /// The spec's `oidc:` issuer does not render, or no signing key could be made.
+    Oidc(String),
 }
 
 impl std::fmt::Display for SimError {
@@ -230,6 +234,7 @@ impl std::fmt::Display for SimError {
             SimError::Url(e) => write!(f, "simulator URL error: {e}"),
             SimError::Key(e) => write!(f, "cannot register the client key: {e}"),
             SimError::Connection(e) => write!(f, "connection value: {e}"),
+            SimError::Oidc(e) => write!(f, "OpenID provider: {e}"),
         }
     }
 }
@@ -277,7 +282,9 @@ impl Simulator {
             .map(|d| d.as_secs())
             .unwrap_or(0);
         let formats = routes::check_formats(&def).map_err(SimError::Connection)?;
+        let oidc = oidc::Oidc::new(&def).map_err(SimError::Oidc)?;
         let app = Arc::new(App {
+            oidc,
             routes: routes::build_routes(&def),
             def,
             state: Mutex::new(State::default()),
@@ -327,6 +334,20 @@ impl Simulator {
     /// The provider being served.
     pub fn def(&self) -> &ProviderDef {
         &self.app.def
+    }
+
+    /// For a spec with `oidc:`, the issuer its ID tokens and metadata name: the spec's
+    /// issuer rendered with the variables' defaults (or examples), so a client built with
+    /// those values and pointed here with its origin override finds what it expects.
+    /// `None` for a plain OAuth provider.
+    pub fn issuer(&self) -> Option<&str> {
+        self.app.oidc.as_ref().map(|o| o.issuer.as_str())
+    }
+
+    /// Makes the next ID token the simulator issues fail one check (see [`IdTokenTamper`]),
+    /// to prove a client refuses it; the tokens after it are sound again.
+    pub fn tamper_next_id_token(&self, tamper: IdTokenTamper) {
+        self.app.lock().id_token_tamper = Some(tamper);
     }
 
     /// Registers (or replaces) a client. An empty secret makes a public client, unless the

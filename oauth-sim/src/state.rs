@@ -213,6 +213,8 @@ pub(crate) struct CodeRec {
     /// The scopes of each secondary token set asked for (aligned with the def's
     /// `token_response.secondary`; empty: that set was not asked for).
     pub secondary_scopes: Vec<Vec<String>>,
+    /// The OpenID `nonce` of the authorization, for its ID token.
+    pub nonce: Option<String>,
     /// The connection values drawn for this authorization.
     pub connection: Connection,
 }
@@ -279,6 +281,8 @@ pub(crate) struct RefreshRec {
 #[derive(Default)]
 pub(crate) struct State {
     pub clients: HashMap<String, Client>,
+    /// How the next ID token is to be broken (see `Simulator::tamper_next_id_token`).
+    pub id_token_tamper: Option<crate::oidc::IdTokenTamper>,
     /// Users of password-based custom grants: user -> password.
     pub users: HashMap<String, String>,
     /// Users whose account registration is not confirmed: password-based custom grants

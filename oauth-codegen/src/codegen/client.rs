@@ -167,7 +167,12 @@ pub(super) fn variables(def: &ProviderDef, p: &Paths) -> TokenStream {
 }
 
 /// The client struct, its builder, its constructors and the methods every provider has.
-pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -> TokenStream {
+pub(super) fn client(
+    def: &ProviderDef,
+    p: &Paths,
+    grant_methods: TokenStream,
+    oidc_setters: TokenStream,
+) -> TokenStream {
     let (rt, eng, krate) = (&p.rt, &p.engine, &p.krate);
     let name = ident(&def.name);
     let builder = format_ident!("{}Builder", name);
@@ -300,6 +305,8 @@ pub(super) fn client(def: &ProviderDef, p: &Paths, grant_methods: TokenStream) -
             }
 
             #key_setter
+
+            #oidc_setters
 
             /// Checks the configuration and builds the client.
             pub fn build(self) -> ::std::result::Result<#name, #rt::Error> {

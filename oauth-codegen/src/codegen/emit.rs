@@ -99,6 +99,7 @@ emit_leaf!(
     Capped,
     LimitKey,
     OnExceed,
+    ClaimKind,
     ErrorSite,
     ErrorMeaning
 );
@@ -137,7 +138,22 @@ emit_struct!(ProviderDef {
     limits,
     scopes,
     errors,
+    oidc,
     facts,
+});
+emit_struct!(OidcDef {
+    issuer,
+    discovery,
+    id_token_algorithms,
+    clock_skew_secs,
+    par,
+    dpop,
+    claims,
+});
+emit_struct!(ClaimDef {
+    name,
+    description,
+    kind,
 });
 emit_struct!(Deprecation {
     since,

@@ -17,10 +17,14 @@ use quote::{format_ident, quote};
 use super::{docs, ident, type_ident, Paths};
 
 /// The grant methods (inside the client's `impl`) and the items they need outside it.
-pub(super) fn generate(def: &ProviderDef, p: &Paths) -> (TokenStream, TokenStream) {
+pub(super) fn generate(
+    def: &ProviderDef,
+    p: &Paths,
+    request_methods: &TokenStream,
+) -> (TokenStream, TokenStream) {
     let mut methods = TokenStream::new();
     let mut items = TokenStream::new();
-    authorization_code(def, p, &mut methods, &mut items);
+    authorization_code(def, p, request_methods, &mut methods, &mut items);
     pin(def, p, &mut methods);
     refresh(def, p, &mut methods);
     client_credentials(def, p, &mut methods);
@@ -53,6 +57,7 @@ fn scope_arg(def: &ProviderDef) -> Option<(TokenStream, TokenStream)> {
 fn authorization_code(
     def: &ProviderDef,
     p: &Paths,
+    request_methods: &TokenStream,
     methods: &mut TokenStream,
     items: &mut TokenStream,
 ) {
@@ -191,6 +196,8 @@ fn authorization_code(
             pub fn url(self) -> ::std::result::Result<(#krate::__private::url::Url, #rt::PendingAuthorization), #rt::Error> {
                 self.client.authorize_url(&self.params)
             }
+
+            #request_methods
         }
     });
 }

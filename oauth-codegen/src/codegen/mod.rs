@@ -13,7 +13,10 @@
 //!   tree reached as `Google::SCOPES.drive.readonly` (what `scope!(Google.drive.readonly)`
 //!   expands to), and a compile-time lookup of the provider's exact strings
 //!   (`scope!(Google, "https://www.googleapis.com/auth/drive.readonly")`) (`scopes.rs`);
-//! - `ErrorCode`: one variant per error code of the spec (`errors.rs`).
+//! - `ErrorCode`: one variant per error code of the spec (`errors.rs`);
+//! - for an OpenID provider (`oidc:`), the typed claims, the login result, `login`,
+//!   `authorize().start()` (PAR), `userinfo`, `end_session_url` and the builder's `dpop` and
+//!   `par` (`oidc.rs`).
 //!
 //! Generated code talks to the runtime through its hidden `engine` module with resolved
 //! items only: a variable by its index, a scope with its parameter's index, an extra
@@ -30,6 +33,7 @@ mod docs;
 mod emit;
 mod errors;
 mod grants;
+mod oidc;
 mod scopes;
 
 use std::path::PathBuf;
@@ -154,8 +158,11 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
         def.display_name
     );
     let variables = client::variables(def, &p);
-    let (grant_methods, grant_items) = grants::generate(def, &p);
-    let client = client::client(def, &p, grant_methods);
+    let oidc = oidc::generate(def, &p);
+    let (mut grant_methods, grant_items) = grants::generate(def, &p, &oidc.request_methods);
+    grant_methods.extend(oidc.methods);
+    let client = client::client(def, &p, grant_methods, oidc.setters);
+    let oidc_items = oidc.items;
     let scopes = scopes::generate(def, &p, opts.lex);
     let errors = errors::generate(def, &p);
     quote! {
@@ -169,6 +176,8 @@ pub fn generate(def: &ProviderDef, opts: &Options) -> TokenStream {
         #client
 
         #grant_items
+
+        #oidc_items
 
         #scopes
 

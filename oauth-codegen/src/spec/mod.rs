@@ -31,6 +31,7 @@ pub mod either;
 pub mod errors;
 pub mod grants;
 pub mod lifetimes;
+pub mod oidc;
 pub mod positions;
 pub mod requests;
 pub mod response;
@@ -45,6 +46,7 @@ pub use oauth_model::{
     ExpiresInZero, GrantKind, HmacEncoding, JwtAlgorithm, LimitKey, Method, OnExceed, ParamsIn,
     RenewWith, Requirement, ResponseFormat, ResponseMode, ScopeFormat, TimeFormat, TimeUnit,
 };
+pub use oidc::{Claim, ClaimType, Oidc};
 pub(crate) use positions::with_file;
 pub use positions::{Pos, Sp};
 pub use requests::*;
@@ -120,6 +122,10 @@ pub struct Spec {
     /// Error rules, tried in order; the first that matches classifies the response.
     #[serde(default)]
     pub errors: Vec<ErrorRule>,
+    /// OpenID Connect: the issuer, discovery, ID token checks, pushed authorization requests
+    /// (RFC 9126) and DPoP (RFC 9449). Absent: a plain OAuth 2.0 provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc: Option<Oidc>,
 }
 
 /// Provider identity and documentation.

@@ -30,6 +30,7 @@ mod durations;
 mod error_rules;
 mod grants;
 mod names;
+mod oidc;
 mod presentation;
 mod response;
 mod scopes;
@@ -37,6 +38,7 @@ mod templates;
 mod variables;
 
 pub use durations::{parse_duration, MAX_DURATION_SECS};
+pub use oidc::{ID_TOKEN_ALGORITHMS, MAX_CLOCK_SKEW_SECS};
 pub use scopes::expand_alternatives;
 pub use scopes::{rust_path, ScopeName};
 
@@ -114,6 +116,7 @@ pub fn validate(loaded: &Loaded) -> Result<ProviderDef, Diagnostics> {
     let lifetimes = durations::lifetimes(&mut cx, &spec.lifetimes);
     let scopes = spec.scopes.as_ref().map(|s| scopes::scopes(&mut cx, s));
     let errors = error_rules::error_rules(&mut cx, &spec.errors);
+    let oidc = spec.oidc.as_ref().map(|o| oidc::oidc(&mut cx, o, &names));
     let limits = spec
         .limits
         .iter()
@@ -140,6 +143,7 @@ pub fn validate(loaded: &Loaded) -> Result<ProviderDef, Diagnostics> {
         limits: Cow::Owned(limits),
         scopes,
         errors: Cow::Owned(errors),
+        oidc,
         facts: Cow::Owned(Vec::new()),
     };
     connection::check_requests(&mut cx, &spec.connection, &def);

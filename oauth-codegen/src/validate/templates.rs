@@ -349,7 +349,7 @@ pub(super) fn check_connection_use(
 /// the example or default of free ones, stand-ins for connection values, the client id and
 /// the token) and checks each result is an https URL. Reports the first bad rendering only.
 /// A template whose host comes from a connection value is checked at run time instead.
-fn check_urls(cx: &mut Ctx<'_>, url: &Sp<String>, t: &Template, names: &Names<'_>) {
+pub(super) fn check_urls(cx: &mut Ctx<'_>, url: &Sp<String>, t: &Template, names: &Names<'_>) {
     if matches!(t.parts.first(), Some(TemplatePart::Connection(_))) {
         return;
     }

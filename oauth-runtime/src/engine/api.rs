@@ -7,7 +7,7 @@
 //! override, or one the builder allows. Everything else is refused before anything is sent.
 
 use oauth_model::{ErrorSite, Presentation};
-use reqwest::header::{HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
 use serde_json::Value;
 use url::Url;
 
@@ -70,9 +70,29 @@ impl Client {
         let (http, built) = request.build_split();
         let built = built.map_err(|e| Error::transport(ErrorSite::Api, e, self.inner.timeout))?;
         self.check_api_target(built.url(), tokens)?;
+        let key = self.bound_key(tokens)?;
+        let proof = match &key {
+            Some(key) => Some(self.dpop_proof(
+                key,
+                built.method(),
+                built.url(),
+                Some(&tokens.access_token),
+            )?),
+            None => None,
+        };
         let request = reqwest::RequestBuilder::from_parts(http, built)
             .header(USER_AGENT, self.inner.user_agent.clone());
-        self.present(self.api_headers(request, tokens, false)?, tokens)
+        let request = self.api_headers(request, tokens, false)?;
+        match proof {
+            // RFC 9449 §7.1: `Authorization: DPoP <token>` and a proof with `ath`.
+            Some(proof) => Ok(with_sensitive_header(
+                request,
+                AUTHORIZATION,
+                format!("DPoP {}", tokens.access_token.secret()),
+            )
+            .header(HeaderName::from_static("dpop"), proof)),
+            None => self.present(request, tokens),
+        }
     }
 
     /// Adds `api.headers`, rendered over the variables, the client id and the set's
@@ -157,12 +177,38 @@ impl Client {
             .build_split();
         let request = request.map_err(|e| Error::transport(site, e, timeout))?;
         tracing::debug!(endpoint = "api", method = %request.method(), "sending request");
-        let raw = fetch(
-            reqwest::RequestBuilder::from_parts(http, request),
+        let key = self.bound_key(tokens)?;
+        let again = key.as_ref().and_then(|_| request.try_clone());
+        let mut raw = fetch(
+            reqwest::RequestBuilder::from_parts(http.clone(), request),
             site,
             timeout,
         )
         .await?;
+        if let (Some(key), Some(mut again)) = (key, again) {
+            self.remember_dpop_nonce(&raw.headers);
+            // RFC 9449 §9: the resource server wants a nonce; one retry with it.
+            if super::oidc::asks_for_dpop_nonce(&raw) {
+                let proof = self.dpop_proof(
+                    &key,
+                    again.method(),
+                    again.url(),
+                    Some(&tokens.access_token),
+                )?;
+                let proof = HeaderValue::from_str(&proof)
+                    .map_err(|_| Error::Config("a DPoP proof is not a header value".into()))?;
+                again
+                    .headers_mut()
+                    .insert(HeaderName::from_static("dpop"), proof);
+                raw = fetch(
+                    reqwest::RequestBuilder::from_parts(http, again),
+                    site,
+                    timeout,
+                )
+                .await?;
+                self.remember_dpop_nonce(&raw.headers);
+            }
+        }
         tracing::debug!(endpoint = "api", status = raw.status, "response");
         let body = serde_json::from_slice::<Value>(&raw.body).ok();
         let seen = Seen {

@@ -29,6 +29,7 @@ impl Client {
             pkce_verifier: None,
             redirect_uri: None,
             started_at: self.runtime_clock().wall(),
+            nonce: None,
         };
         Ok((url, pending))
     }
@@ -39,13 +40,34 @@ impl Client {
     /// redirect URI, each scope parameter's scopes (the spec's defaults when parameter 0 has
     /// none), `state` and PKCE as the spec says, the spec's fixed parameters (rendered), and
     /// the optional ones given (checked) or sent by default.
+    ///
+    /// For an OpenID provider with `openid` among the scopes sent, a fresh `nonce` too (kept
+    /// in the pending authorization: the exchange's ID token must carry it). Where
+    /// authorization requests must be pushed (`par: required`, or the builder's `par`), this
+    /// refuses: use [`Client::authorize_url_pushed`].
     pub fn authorize_url(
         &self,
         params: &AuthorizeParams,
     ) -> Result<(Url, PendingAuthorization), Error> {
+        if self.par_forced() {
+            return Err(Error::Config(format!(
+                "{} pushes authorization requests (PAR): build the URL with \
+                 `authorize_url_pushed` (the generated `start()`)",
+                self.def().display_name
+            )));
+        }
+        Ok(super::oidc::finish_url(self.authorize_parts(params)?))
+    }
+
+    /// The authorization endpoint and the parameters of a request, before they go into the
+    /// URL or a push.
+    pub(crate) fn authorize_parts(
+        &self,
+        params: &AuthorizeParams,
+    ) -> Result<super::oidc::AuthorizeParts, Error> {
         let def = self.def();
         let grant = self.grant(def.grants.authorization_code.as_ref(), "authorization_code")?;
-        let (mut url, mut pending) = self.begin_authorization(&grant.authorize_endpoint)?;
+        let (url, mut pending) = self.begin_authorization(&grant.authorize_endpoint)?;
         let mut query: Vec<(String, String)> = Vec::new();
         let push = |standard: &str, value: String, q: &mut Vec<(String, String)>| {
             if let Some(name) = self.wire(standard) {
@@ -71,8 +93,18 @@ impl Client {
                 )))
             }
         }
+        let separator = def.scopes.as_ref().map_or(" ", |s| s.separator.as_ref());
+        let scope_wire = self.wire("scope");
+        let mut openid = false;
         for (name, value) in self.scope_params(&params.scopes)? {
+            openid |=
+                Some(name.as_str()) == scope_wire && value.split(separator).any(|s| s == "openid");
             query.push((name, value));
+        }
+        if openid && def.oidc.is_some() {
+            let nonce = crate::oidc::Nonce::random();
+            query.push(("nonce".into(), nonce.secret().to_string()));
+            pending.nonce = Some(nonce);
         }
         if grant.state != Requirement::Unsupported {
             let state = random_token();
@@ -127,8 +159,11 @@ impl Client {
                 def.display_name
             )));
         }
-        url.query_pairs_mut().extend_pairs(query.iter());
-        Ok((url, pending))
+        Ok(super::oidc::AuthorizeParts {
+            url,
+            query,
+            pending,
+        })
     }
 
     /// Each scope parameter with its value: the scopes given for it, joined with the spec's

@@ -45,6 +45,8 @@ pub struct ClientBuilder {
     allowed_api_origins: Vec<Url>,
     signing_key: Option<SigningKey>,
     clock: RuntimeClock,
+    dpop: Option<bool>,
+    par: bool,
 }
 
 impl ClientBuilder {
@@ -63,6 +65,8 @@ impl ClientBuilder {
             allowed_api_origins: Vec::new(),
             signing_key: None,
             clock: RuntimeClock::default(),
+            dpop: None,
+            par: false,
         }
     }
 
@@ -142,6 +146,22 @@ impl ClientBuilder {
         self
     }
 
+    /// Binds tokens to a DPoP key (RFC 9449): a key pair per token set, proofs on token and
+    /// API requests, the server's nonce honoured. Off by default unless the spec says
+    /// `dpop: required` (which cannot be turned off); refused at build for a provider whose
+    /// spec says `unsupported` or has no `oidc:`.
+    pub fn dpop(mut self, on: bool) -> Self {
+        self.dpop = Some(on);
+        self
+    }
+
+    /// Pushes every authorization request (RFC 9126) even when neither the spec nor the
+    /// metadata requires it; refused at build where the spec says `par: unsupported`.
+    pub fn par(mut self, on: bool) -> Self {
+        self.par = on;
+        self
+    }
+
     /// Checks the configuration and builds the client: every variable has a value (given or
     /// the spec's default), free values match their format, the override is HTTPS or
     /// loopback, a JWT client authentication has its key, connection formats compile.
@@ -206,6 +226,15 @@ impl ClientBuilder {
             })?;
             connection_formats.push(re);
         }
+        let (dpop, par) = security_profile(def, self.dpop, self.par)?;
+        let oidc = super::oidc::OidcState::new(
+            def,
+            &vars,
+            &self.credentials,
+            &http,
+            &self.clock,
+            self.origin_override.as_ref(),
+        )?;
         let clock = self.clock;
         let limiter = self
             .limiter
@@ -226,9 +255,51 @@ impl ClientBuilder {
                 auth_method,
                 connection_formats,
                 clock,
+                oidc,
+                dpop,
+                par,
             }),
         })
     }
+}
+
+/// Whether DPoP and PAR are on: the spec's requirement, or what the builder asked where the
+/// spec allows it.
+fn security_profile(
+    def: &ProviderDef,
+    dpop: Option<bool>,
+    par: bool,
+) -> Result<(bool, bool), Error> {
+    use oauth_model::Requirement;
+    let (spec_dpop, spec_par) = def
+        .oidc
+        .as_ref()
+        .map_or((Requirement::Unsupported, Requirement::Unsupported), |o| {
+            (o.dpop, o.par)
+        });
+    let dpop = match (spec_dpop, dpop) {
+        (Requirement::Required, Some(false)) => {
+            return Err(Error::Config(format!(
+                "{} requires DPoP-bound tokens; `dpop(false)` cannot turn it off",
+                def.display_name
+            )))
+        }
+        (Requirement::Required, _) => true,
+        (Requirement::Unsupported, Some(true)) => {
+            return Err(Error::Config(format!(
+                "{} does not support DPoP (its spec says so, or has no `oidc:`)",
+                def.display_name
+            )))
+        }
+        (_, asked) => asked.unwrap_or(false),
+    };
+    if par && spec_par == Requirement::Unsupported {
+        return Err(Error::Config(format!(
+            "{} does not support pushed authorization requests",
+            def.display_name
+        )));
+    }
+    Ok((dpop, par))
 }
 
 /// The client authentication method a client with `credentials` and `key` uses: the spec's

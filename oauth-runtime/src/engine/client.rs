@@ -52,6 +52,12 @@ pub(crate) struct Inner {
     /// Each connection value's format, compiled, aligned with `def.connection`.
     pub(crate) connection_formats: Vec<regex_lite::Regex>,
     pub(crate) clock: RuntimeClock,
+    /// OpenID state (issuer, metadata, verifier, DPoP nonce), for a spec with `oidc:`.
+    pub(crate) oidc: Option<Arc<super::oidc::OidcState>>,
+    /// Tokens are DPoP-bound (the spec requires it or the builder turned it on).
+    pub(crate) dpop: bool,
+    /// Authorization requests are pushed (the builder turned PAR on).
+    pub(crate) par: bool,
 }
 
 impl Client {
@@ -113,6 +119,15 @@ impl Client {
         if let Some(slot) = copy.vars.get_mut(index) {
             *slot = value;
         }
+        // The issuer may be templated over the variable: a new one gets its own metadata.
+        copy.oidc = super::oidc::OidcState::new(
+            copy.def,
+            &copy.vars,
+            &copy.credentials,
+            &copy.http,
+            &copy.clock,
+            copy.origin_override.as_ref(),
+        )?;
         Ok(Client {
             inner: Arc::new(copy),
         })

@@ -35,6 +35,13 @@ use super::params::ParamValue;
 enum Purpose<'a> {
     /// A new authorization; the redirect's connection values when there was one.
     Authorization(Option<&'a BTreeMap<String, String>>),
+    /// A code exchange: the redirect's connection values, the nonce the authorization sent
+    /// (its ID token must carry it) and the code (`c_hash`).
+    Login {
+        callback: Option<&'a BTreeMap<String, String>>,
+        nonce: Option<&'a crate::oidc::Nonce>,
+        code: &'a AuthorizationCode,
+    },
     /// A renewal of `previous`.
     Renewal(&'a TokenSet),
     /// A custom grant's token (read by the grant's own response rules; no connection values).
@@ -72,12 +79,15 @@ impl Client {
             self.std_param(&mut request, body, "code_verifier", verifier.secret());
         }
         self.fixed_params(&mut request, body, &grant.token_params, None)?;
-        self.authenticate_request(&mut request)?;
         self.token_request(
             request,
             &def.token_response,
             Grant::Code,
-            Purpose::Authorization(callback),
+            Purpose::Login {
+                callback,
+                nonce: pending.nonce.as_ref(),
+                code,
+            },
         )
         .await
     }
@@ -94,7 +104,6 @@ impl Client {
             "authorization_code",
         );
         self.std_param(&mut request, ParamsIn::Body, "code", pin.secret());
-        self.authenticate_request(&mut request)?;
         self.token_request(
             request,
             &def.token_response,
@@ -152,7 +161,6 @@ impl Client {
             }
         }
         self.fixed_params(&mut request, body, &grant.params, Some(tokens))?;
-        self.authenticate_request(&mut request)?;
         let mut fresh = self
             .token_request(
                 request,
@@ -192,7 +200,6 @@ impl Client {
         self.std_param(&mut request, place, "grant_type", &grant.grant_type);
         self.scope_param(&mut request, place, scopes, true)?;
         self.fixed_params(&mut request, place, &grant.params, None)?;
-        self.authenticate_request(&mut request)?;
         self.token_request(
             request,
             &def.token_response,
@@ -287,7 +294,6 @@ impl Client {
                 &grant.grant_type,
             );
             request.param(ParamsIn::Body, "device_code", device.device_code.secret());
-            self.authenticate_request(&mut request)?;
             match self
                 .token_request(
                     request,
@@ -464,7 +470,7 @@ impl Client {
 
     /// Sends a request, logging only the endpoint's name, method and the status; answers
     /// the response and when the request left (by the client's clock).
-    async fn send_form(
+    pub(crate) async fn send_form(
         &self,
         request: OutRequest,
         site: ErrorSite,
@@ -482,7 +488,7 @@ impl Client {
 
     /// Parses and classifies a token-endpoint body: an unparseable success is an invalid
     /// response; an unparseable failure is classified by its status.
-    fn checked_body(
+    pub(crate) fn checked_body(
         &self,
         raw: &RawResponse,
         format: ResponseFormat,
@@ -511,8 +517,54 @@ impl Client {
         purpose: Purpose<'_>,
     ) -> Result<TokenSet, Error> {
         let site = ErrorSite::TokenEndpoint;
-        let (raw, sent_at) = self.send_form(request, site).await?;
+        let previous = match &purpose {
+            Purpose::Renewal(previous) => Some(*previous),
+            _ => None,
+        };
+        // A custom grant authenticates itself and is never DPoP-bound.
+        let standard = !matches!(purpose, Purpose::Custom);
+        let key = if standard {
+            self.token_request_key(previous)?
+        } else {
+            None
+        };
+        let mut attempt = 0;
+        let (raw, sent_at) = loop {
+            let mut out = request.clone();
+            if standard {
+                self.authenticate_request(&mut out)?;
+            }
+            if let Some(key) = &key {
+                let method = crate::request::reqwest_method(out.method);
+                let proof = self.dpop_proof(key, &method, out.url(), None)?;
+                let value = HeaderValue::from_str(&proof)
+                    .map_err(|_| Error::Config("a DPoP proof is not a header value".into()))?;
+                out.header(HeaderName::from_static("dpop"), value);
+            }
+            let (raw, sent_at) = self.send_form(out, site).await?;
+            if key.is_some() {
+                self.remember_dpop_nonce(&raw.headers);
+                // RFC 9449 §8: the server wants a nonce; one retry with it.
+                if attempt == 0 && super::oidc::asks_for_dpop_nonce(&raw) {
+                    attempt += 1;
+                    continue;
+                }
+            }
+            break (raw, sent_at);
+        };
         let body = self.checked_body(&raw, response.format, site, grant)?;
+        // `token_type: DPoP` is accepted only from a request that sent a proof.
+        let dpop_response;
+        let response = if key.is_some() {
+            let mut widened = response.clone();
+            let mut types = widened.token_types.into_owned();
+            types.push("DPoP".into());
+            widened.token_types = std::borrow::Cow::Owned(types);
+            dpop_response = widened;
+            &dpop_response
+        } else {
+            response
+        };
         // The documented lifetime stands in for a missing `expires_in`, for the standard
         // grants only (a custom grant's token has its own lifetime rules).
         let fallback: Option<Lifetime> = match purpose {
@@ -522,15 +574,31 @@ impl Client {
         let mut tokens = token_set(response, &body, sent_at, fallback, None)
             .map_err(|reason| Error::InvalidResponse { site, reason })?;
         tokens.issuer = Some(self.issuer()?);
+        tokens.dpop_key = super::oidc::stored_key(key.as_ref(), &tokens);
         match purpose {
             Purpose::Custom => {}
             Purpose::Renewal(previous) => {
+                self.check_id_token(&body, &mut tokens, None, None, Some(previous))
+                    .await?;
                 tokens.connection = previous.connection.clone();
                 self.token_response_connection(&body, &mut tokens)?;
                 self.complete_connection(&mut tokens, None, Gathering::Renewal)
                     .await?;
             }
+            Purpose::Login {
+                callback,
+                nonce,
+                code,
+            } => {
+                self.check_id_token(&body, &mut tokens, nonce, Some(code), None)
+                    .await?;
+                self.token_response_connection(&body, &mut tokens)?;
+                self.complete_connection(&mut tokens, callback, Gathering::Authorization)
+                    .await?;
+            }
             Purpose::Authorization(callback) => {
+                self.check_id_token(&body, &mut tokens, None, None, None)
+                    .await?;
                 self.token_response_connection(&body, &mut tokens)?;
                 self.complete_connection(&mut tokens, callback, Gathering::Authorization)
                     .await?;

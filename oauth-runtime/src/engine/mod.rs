@@ -12,7 +12,8 @@
 //! `builder` (configuration and its checks), `params` (what generated code passes in),
 //! `authorize` (the front channel and the redirect), `redirect` (the redirect's checks),
 //! `grants` (every token-endpoint request), `client_auth`, `connection` (values learned
-//! after authorization) and `api` (authorized API calls).
+//! after authorization), `api` (authorized API calls) and `oidc` (OpenID Connect, PAR,
+//! DPoP).
 
 mod api;
 mod authorize;
@@ -21,6 +22,7 @@ mod client;
 mod client_auth;
 mod connection;
 mod grants;
+mod oidc;
 mod params;
 pub(crate) mod redirect;
 

@@ -129,8 +129,9 @@ const STANDARD_NAMES: [&str; 19] = [
     "updated_at",
 ];
 
-/// The claims of a verified ID token (OIDC Core §2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The claims of a verified ID token (OIDC Core §2). `Debug` shows the nonce only as
+/// present: it is the secret that binds the token to one authorization.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdTokenClaims {
     /// Issuer.
     pub iss: String,
@@ -186,6 +187,29 @@ pub struct IdTokenClaims {
     /// Every other claim, as sent.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl std::fmt::Debug for IdTokenClaims {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdTokenClaims")
+            .field("iss", &self.iss)
+            .field("sub", &self.sub)
+            .field("aud", &self.aud)
+            .field("exp", &self.exp)
+            .field("iat", &self.iat)
+            .field("nbf", &self.nbf)
+            .field("auth_time", &self.auth_time)
+            .field("nonce", &self.nonce.as_ref().map(|_| "[REDACTED]"))
+            .field("acr", &self.acr)
+            .field("amr", &self.amr)
+            .field("azp", &self.azp)
+            .field("at_hash", &self.at_hash)
+            .field("c_hash", &self.c_hash)
+            .field("sid", &self.sid)
+            .field("standard", &self.standard)
+            .field("extra", &self.extra)
+            .finish()
+    }
 }
 
 const ID_TOKEN_NAMES: [&str; 14] = [

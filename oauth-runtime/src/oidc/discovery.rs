@@ -258,6 +258,7 @@ impl std::fmt::Debug for Discovery {
 /// Builds a [`Discovery`].
 pub struct DiscoveryBuilder {
     issuer: String,
+    origin: Option<Url>,
     http: Option<reqwest::Client>,
     clock: Arc<dyn Clock>,
     policy: CachePolicy,
@@ -278,6 +279,14 @@ impl DiscoveryBuilder {
         self
     }
 
+    /// Fetches the documents from `origin` (scheme, host and port) instead of the issuer's,
+    /// keeping their paths: for a simulator or a test server standing in for the issuer. The
+    /// document's `issuer` is still compared with the configured issuer.
+    pub fn origin_override(mut self, origin: Url) -> Self {
+        self.origin = Some(origin);
+        self
+    }
+
     /// Cache bounds.
     pub fn cache_policy(mut self, policy: CachePolicy) -> Self {
         self.policy = policy;
@@ -292,7 +301,15 @@ impl DiscoveryBuilder {
 
     /// Checks the issuer URL and builds.
     pub fn build(self) -> Result<Discovery, DiscoveryError> {
-        let (openid_url, oauth_url) = well_known_urls(&self.issuer)?;
+        let (mut openid_url, mut oauth_url) = well_known_urls(&self.issuer)?;
+        if let Some(origin) = &self.origin {
+            for url in [&mut openid_url, &mut oauth_url] {
+                move_to(url, origin).map_err(|()| DiscoveryError::InvalidIssuer)?;
+            }
+            if !fetch::is_secure(&openid_url) {
+                return Err(DiscoveryError::InvalidIssuer);
+            }
+        }
         let http = match self.http {
             Some(http) => http,
             None => fetch::default_client()?,
@@ -310,6 +327,13 @@ impl DiscoveryBuilder {
             fetches: AtomicU64::new(0),
         })
     }
+}
+
+/// `url` with the scheme, host and port of `origin`.
+pub(crate) fn move_to(url: &mut Url, origin: &Url) -> Result<(), ()> {
+    url.set_scheme(origin.scheme())?;
+    url.set_host(origin.host_str()).map_err(|_| ())?;
+    url.set_port(origin.port())
 }
 
 /// `<issuer>/.well-known/openid-configuration` (Discovery §4) and RFC 8414 §3's
@@ -343,6 +367,7 @@ impl Discovery {
     pub fn builder(issuer: impl Into<String>) -> DiscoveryBuilder {
         DiscoveryBuilder {
             issuer: issuer.into(),
+            origin: None,
             http: None,
             clock: Arc::new(SystemClock),
             policy: CachePolicy::default(),

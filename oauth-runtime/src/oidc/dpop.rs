@@ -74,6 +74,16 @@ impl fmt::Debug for ExportedDpopKey {
     }
 }
 
+impl PartialEq for ExportedDpopKey {
+    fn eq(&self, other: &Self) -> bool {
+        use subtle::ConstantTimeEq as _;
+        self.secret()
+            .as_bytes()
+            .ct_eq(other.secret().as_bytes())
+            .into()
+    }
+}
+
 impl ExportedDpopKey {
     /// Wraps a value read back from a store.
     pub fn new(private_jwk: impl Into<String>) -> ExportedDpopKey {

@@ -131,6 +131,9 @@ pub enum IdTokenError {
     /// `c_hash` does not match the code.
     #[error("the ID token's c_hash does not match the authorization code")]
     CHash,
+    /// A refresh's ID token names another `sub` than the set it renews (OIDC Core §12.2).
+    #[error("the refreshed ID token names another subject than the one it renews")]
+    SubjectChanged,
 }
 
 impl From<JwksError> for IdTokenError {
@@ -448,7 +451,7 @@ fn check_hash(
 }
 
 /// The asymmetric algorithms the metadata lists; RS256 when it lists none.
-fn metadata_algorithms(metadata: &ProviderMetadata) -> Vec<JwsAlgorithm> {
+pub(crate) fn metadata_algorithms(metadata: &ProviderMetadata) -> Vec<JwsAlgorithm> {
     if metadata.id_token_signing_alg_values_supported.is_empty() {
         return vec![JwsAlgorithm::RS256];
     }

@@ -262,6 +262,7 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
             offline,
             used: false,
             secondary_scopes,
+            nonce: req.param("nonce").map(str::to_string),
             connection: connection.clone(),
         },
     );
@@ -333,6 +334,7 @@ pub(crate) fn issue_pin_locked(app: &App, st: &mut State, user: &str) -> String 
             offline: true,
             used: false,
             secondary_scopes: Vec::new(),
+            nonce: None,
             connection,
         },
     );

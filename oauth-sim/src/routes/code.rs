@@ -3,7 +3,8 @@
 //! a PKCE challenge must be answered (S256 or plain); in strict mode `token_params` (Shopify's
 //! `expiring=1`) must be sent. A refresh token comes with the tokens where the def has a
 //! refresh grant that renews with refresh tokens and the authorization was for offline
-//! access; the secondary sets asked for at authorize come along.
+//! access; the secondary sets asked for at authorize come along, and for an OpenID provider an
+//! `openid` authorization gets its ID token (`crate::oidc`).
 
 use base64::Engine;
 use oauth_model::{ErrorMeaning as M, ErrorSite, GrantKind, RenewWith, Requirement};
@@ -126,9 +127,26 @@ pub(super) fn exchange(app: &App, st: &mut State, req: &Req<'_>, client: &Authen
         &rec.secondary_scopes,
     );
     match issued {
-        Ok(issued) => {
+        Ok(mut issued) => {
             if let Some(r) = st.codes.get_mut(code) {
                 r.used = true;
+            }
+            // An OpenID login: the ID token of the authorization (see `crate::oidc`).
+            if let Some(oidc) = app
+                .oidc
+                .as_ref()
+                .filter(|_| rec.kind == CodeKind::Web && rec.scopes.iter().any(|s| s == "openid"))
+            {
+                let tamper = st.id_token_tamper.take();
+                let id_token = oidc.id_token(
+                    client_id,
+                    &rec.user,
+                    rec.nonce.as_deref(),
+                    &issued.access_token,
+                    app.now_unix(),
+                    tamper,
+                );
+                issued.extra.push(("id_token".into(), id_token));
             }
             render::token(&def.token_response, &issued, &app.date())
         }

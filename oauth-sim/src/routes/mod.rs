@@ -73,6 +73,8 @@ pub(crate) struct App {
     pub origin: String,
     /// The compiled `format` of each connection value (aligned with the def's `connection`).
     pub formats: Vec<Format>,
+    /// The issuer and signing key of an OpenID provider (a spec with `oidc:`).
+    pub oidc: Option<crate::oidc::Oidc>,
 }
 
 impl App {
@@ -199,6 +201,10 @@ pub(crate) async fn handle(
 ) -> Response {
     let path = uri.path();
     let req = Req::new(&app.def, &method, &headers, uri.query(), &body);
+    if let Some(reply) = crate::oidc::serve(&app, path) {
+        record(&app, &req, path, None, &reply);
+        return into_response(reply);
+    }
 
     let mut path_matched = false;
     let mut chosen: Option<(Route, Captures)> = None;
