@@ -283,8 +283,11 @@ pub(crate) struct LoginArgs {
     pub(crate) timeout: std::time::Duration,
 
     /// Sends every request to this origin instead of the spec's hosts, keeping the paths: for
-    /// a local simulator (`oauth serve`). HTTPS, or HTTP on a loopback address.
-    #[arg(long, value_name = "URL")]
+    /// a local simulator (`oauth serve`). HTTPS, or HTTP on a loopback address. Required
+    /// variables left out then take the spec's examples, as the simulator does, and the
+    /// simulator's clock is followed when its admin API moves it. `token`, `status` and
+    /// `revoke` reuse the origin of the login.
+    #[arg(long, value_name = "URL", visible_alias = "base-url")]
     pub(crate) origin: Option<String>,
 
     #[command(flatten)]

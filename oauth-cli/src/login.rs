@@ -83,7 +83,7 @@ async fn login(args: &LoginArgs) -> Result<(), Fail> {
         )
         .code(2));
     }
-    let vars = provider::vars_from_flags(&provider, &args.vars)?;
+    let vars = provider::vars_from_flags(&provider, &args.vars, args.origin.is_some())?;
     let credentials = match &secret {
         Some(s) => Credentials::new(client_id.clone(), s.clone()),
         None => Credentials::public(client_id.clone()),
@@ -101,6 +101,9 @@ async fn login(args: &LoginArgs) -> Result<(), Fail> {
             )
             .code(2)
         })?;
+        if let Some(clock) = crate::simclock::for_origin(Some(&url)).await {
+            builder = builder.clock(clock);
+        }
         builder = builder.origin_override(url);
     }
     let again = again(args);
@@ -497,11 +500,12 @@ async fn save(
             .unwrap_or(0),
     });
     config.save_index(&index)?;
+    let now = crate::simclock::now_at(args.origin.as_deref()).await;
     let expiry = match saved.expires_at {
         None => "does not expire".to_owned(),
         Some(at) => {
             let secs = at
-                .duration_since(SystemTime::now())
+                .duration_since(now)
                 .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
                 .unwrap_or(0);
             format!("expires {}", progress::relative(secs))

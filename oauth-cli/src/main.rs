@@ -35,6 +35,7 @@ mod providers;
 mod report;
 mod scopes;
 mod serve;
+mod simclock;
 mod source;
 mod table;
 mod term;

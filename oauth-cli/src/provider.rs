@@ -132,10 +132,13 @@ pub(crate) fn var_value(def: &ProviderDef, index: usize, text: &str) -> Result<V
 }
 
 /// The variables given with `--var`, by index; unknown names are an error, and required
-/// variables left out are asked for on a terminal (an error elsewhere).
+/// variables left out are asked for on a terminal (an error elsewhere). With `local` (an
+/// `--origin` pointing at `oauth serve`), a required variable left out takes the spec's
+/// example (or first choice), as the simulator does when it lays out its routes.
 pub(crate) fn vars_from_flags(
     provider: &Provider,
     given: &[(String, String)],
+    local: bool,
 ) -> Result<Vec<(usize, VarValue)>, Fail> {
     let def = provider.def;
     let mut out = Vec::new();
@@ -162,6 +165,12 @@ pub(crate) fn vars_from_flags(
             VariableKind::Free { example, .. } => example.as_deref().map(str::to_owned),
             VariableKind::Choice { choices, .. } => choices.first().map(|c| c.key.to_string()),
         };
+        if local {
+            if let Some(example) = &example {
+                out.push((index, var_value(def, index, example)?));
+                continue;
+            }
+        }
         let flag = format!(
             "--var {}={}",
             var.name,

@@ -144,6 +144,9 @@ async fn rebuild(config: &Config, login: &Login) -> Result<(Client, Arc<dyn Toke
     }
     if let Some(origin) = &login.origin {
         if let Ok(url) = url::Url::parse(origin) {
+            if let Some(ahead) = crate::simclock::offset(&url).await {
+                builder = builder.clock(Arc::new(crate::simclock::Ahead(ahead)));
+            }
             builder = builder.origin_override(url);
         }
     }
@@ -206,9 +209,10 @@ async fn print_token(args: &TokenArgs) -> Result<(), Fail> {
         Err(e) => return Err(renewal(e)),
     };
     if let Some(min) = args.min_valid {
+        let now = now_for(login).await;
         let short = |t: &TokenSet| {
             t.expires_at
-                .is_some_and(|at| at.duration_since(SystemTime::now()).unwrap_or_default() < min)
+                .is_some_and(|at| at.duration_since(now).unwrap_or_default() < min)
         };
         if short(&tokens) {
             if tokens.refresh_token.is_none() {
@@ -238,6 +242,12 @@ async fn print_token(args: &TokenArgs) -> Result<(), Fail> {
     }
     term::out(&format!("{}\n", tokens.access_token.secret()));
     Ok(())
+}
+
+/// Now, as the login's provider sees it: ahead of the system clock for a simulator whose
+/// clock was moved ([`crate::simclock`]).
+async fn now_for(login: &Login) -> SystemTime {
+    crate::simclock::now_at(login.origin.as_deref()).await
 }
 
 fn has_refresh(source: &TokenSource) -> bool {
@@ -272,11 +282,11 @@ async fn show_status(args: &StatusArgs) -> Result<(), Fail> {
         None => None,
     };
     let mut rows = Vec::new();
-    let now = SystemTime::now();
     for login in &index.logins {
         if wanted.as_ref().is_some_and(|w| *w != login.spec) {
             continue;
         }
+        let now = now_for(login).await;
         let mut row = StatusRow {
             provider: login.provider.clone(),
             display_name: login.display_name.clone(),
@@ -355,13 +365,13 @@ async fn show_status(args: &StatusArgs) -> Result<(), Fail> {
                     r.display_name,
                     term::paint(term::HEADER_PLAIN, &r.subject)
                 ));
-                let mut line = |k: &str, v: String| out.push_str(&format!("  {k:<9} {v}\n"));
+                let mut line = |k: &str, v: String| out.push_str(&format!("  {k:<10} {v}\n"));
                 line("client", r.client_id.clone());
                 if let Some(problem) = &r.problem {
                     line("problem", term::paint(term::BAD, problem));
                     continue;
                 }
-                line("issuer", r.issuer.clone().unwrap_or_else(|| "-".into()));
+                line("issued by", r.issuer.clone().unwrap_or_else(|| "-".into()));
                 line(
                     "expires",
                     match (r.expires_in, r.expires_at) {
