@@ -137,7 +137,7 @@ async fn login(args: &LoginArgs) -> Result<(), Fail> {
                 )
             })?;
             let client = built(builder.redirect_uri(receiver.redirect_uri.clone()))?;
-            return code(
+            let result = code(
                 args,
                 &provider,
                 client,
@@ -148,6 +148,8 @@ async fn login(args: &LoginArgs) -> Result<(), Fail> {
                 started,
             )
             .await;
+            receiver.finish().await;
+            return result;
         }
     };
     save(
@@ -298,8 +300,6 @@ async fn code(
                 },
             };
             let _ = arrival.reply.send(page);
-            // Let the page reach the browser before the process (and the listener) ends.
-            tokio::time::sleep(Duration::from_millis(50)).await;
             saved
         }
     }

@@ -37,6 +37,7 @@ pub(crate) struct Receiver {
     pub(crate) redirect_uri: url::Url,
     arrivals: mpsc::Receiver<Arrival>,
     stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Receiver {
@@ -53,7 +54,7 @@ impl Receiver {
             async move { receive(tx, method, uri, body).await }
         });
         let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             let _ = axum::serve(listener, router)
                 .with_graceful_shutdown(async {
                     let _ = stopped.await;
@@ -64,12 +65,24 @@ impl Receiver {
             redirect_uri,
             arrivals,
             stop: Some(stop),
+            task: Some(task),
         })
     }
 
     /// The next authorization response (`None` when the server has stopped).
     pub(crate) async fn next(&mut self) -> Option<Arrival> {
         self.arrivals.recv().await
+    }
+
+    /// Stops listening once the pages already answered have reached their browsers (at most
+    /// two seconds), so the process can end without cutting the last page off.
+    pub(crate) async fn finish(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(2), task).await;
+        }
     }
 }
 
