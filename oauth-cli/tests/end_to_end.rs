@@ -269,3 +269,53 @@ fn a_redirect_with_another_state_is_ignored_and_the_real_one_completes() {
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert_eq!(serve.stats()["token_requests"]["authorization_code"], 1);
 }
+
+#[test]
+fn device_login_waits_for_the_code_to_be_approved_through_the_admin_api() {
+    let serve = Serve::start("openid", &[]);
+    let store = scratch("device").join("store");
+    let mut child = oauth(&store)
+        .args([
+            "login",
+            "openid",
+            "--device",
+            "--no-browser",
+            "--timeout",
+            "60s",
+        ])
+        .args(["--origin", &serve.origin])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let code = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no code shown:\n{seen}"
+        );
+        seen.push_str(&line);
+        if let Some(code) = line.trim().strip_prefix("and enter the code") {
+            break code.trim().to_owned();
+        }
+    };
+    let decided = serve.admin(
+        reqwest::Method::POST,
+        &format!("/devices/{code}/approve"),
+        Some(json!({ "user": "alice" })),
+    );
+    assert_eq!(decided["decided"], true);
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(status.success(), "{seen}{rest}");
+    assert!(
+        rest.contains("Logged in to Generic OpenID Connect provider"),
+        "{rest}"
+    );
+    assert_eq!(serve.stats()["device_codes_issued"], 1);
+    let token = run(oauth(&store).args(["token", "openid"]));
+    assert!(serve.api_accepts(token.stdout.trim()));
+}
