@@ -271,7 +271,7 @@ pub(crate) struct LoginArgs {
         env = "OAUTH_CLIENT_SECRET",
         hide_env_values = true
     )]
-    pub(crate) client_secret: Option<String>,
+    pub(crate) client_secret: Option<SecretArg>,
 
     /// The loopback port of the redirect URI, when the provider has one port registered;
     /// 0 (the default) takes a free one (RFC 8252).
@@ -292,6 +292,25 @@ pub(crate) struct LoginArgs {
 
     #[command(flatten)]
     pub(crate) store: StoreArgs,
+}
+
+/// A secret given on the command line: its `Debug` shows no character of it, so a parsed
+/// command line can be dumped without leaking it.
+#[derive(Clone)]
+pub(crate) struct SecretArg(pub(crate) String);
+
+impl std::fmt::Debug for SecretArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretArg([REDACTED])")
+    }
+}
+
+impl std::str::FromStr for SecretArg {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SecretArg(s.to_owned()))
+    }
 }
 
 /// `oauth token`.
@@ -448,6 +467,22 @@ mod tests {
     #[test]
     fn the_command_tree_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_parsed_command_line_does_not_show_the_client_secret() {
+        let cli = Cli::parse_from([
+            "oauth",
+            "login",
+            "openid",
+            "--client-id",
+            "app",
+            "--client-secret",
+            "s3cret-value",
+        ]);
+        let shown = format!("{cli:?}");
+        assert!(shown.contains("app"), "{shown}");
+        assert!(!shown.contains("s3cret-value"), "{shown}");
     }
 
     #[test]

@@ -370,3 +370,43 @@ pub(crate) fn plain_io(e: &std::io::Error) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_configuration_shows_the_key_id_but_not_the_key() {
+        let encoded = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+        let key = SealingKey::from_base64url("ci", encoded).ok();
+        assert!(key.is_some());
+        let config = Config {
+            dir: PathBuf::from("/tmp/store"),
+            key,
+        };
+        let shown = format!("{config:?}");
+        assert!(shown.contains("\"ci\""), "{shown}");
+        assert!(!shown.contains(encoded), "{shown}");
+    }
+
+    #[test]
+    fn a_login_record_holds_no_secret() {
+        let login = Login {
+            provider: "openid".into(),
+            spec: SpecRef::Bundled("openid".into()),
+            display_name: "Generic OpenID Connect provider".into(),
+            subject: "default".into(),
+            client_id: "app".into(),
+            has_secret: true,
+            vars: BTreeMap::new(),
+            origin: None,
+            key: "OpenId:1:app:default".into(),
+            sealed_with: None,
+            grant: "authorization_code".into(),
+            logged_in_at: 0,
+        };
+        let json = serde_json::to_string(&login).unwrap_or_default();
+        assert!(json.contains("\"has_secret\":true"), "{json}");
+        assert!(!json.contains("secret\":\""), "{json}");
+    }
+}

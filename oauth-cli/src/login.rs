@@ -58,7 +58,11 @@ async fn login(args: &LoginArgs) -> Result<(), Fail> {
         )
         .code(2));
     };
-    let secret = args.client_secret.clone().filter(|s| !s.is_empty());
+    let secret = args
+        .client_secret
+        .as_ref()
+        .map(|s| s.0.clone())
+        .filter(|s| !s.is_empty());
     let grant = if args.device {
         "device_code"
     } else if args.pin {
