@@ -124,26 +124,26 @@ pub fn outcome<T, E: std::fmt::Display>(result: &Result<T, E>) -> String {
     }
 }
 
-/// The simulator's counters, one line: `1 code, 2 access tokens, 1 refresh token; token
-/// requests: authorization_code 1, refresh_token 1; 3 API calls`.
+/// The simulator's counters, one line: `issued 1 code, 2 access tokens, 1 refresh token;
+/// served 1 refresh; token requests: authorization_code 1, refresh_token 1; 3 API calls`.
 pub fn stats(s: &oauth_sim::Stats) -> String {
     let n = |count: u64, one: &str, many: &str| {
         format!("{count} {}", if count == 1 { one } else { many })
     };
-    let mut parts = vec![
+    let mut issued = vec![
         n(s.codes_issued, "code", "codes"),
         n(s.access_tokens_issued, "access token", "access tokens"),
         n(s.refresh_tokens_issued, "refresh token", "refresh tokens"),
-        n(s.refreshes, "refresh", "refreshes"),
     ];
     if s.pins_issued > 0 {
-        parts.push(n(s.pins_issued, "PIN", "PINs"));
+        issued.push(n(s.pins_issued, "PIN", "PINs"));
     }
     if s.device_codes_issued > 0 {
-        parts.push(n(s.device_codes_issued, "device code", "device codes"));
+        issued.push(n(s.device_codes_issued, "device code", "device codes"));
     }
+    let mut served = vec![n(s.refreshes, "refresh", "refreshes")];
     if s.revocations > 0 {
-        parts.push(n(s.revocations, "revocation", "revocations"));
+        served.push(n(s.revocations, "revocation", "revocations"));
     }
     let requests: Vec<String> = s
         .token_requests
@@ -151,8 +151,9 @@ pub fn stats(s: &oauth_sim::Stats) -> String {
         .map(|(grant, count)| format!("{grant} {count}"))
         .collect();
     format!(
-        "{} issued; token requests: {}; {}",
-        parts.join(", "),
+        "issued {}; served {}; token requests: {}; {}",
+        issued.join(", "),
+        served.join(", "),
         if requests.is_empty() {
             "none".to_string()
         } else {
