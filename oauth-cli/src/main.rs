@@ -5,7 +5,8 @@
 //! `scopes` (search a catalogue). With tokens, on `oauth-runtime`: `login` ([`login`]: the
 //! browser and a loopback redirect, or the device or PIN grant), `token`, `status`, `revoke`
 //! and `logout` ([`tokens`]), over the store [`config`] describes. With `oauth-sim`: `serve`
-//! ([`serve`]), a spec's provider as a local server with its consent page and admin API.
+//! ([`serve`]), a spec's provider as a local server with its consent page and admin API;
+//! the token commands follow such a simulator's clock ([`simclock`]).
 //!
 //! One module per command, plus the shared parts: [`cli`] (the clap tree), [`source`]
 //! (reading specs and keeping their text), [`bundled`] (the embedded specs), [`provider`]
