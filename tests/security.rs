@@ -136,9 +136,22 @@ async fn an_api_token_is_never_sent_over_plain_http_to_a_public_host() {
     let t = tokens("access-SENSITIVE", "refresh-SENSITIVE");
     let request = client.http().get("http://api.example.com/v1/me");
     let result = client.send_api(request, &t).await;
+    // Refused for being plain http, before (and whatever) the origin check says.
     assert!(
-        matches!(result, Err(Error::Config(_))),
+        matches!(&result, Err(Error::Config(m)) if m.contains("only over https")),
         "sent a token over http: {result:?}"
+    );
+    // Nor can the application allow a plain-http public origin.
+    let allowed = OpenId::builder(
+        Credentials::new(CLIENT_ID, SECRET),
+        issuer.origin.as_str().trim_end_matches('/'),
+    )
+    .allow_api_origin("http://api.example.com".parse().expect("origin"))
+    .build();
+    assert!(
+        matches!(&allowed, Err(Error::Config(m)) if m.contains("must use https")),
+        "allowed a plain-http origin: {:?}",
+        allowed.err()
     );
 }
 

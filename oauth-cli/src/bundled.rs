@@ -1,5 +1,6 @@
 //! The providers bundled with the binary: the spec files of the repository's `specs/`
-//! directory, embedded at build time (see `build.rs`), so the binary works from anywhere.
+//! directory, embedded by the facade crate (`oauth_providers::bundled`), so the binary works
+//! from anywhere.
 //!
 //! A bundled provider's id is its file name without `.yaml` (`zoho_crm`): what the cargo
 //! features and module paths of the facade are named after. Base files (`*.base.yaml`) are
@@ -15,7 +16,7 @@ use oauth_model::ProviderDef;
 
 use crate::report::Texts;
 
-include!(concat!(env!("OUT_DIR"), "/bundled_specs.rs"));
+use oauth_providers::bundled::FILES;
 
 /// The directory embedded specs are named under in diagnostics.
 const DIR: &str = "specs";

@@ -20,6 +20,9 @@ mod config;
 mod device;
 mod engine;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz;
 pub mod jose;
 pub mod limits;
 pub mod oidc;

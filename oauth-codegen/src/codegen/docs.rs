@@ -21,11 +21,11 @@ fn lifetime(l: Option<Lifetime>) -> Option<String> {
 
 /// `120` -> `2 minutes`, `3600` -> `1 hour`.
 pub(crate) fn human_secs(s: u64) -> String {
-    let (n, unit) = if s % 86_400 == 0 && s >= 86_400 {
+    let (n, unit) = if s.is_multiple_of(86_400) && s >= 86_400 {
         (s / 86_400, "day")
-    } else if s % 3600 == 0 && s >= 3600 {
+    } else if s.is_multiple_of(3600) && s >= 3600 {
         (s / 3600, "hour")
-    } else if s % 60 == 0 && s >= 60 {
+    } else if s.is_multiple_of(60) && s >= 60 {
         (s / 60, "minute")
     } else {
         (s, "second")

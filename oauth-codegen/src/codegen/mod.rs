@@ -4,16 +4,16 @@
 //! - `PROVIDER`: the definition as a `static`, which the runtime interprets;
 //! - one enum per choice variable (`DataCenter`), one newtype per free variable
 //!   (`MunchkinId`), each a constructor argument when it has no default, so a missing one is
-//!   a type error that names it ([`client`]);
+//!   a type error that names it (`client.rs`);
 //! - the client type (`ZohoProjects`) with a builder, one method per *declared* grant, and
 //!   the token-source and API-client constructors the grants allow. A grant the spec lacks
 //!   gets a hidden method whose bound can never hold, so calling it is one compile error that
-//!   lists the grants the provider has ([`grants`]);
+//!   lists the grants the provider has (`grants.rs`);
 //! - `scopes`: one typed constant per catalogue scope (`scopes::drive::readonly`), a field
 //!   tree reached as `Google::SCOPES.drive.readonly` (what `scope!(Google.drive.readonly)`
 //!   expands to), and a compile-time lookup of the provider's exact strings
-//!   (`scope!(Google, "https://www.googleapis.com/auth/drive.readonly")`) ([`scopes`]);
-//! - `ErrorCode`: one variant per error code of the spec ([`errors`]).
+//!   (`scope!(Google, "https://www.googleapis.com/auth/drive.readonly")`) (`scopes.rs`);
+//! - `ErrorCode`: one variant per error code of the spec (`errors.rs`).
 //!
 //! Generated code talks to the runtime through its hidden `engine` module with resolved
 //! items only: a variable by its index, a scope with its parameter's index, an extra
@@ -21,7 +21,7 @@
 //! time, and the untyped engine client is never handed to users.
 //!
 //! Every item carries rustdoc built from the spec, with the vendor page behind each fact
-//! ([`docs`]). Output is deterministic (the model's lists are ordered), so a snapshot diff is
+//! (`docs.rs`). Output is deterministic (the model's lists are ordered), so a snapshot diff is
 //! a real change. This module never reads files or validates: it trusts the model
 //! [`crate::validate`] produced.
 

@@ -213,7 +213,7 @@ impl Redirect {
 
 /// Lowercase or uppercase hexadecimal to bytes; `None` for anything else.
 fn hex_decode(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())

@@ -64,6 +64,21 @@ const TMP_MARKER: &str = ".tmp-";
 /// change (see the module docs for what it checks).
 ///
 /// `Debug` shows the directory only: the store holds no token.
+///
+/// ```
+/// use oauth_runtime::{FileStore, TokenSet, TokenStore};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), oauth_runtime::Error> {
+/// # let tmp = std::env::temp_dir().join(format!("filestore-doc-{}", std::process::id()));
+/// let store = FileStore::new(&tmp); // created 0700 on the first save
+/// store.save("acme/alice", &TokenSet::bearer("access-token", None)).await?;
+/// let loaded = store.load("acme/alice").await?;
+/// assert!(loaded.is_some());
+/// # std::fs::remove_dir_all(&tmp).ok();
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct FileStore {
     dir: PathBuf,

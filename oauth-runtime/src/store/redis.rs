@@ -120,6 +120,23 @@ fn redis_err(what: &str, e: redis::RedisError) -> Error {
 
 impl RedisStore {
     /// Connects to `url` (`redis://host:port/db`); reconnects by itself later.
+    ///
+    /// ```no_run
+    /// use std::sync::Arc;
+    ///
+    /// use oauth_runtime::store::RedisStore;
+    /// use oauth_runtime::TokenStore;
+    ///
+    /// # async fn run() -> Result<(), oauth_runtime::Error> {
+    /// let store: Arc<dyn TokenStore> = Arc::new(
+    ///     RedisStore::connect("redis://127.0.0.1:6379/0")
+    ///         .await?
+    ///         .with_prefix("my-app"),
+    /// );
+    /// # let _ = store;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn connect(url: &str) -> Result<RedisStore, Error> {
         let client = redis::Client::open(url).map_err(|e| redis_err("url", e))?;
         let conn = ConnectionManager::new(client)

@@ -1,5 +1,6 @@
-//! Embeds the repository's `specs/` directory in the binary, so `oauth providers` and
-//! `oauth scopes` work from any directory and after `cargo install`.
+//! Embeds the bundled spec files (`specs/`) as text in `oauth_providers::bundled::FILES`, so
+//! that the `oauth` command (`providers`, `scopes`, `serve`) and programs serving a bundled
+//! spec with the simulator work from any directory and after `cargo install`.
 //!
 //! Every `*.yaml` / `*.yml` file directly in `specs/` becomes one `(file name, text)` entry
 //! of `$OUT_DIR/bundled_specs.rs` through `include_str!`, sorted by name. Base files
@@ -16,16 +17,16 @@ fn main() {
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let specs = manifest_dir.join("..").join("specs");
+    let specs = manifest_dir.join("specs");
     println!("cargo:rerun-if-changed={}", specs.display());
 
     let mut files = spec_files(&specs);
     files.sort();
 
     let mut out = String::from(
-        "/// Every spec file of the repository's `specs/` directory at build time: \
-         `(file name, text)`, sorted by file name.\n\
-         pub(crate) static FILES: &[(&str, &str)] = &[\n",
+        "/// Every bundled spec file (`specs/`): `(file name, text)`, sorted by file name; base \
+         files (`*.base.yaml`) included.\n\
+         pub static FILES: &[(&str, &str)] = &[\n",
     );
     for (name, path) in &files {
         // Debug-formatting a str yields a valid Rust string literal (quotes and backslashes
@@ -50,8 +51,7 @@ fn spec_files(dir: &Path) -> Vec<(String, PathBuf)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => panic!(
-            "cannot read the bundled specs directory {}: {e} (oauth-cli is built from the \
-             oauth-providers repository, beside specs/)",
+            "cannot read the bundled specs directory {}: {e}",
             dir.display()
         ),
     };
