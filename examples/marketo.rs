@@ -137,7 +137,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
             out,
             "   A malformed one is refused before any request is made: {e}"
         )?,
-        other => return Err(format!("a malformed Munchkin id was accepted: {other:?}").into()),
+        other => {
+            return Err(format!("a malformed Munchkin id was accepted: {}", outcome(&other)).into())
+        }
     }
 
     let mkto = Marketo::builder(credentials(), SIM_MUNCHKIN_ID)
@@ -174,10 +176,10 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let first = source.cached().ok_or("the token source holds no token")?;
     writeln!(
         out,
-        "4. {API_CALLS} API calls with `Authorization: Bearer ...`: {}. Token: {:?}, expires in \
+        "4. {API_CALLS} API calls with `Authorization: Bearer ...`: {}. Token: {}, expires in \
          {}, {}.\n   Token requests made by the source so far: {}",
         summarize(&statuses),
-        first.access_token,
+        token_shown(&first),
         expires_in(&first),
         if first.refresh_token.is_none() {
             "no refresh token (client credentials need none)"
@@ -251,7 +253,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(r) => return Err(format!("an unknown token was accepted: HTTP {}", r.status).into()),
     }
 
-    writeln!(out, "8. The simulator saw: {:?}", sim.stats())?;
+    writeln!(out, "8. The simulator saw: {}", stats(&sim.stats()))?;
     sim.shutdown().await;
     Ok(())
 }
@@ -276,10 +278,10 @@ async fn real(out: &mut impl Write, config: MarketoConfig) -> Result<(), BoxErro
     let token = source.cached().ok_or("the token source holds no token")?;
     writeln!(
         out,
-        "2. Token from the identity endpoint (source key `{}`): {:?}, expires in {}, owned by \
+        "2. Token from the identity endpoint (source key `{}`): {}, expires in {}, owned by \
          {}",
         source.key(),
-        token.access_token,
+        token_shown(&token),
         expires_in(&token),
         token
             .scopes

@@ -152,15 +152,15 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
              attacker's code looks like) is refused before any token request:\n   \
              Error::StateMismatch: {e}"
         )?,
-        other => return Err(format!("a forged state was accepted: {other:?}").into()),
+        other => return Err(format!("a forged state was accepted: {}", outcome(&other)).into()),
     }
 
     let (nest, tokens) = nest.exchange_callback(pending, &query).await?;
     writeln!(
         out,
-        "4. Exchanged the code: access token {:?}, refresh token: {}, expires in {} (Nest's way \
+        "4. Exchanged the code: access token {}, refresh token: {}, expires in {} (Nest's way \
          of saying never; `Nest` has no `refresh()` method)",
-        tokens.access_token,
+        token_shown(&tokens),
         if tokens.refresh_token.is_none() {
             "none"
         } else {
@@ -208,8 +208,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .await?;
     writeln!(
         out,
-        "   The application exchanges what the user typed: access token {:?}; API call: HTTP {}",
-        pin_tokens.access_token, response.status
+        "   The application exchanges what the user typed: access token {}; API call: HTTP {}",
+        token_shown(&pin_tokens),
+        response.status
     )?;
 
     writeln!(out, "8. Errors are typed:")?;
@@ -257,7 +258,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         }
     }
 
-    writeln!(out, "10. The simulator saw: {:?}", sim.stats())?;
+    writeln!(out, "10. The simulator saw: {}", stats(&sim.stats()))?;
     sim.shutdown().await;
     Ok(())
 }
@@ -285,8 +286,8 @@ async fn real(out: &mut impl Write, config: NestConfig) -> Result<(), BoxError> 
     let tokens = nest.exchange_pin(pin).await?;
     writeln!(
         out,
-        "2. Exchanged the PIN: access token {:?}, expires in {}, refresh token: {}",
-        tokens.access_token,
+        "2. Exchanged the PIN: access token {}, expires in {}, refresh token: {}",
+        token_shown(&tokens),
         expires_in(&tokens),
         if tokens.refresh_token.is_none() {
             "none (Nest issues none)"

@@ -73,12 +73,13 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     writeln!(
         out,
         "4. Exchanged the code (state checked, `accounts-server` checked against the spec's data centres).\n   \
-         Got an access token (shown redacted: {:?}), a refresh token: {}, expiring in {:?}",
-        tokens.access_token,
-        tokens.refresh_token.is_some(),
-        tokens
-            .remaining(std::time::SystemTime::now())
-            .map(|d| Duration::from_secs(d.as_secs())),
+         Got an access token ({} characters, not shown), a refresh token: {}, expiring in {}",
+        tokens.access_token.secret().len(),
+        if tokens.refresh_token.is_some() { "yes" } else { "no" },
+        match tokens.remaining(std::time::SystemTime::now()) {
+            Some(left) => format!("{} min {} s", left.as_secs() / 60, left.as_secs() % 60),
+            None => "never".to_string(),
+        },
     )?;
 
     let me = format!(
@@ -104,7 +105,8 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         Err(e) if e.meaning() == Some(ErrorMeaning::AccessTokenExpired) => {
             writeln!(out, "   the API said: {e}")?;
         }
-        other => writeln!(out, "   unexpected: {other:?}")?,
+        Err(e) => writeln!(out, "   unexpected: {e}")?,
+        Ok(_) => writeln!(out, "   unexpected: the API still took the expired token")?,
     }
     let refreshed = client.refresh(&tokens).await?;
     let api = client.http().get(&me);
@@ -129,7 +131,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     match client.exchange_code(&replay, &code).await {
         Err(e) => writeln!(
             out,
-            "   {e}\n   -> {:?}, meaning `{}`: Zoho sent it inside HTTP 200 and the spec's rule caught it",
+            "   {e}\n   -> {}, meaning `{}`: Zoho sent it inside HTTP 200 and the spec's rule caught it",
             ErrorCode::of(&e).map_or("not a spec error".into(), |c| format!("ErrorCode::{c:?}")),
             e.meaning().map(|m| m.as_str()).unwrap_or("?")
         )?,
@@ -137,7 +139,19 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     }
 
     let stats = sim.stats();
-    writeln!(out, "8. The simulator saw: {stats:?}")?;
+    writeln!(
+        out,
+        "8. The simulator saw: {} code, {} access tokens, {} refresh; token requests: {}",
+        stats.codes_issued,
+        stats.access_tokens_issued,
+        stats.refreshes,
+        stats
+            .token_requests
+            .iter()
+            .map(|(grant, n)| format!("{grant} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
     sim.shutdown().await;
     Ok(())
 }

@@ -189,9 +189,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         out,
         "   `location` and `accounts-server` name her data centre: the client is now pinned to \
          `{}` (a host the spec does not declare would be refused) and exchanged the code there.\n   \
-         Access token {:?}, refresh token: {}, expires {}, api_domain {}",
+         Access token {}, refresh token: {}, expires {}, api_domain {}",
         data_center_of(&crm).map_or("?", DataCenter::key),
-        tokens.access_token,
+        token_shown(&tokens),
         yes_no(tokens.refresh_token.is_some()),
         expires_in(&tokens),
         tokens.extra.get("api_domain").map_or("?", String::as_str)
@@ -232,9 +232,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     writeln!(
         out,
         "6. The retired v1 authtoken (`legacy_authtoken` is #[deprecated]: API v1.0 was retired \
-         on 2018-12-31).\n   From the user's e-mail and an application-specific password: {:?}, \
+         on 2018-12-31).\n   From the user's e-mail and an application-specific password: {}, \
          expires {}, issued by `{}`",
-        authtoken.access_token,
+        token_shown(&authtoken),
         expires_in(&authtoken),
         authtoken.issued_by.as_deref().unwrap_or("?")
     )?;
@@ -284,7 +284,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Ok(_) => return Err("an unconfirmed account got an authtoken".into()),
     }
 
-    writeln!(out, "8. The simulator saw: {:?}", sim.stats())?;
+    writeln!(out, "8. The simulator saw: {}", stats(&sim.stats()))?;
     sim.shutdown().await;
     Ok(())
 }
@@ -323,9 +323,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
     writeln!(
         out,
         "2. Exchanged the code (state checked): the account lives in data centre `{}`; access \
-         token {:?}, refresh token: {}, expires {}, api_domain {}",
+         token {}, refresh token: {}, expires {}, api_domain {}",
         data_center_of(&crm).map_or("?", DataCenter::key),
-        tokens.access_token,
+        token_shown(&tokens),
         yes_no(tokens.refresh_token.is_some()),
         expires_in(&tokens),
         tokens.extra.get("api_domain").map_or("?", String::as_str)
@@ -347,9 +347,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
     let refreshed = crm.refresh(&tokens).await?;
     writeln!(
         out,
-        "4. Access tokens live an hour; rather than wait, refreshed now: access token {:?}, \
+        "4. Access tokens live an hour; rather than wait, refreshed now: access token {}, \
          expires {}",
-        refreshed.access_token,
+        token_shown(&refreshed),
         expires_in(&refreshed)
     )?;
 

@@ -187,9 +187,9 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
     let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
-        "3. Alice approved and the code was exchanged: access token {:?}, refresh token: {}, \
+        "3. Alice approved and the code was exchanged: access token {}, refresh token: {}, \
          expires in {}",
-        tokens.access_token,
+        token_shown(&tokens),
         yes_no(tokens.refresh_token.is_some()),
         expires_in(&tokens)
     )?;
@@ -214,11 +214,14 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
             writeln!(
                 out,
                 "   The 5th never leaves the process: `url()` returns Error::LimitReached, retry \
-                 after {retry_after:?}\n   ({limit})"
+                 after {}\n   ({limit})",
+                duration(retry_after)
             )?;
             retry_after
         }
-        other => return Err(format!("the client let a 5th code through: {other:?}").into()),
+        other => {
+            return Err(format!("the client let a 5th code through: {}", outcome(&other)).into())
+        }
     };
     // The same client id without the client-side limit, to show what it prevents.
     let unlimited = ZohoProjects::builder(Credentials::new(SIM_CLIENT_ID, SIM_CLIENT_SECRET))
@@ -236,14 +239,16 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
             out,
             "   Sent anyway (a client built with `RateLimiter::unlimited()`), Zoho refuses it in \
              the redirect and blocks the client id for 10 minutes:\n   {e}\n   Waiting the \
-             {wait:?} instead would have avoided the block."
+             {} instead would have avoided the block.",
+            duration(wait)
         )?,
         Ok(_) => return Err("the simulator issued a 5th code within a minute".into()),
     }
     sim.clock().advance(wait);
     writeln!(
         out,
-        "   {wait:?} later the client allows {} more codes.",
+        "   {} later the client allows {} more codes.",
+        duration(wait),
         client.rate_limiter().remaining(Counted::AuthorizationCodes)
     )?;
 
@@ -341,7 +346,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         }
     }
 
-    writeln!(out, "9. The simulator saw: {:?}", sim.stats())?;
+    writeln!(out, "9. The simulator saw: {}", stats(&sim.stats()))?;
     sim.shutdown().await;
     Ok(())
 }
@@ -369,9 +374,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
     let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
-        "2. Exchanged the code (state checked): access token {:?}, refresh token: {}, expires \
+        "2. Exchanged the code (state checked): access token {}, refresh token: {}, expires \
          in {}; the account lives in data centre `{}`",
-        tokens.access_token,
+        token_shown(&tokens),
         yes_no(tokens.refresh_token.is_some()),
         expires_in(&tokens),
         data_center_of(&client).map_or("?", DataCenter::key)
@@ -395,9 +400,9 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
     let refreshed = client.refresh(&tokens).await?;
     writeln!(
         out,
-        "4. Access tokens live an hour; rather than wait, refreshed now: access token {:?}, \
+        "4. Access tokens live an hour; rather than wait, refreshed now: access token {}, \
          expires in {}, refresh token kept (Zoho does not rotate it): {}",
-        refreshed.access_token,
+        token_shown(&refreshed),
         expires_in(&refreshed),
         yes_no(refreshed.refresh_token.is_some())
     )?;

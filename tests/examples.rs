@@ -62,10 +62,28 @@ fn lines_in_order(text: &str, needles: &[&str]) {
     }
 }
 
-/// No sample client secret or password reaches the narration.
+/// No sample client secret or password reaches the narration, and it reads as text for
+/// people: no `Debug` dump of an `Option`, a struct, a redacted secret or a `Duration`.
 fn no_secrets(text: &str) {
     for secret in ["-secret", "abcd1234efgh5678"] {
         assert!(!text.contains(secret), "{secret:?} printed in:\n{text}");
+    }
+    for dump in [
+        "Some(",
+        "None",
+        "Stats {",
+        "TokenSet {",
+        "[REDACTED]",
+        "Ok(",
+        "Err(",
+    ] {
+        assert!(!text.contains(dump), "a Debug dump ({dump:?}) in:\n{text}");
+    }
+    for line in text.lines() {
+        let debug_duration = line
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+            .any(|w| w.len() > 1 && w.ends_with('s') && w[..w.len() - 1].parse::<f64>().is_ok());
+        assert!(!debug_duration, "a Debug duration (`60s`) in: {line}");
     }
 }
 
@@ -96,7 +114,7 @@ async fn quickstart_narrates_the_whole_lifecycle() {
             "1. Started the Zoho Projects simulator",
             "2. Send the user to:",
             "3. Alice approved; Zoho redirected to:",
-            "a refresh token: true",
+            "a refresh token: yes",
             "5. API call with `Authorization: Zoho-oauthtoken ...`: HTTP 200",
             "the API said: API reported `invalid_oauth_token` (access_token_expired)",
             "so we refreshed",
@@ -118,7 +136,7 @@ async fn zoho_projects_shares_one_refresh_and_respects_the_limits() {
         &text,
         &[
             "2. Authorization code 1 of the 4",
-            "`url()` returns Error::LimitReached, retry after 60s",
+            "`url()` returns Error::LimitReached, retry after 60 s",
             "Sent anyway (a client built with `RateLimiter::unlimited()`), Zoho refuses it",
             "reported `access_denied`",
             "through an AuthorizedClient: 8 x HTTP 200; token sets minted by the source: 0",

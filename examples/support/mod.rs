@@ -7,7 +7,7 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use oauth_providers::TokenSet;
 
@@ -87,15 +87,80 @@ pub fn query_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What is left of a token's life: `3599 s`, `3649 days`, or `never`.
+/// What is left of a token's life: `59 min 59 s`, `3649 days`, or `never`.
 pub fn expires_in(tokens: &TokenSet) -> String {
     match tokens.remaining(SystemTime::now()) {
-        Some(left) if left.as_secs() >= 2 * 86_400 => {
-            format!("{} days", left.as_secs() / 86_400)
-        }
-        Some(left) => format!("{} s", left.as_secs()),
+        Some(left) => duration(left),
         None => "never".to_string(),
     }
+}
+
+/// A duration as people say it: `45 s`, `10 min`, `59 min 59 s`, `2 h 5 min`, `3649 days`.
+pub fn duration(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..120 => format!("{s} s"),
+        120..7200 if s % 60 == 0 => format!("{} min", s / 60),
+        120..7200 => format!("{} min {} s", s / 60, s % 60),
+        7200..172_800 if s % 3600 / 60 == 0 => format!("{} h", s / 3600),
+        7200..172_800 => format!("{} h {} min", s / 3600, s % 3600 / 60),
+        _ => format!("{} days", s / 86_400),
+    }
+}
+
+/// A token as the narration shows it: that it came and how long it is, never its text.
+pub fn token_shown(tokens: &TokenSet) -> String {
+    format!(
+        "received ({} characters, not shown)",
+        tokens.access_token.secret().len()
+    )
+}
+
+/// What an attempt that should have failed did instead, without dumping its value.
+pub fn outcome<T, E: std::fmt::Display>(result: &Result<T, E>) -> String {
+    match result {
+        Ok(_) => "it succeeded".to_string(),
+        Err(e) => format!("it failed another way: {e}"),
+    }
+}
+
+/// The simulator's counters, one line: `issued 1 code, 2 access tokens, 1 refresh token;
+/// served 1 refresh; token requests: authorization_code 1, refresh_token 1; 3 API calls`.
+pub fn stats(s: &oauth_sim::Stats) -> String {
+    let n = |count: u64, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let mut issued = vec![
+        n(s.codes_issued, "code", "codes"),
+        n(s.access_tokens_issued, "access token", "access tokens"),
+        n(s.refresh_tokens_issued, "refresh token", "refresh tokens"),
+    ];
+    if s.pins_issued > 0 {
+        issued.push(n(s.pins_issued, "PIN", "PINs"));
+    }
+    if s.device_codes_issued > 0 {
+        issued.push(n(s.device_codes_issued, "device code", "device codes"));
+    }
+    let mut served = vec![n(s.refreshes, "refresh", "refreshes")];
+    if s.revocations > 0 {
+        served.push(n(s.revocations, "revocation", "revocations"));
+    }
+    let requests: Vec<String> = s
+        .token_requests
+        .iter()
+        .map(|(grant, count)| format!("{grant} {count}"))
+        .collect();
+    format!(
+        "issued {}; served {}; token requests: {}; {}",
+        issued.join(", "),
+        served.join(", "),
+        if requests.is_empty() {
+            "none".to_string()
+        } else {
+            requests.join(", ")
+        },
+        n(s.api_calls, "API call", "API calls")
+    )
 }
 
 /// `yes` or `no`.
@@ -113,7 +178,10 @@ pub fn summarize(statuses: &[u16]) -> String {
         [first, rest @ ..] if rest.iter().all(|s| s == first) => {
             format!("{} x HTTP {first}", statuses.len())
         }
-        _ => format!("HTTP {statuses:?}"),
+        _ => {
+            let each: Vec<String> = statuses.iter().map(u16::to_string).collect();
+            format!("HTTP {}", each.join(", "))
+        }
     }
 }
 

@@ -1,18 +1,20 @@
 //! `oauth`: the command line of oauth-providers.
 //!
-//! Phase 1 works on specs without any HTTP: `validate` (every mistake with a snippet, or
-//! JSON for editors and CI), `expand` (the generated Rust), `providers` (the specs bundled at
-//! build time) and `scopes` (search a catalogue). The commands that need tokens or a server
-//! (`login`, `token`, `status`, `revoke`, `logout`, `serve`) are in the command tree with
-//! their final arguments and answer "not built yet" (see [`phase2`]); they will be built on
-//! `oauth-runtime` and `oauth-sim`, which this crate deliberately does not depend on yet.
+//! On specs, without any HTTP: `validate` (every mistake with a snippet, or JSON for editors
+//! and CI), `expand` (the generated Rust), `providers` (the specs bundled at build time) and
+//! `scopes` (search a catalogue). With tokens, on `oauth-runtime`: `login` ([`login`]: the
+//! browser and a loopback redirect, or the device or PIN grant), `token`, `status`, `revoke`
+//! and `logout` ([`tokens`]), over the store [`config`] describes. With `oauth-sim`: `serve`
+//! ([`serve`]), a spec's provider as a local server with its consent page and admin API;
+//! the token commands follow such a simulator's clock ([`simclock`]).
 //!
 //! One module per command, plus the shared parts: [`cli`] (the clap tree), [`source`]
-//! (reading specs and keeping their text), [`bundled`] (the embedded specs), [`report`]
-//! (diagnostics rendered and as JSON), [`table`] and [`term`] (output for people).
+//! (reading specs and keeping their text), [`bundled`] (the embedded specs), [`provider`]
+//! (a PROVIDER argument loaded, and its variables), [`report`] and [`fail`] (diagnostics and
+//! failures for people), [`progress`], [`table`] and [`term`] (output for people).
 //!
-//! Exit status: 0 on success, 1 when a spec has errors or a search found nothing, 2 on a
-//! usage error (clap's own status) or a command not built yet.
+//! Exit status: 0 on success, 1 when a spec has errors, a search found nothing or a command
+//! failed, 2 on a usage error, 130 when cancelled.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -20,20 +22,28 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod browser;
 mod bundled;
 mod cli;
+mod config;
 mod expand;
-mod phase2;
+mod fail;
+mod login;
+mod loopback;
+mod progress;
+mod provider;
 mod providers;
 mod report;
 mod scopes;
+mod serve;
+mod simclock;
 mod source;
 mod table;
 mod term;
+mod tokens;
 mod validate;
 
 use cli::{Cli, Command};
-use phase2::Needs;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -43,11 +53,24 @@ fn main() -> ExitCode {
         Command::Expand(args) => expand::run(args),
         Command::Providers(args) => providers::run(args),
         Command::Scopes(args) => scopes::run(args),
-        Command::Login(_) => phase2::not_built("login", Needs::Runtime),
-        Command::Token(_) => phase2::not_built("token", Needs::Runtime),
-        Command::Status(_) => phase2::not_built("status", Needs::Runtime),
-        Command::Revoke(_) => phase2::not_built("revoke", Needs::Runtime),
-        Command::Logout(_) => phase2::not_built("logout", Needs::Runtime),
-        Command::Serve(_) => phase2::not_built("serve", Needs::Simulator),
+        Command::Login(args) => login::run(args),
+        Command::Token(args) => tokens::token(args),
+        Command::Status(args) => tokens::status(args),
+        Command::Revoke(args) => tokens::revoke(args),
+        Command::Logout(args) => tokens::logout(args),
+        Command::Serve(args) => serve::run(args),
     }
+}
+
+/// A Tokio runtime for one command (one thread: a command waits on one thing at a time).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, fail::Fail> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            fail::Fail::new(
+                format!("cannot start the async runtime: {}", config::plain_io(&e)),
+                "the system is short of resources (threads, file descriptors); try again",
+            )
+        })
 }

@@ -14,6 +14,8 @@ use crate::cli::ColorWhen;
 
 /// Column headers of tables.
 pub(crate) const HEADER: Style = Style::new().bold().underline();
+/// A value to notice in a line of text (a subject).
+pub(crate) const HEADER_PLAIN: Style = Style::new().bold();
 /// The names people type (provider ids).
 pub(crate) const NAME: Style = Style::new()
     .bold()

@@ -139,36 +139,59 @@ fn no_command_is_a_usage_error() {
 }
 
 #[test]
-fn phase_two_commands_say_they_are_not_built_yet_with_status_2() {
-    let dir = fixture("phase2", &[]);
-    let runs: [&[&str]; 8] = [
-        &["login", "zoho_crm"],
-        &[
-            "login",
-            "zoho_crm",
-            "--device",
-            "--no-browser",
-            "--subject",
-            "alice",
-            "--var",
-            "data_center=eu",
-        ],
-        &["token", "zoho_crm", "--subject", "alice"],
-        &["status"],
-        &["revoke", "zoho_crm"],
-        &["logout", "zoho_crm"],
-        &["serve", "spec.yaml", "--port", "8080"],
-        &["serve", "spec.yaml"],
-    ];
-    for args in runs {
+fn token_commands_without_a_login_say_to_log_in_first() {
+    let dir = fixture("no-login", &[]);
+    let store = dir.join("store");
+    for args in [
+        &["token", "zoho_crm", "--subject", "alice"][..],
+        &["revoke", "zoho_crm", "--subject", "alice"],
+        &["logout", "zoho_crm", "--subject", "alice"],
+    ] {
         oauth(&dir)
             .args(args)
+            .arg("--store")
+            .arg(&store)
             .assert()
-            .code(2)
+            .code(1)
             .stdout("")
-            .stderr(contains(format!("`oauth {}` is not built yet", args[0])))
-            .stderr(contains("phase 2"));
+            .stderr(contains(
+                "no token set is stored for zoho_crm as subject `alice`",
+            ))
+            .stderr(contains("run `oauth login zoho_crm --subject alice` first"));
     }
+    oauth(&dir)
+        .args(["status", "--store"])
+        .arg(&store)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("No token sets are stored"));
+}
+
+#[test]
+fn login_without_a_client_id_says_where_to_give_one() {
+    let dir = fixture("no-client-id", &[]);
+    oauth(&dir)
+        .args(["login", "zoho_crm", "--var", "data_center=eu", "--store"])
+        .arg(dir.join("store"))
+        .env_remove("OAUTH_CLIENT_ID")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("no client id for Zoho CRM"))
+        .stderr(contains("--client-id ID or set OAUTH_CLIENT_ID"));
+}
+
+#[test]
+fn login_names_an_unknown_provider_and_the_close_one() {
+    let dir = fixture("unknown-provider", &[]);
+    oauth(&dir)
+        .args(["login", "zoho_crn", "--store"])
+        .arg(dir.join("store"))
+        .assert()
+        .code(1)
+        .stderr(contains("no bundled provider is called `zoho_crn`"))
+        .stderr(contains("did you mean `zoho_crm`?"));
 }
 
 // --- validate ---

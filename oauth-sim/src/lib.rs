@@ -179,6 +179,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod admin;
 mod crypto;
 mod fields;
 mod formats;
@@ -189,6 +190,7 @@ mod routes;
 mod secret;
 mod state;
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -264,13 +266,78 @@ pub struct Simulator {
     task: Option<JoinHandle<()>>,
 }
 
+/// How [`Simulator::serve`] listens: the address (`127.0.0.1` and a free port unless set) and
+/// whether the admin HTTP API is served.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    addr: SocketAddr,
+    admin_api: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
+            admin_api: false,
+        }
+    }
+}
+
+impl ServeOptions {
+    /// `127.0.0.1`, a free port, no admin API.
+    pub fn new() -> ServeOptions {
+        ServeOptions::default()
+    }
+
+    /// Listens on `port` (0: a free one).
+    pub fn port(mut self, port: u16) -> ServeOptions {
+        self.addr.set_port(port);
+        self
+    }
+
+    /// Listens on `ip` instead of `127.0.0.1`. The simulator has no authentication of its
+    /// own: an address other than loopback lets anyone who reaches it drive it.
+    pub fn ip(mut self, ip: IpAddr) -> ServeOptions {
+        self.addr.set_ip(ip);
+        self
+    }
+
+    /// Serves the admin HTTP API under `/sim/admin` (clients, keys, consent, the clock,
+    /// stats and recorded requests as JSON: see the README), for test suites in any
+    /// language.
+    pub fn admin_api(mut self, on: bool) -> ServeOptions {
+        self.admin_api = on;
+        self
+    }
+}
+
+/// A registered client as [`Simulator::clients`] lists it (no secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientInfo {
+    /// The client id.
+    pub client_id: String,
+    /// Registered without a secret or key.
+    pub public: bool,
+    /// The redirect URIs, as registered.
+    pub redirect_uris: Vec<String>,
+}
+
 impl Simulator {
     /// Serves `def` on `127.0.0.1` at a free port. Must be called inside a Tokio runtime.
     pub fn start(def: ProviderDef) -> Result<Simulator, SimError> {
+        Simulator::serve(def, ServeOptions::default())
+    }
+
+    /// Serves `def` as `options` say. Must be called inside a Tokio runtime. On an
+    /// unspecified address (`0.0.0.0`), [`Simulator::origin`] names `127.0.0.1`.
+    pub fn serve(def: ProviderDef, options: ServeOptions) -> Result<Simulator, SimError> {
         let handle = tokio::runtime::Handle::try_current().map_err(|_| SimError::NoRuntime)?;
-        let std_listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+        let std_listener = std::net::TcpListener::bind(options.addr)?;
         std_listener.set_nonblocking(true)?;
-        let addr = std_listener.local_addr()?;
+        let mut addr = std_listener.local_addr()?;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        }
         let listener = {
             let _guard = handle.enter();
             tokio::net::TcpListener::from_std(std_listener)?
@@ -292,6 +359,7 @@ impl Simulator {
             start_unix,
             origin: origin.as_str().trim_end_matches('/').to_string(),
             formats,
+            admin_api: options.admin_api,
         });
         let router = axum::Router::new()
             .fallback(routes::handle)
@@ -357,16 +425,38 @@ impl Simulator {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let client = Client {
-            secret: secret::Secret::new(secret),
-            key: None,
-            active: true,
-            redirect_uris: redirect_uris.into_iter().map(Into::into).collect(),
-        };
-        self.app
-            .lock()
+        register_client(
+            &self.app,
+            client_id,
+            secret,
+            redirect_uris.into_iter().map(Into::into).collect(),
+        );
+    }
+
+    /// Every registered client, by id (secrets are not shown).
+    pub fn clients(&self) -> Vec<ClientInfo> {
+        let st = self.app.lock();
+        let mut out: Vec<ClientInfo> = st
             .clients
-            .insert(client_id.to_string(), client);
+            .iter()
+            .map(|(id, c)| ClientInfo {
+                client_id: id.clone(),
+                public: c.is_public(),
+                redirect_uris: c.redirect_uris.clone(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.client_id.cmp(&b.client_id));
+        out
+    }
+
+    /// Every endpoint the simulator serves, by name (`authorize`, `token`, ..., and its own
+    /// `device_verification` and `consent` pages), with its URL.
+    pub fn endpoints(&self) -> Vec<(String, url::Url)> {
+        self.app
+            .routes
+            .iter()
+            .filter_map(|r| Some((r.name.clone(), self.origin.join(&r.path).ok()?)))
+            .collect()
     }
 
     /// Gives registered client `client_id` its public key, a JWK (RFC 7517: `kty` `RSA` with
@@ -377,16 +467,7 @@ impl Simulator {
     /// secret. Fails for an unknown client, a private key, or a key `ring` cannot verify
     /// with (RSA outside 2048 to 8192 bits, other curves).
     pub fn register_client_key(&self, client_id: &str, jwk: &str) -> Result<(), SimError> {
-        let key = crypto::jwk::ClientKey::from_jwk(jwk).map_err(SimError::Key)?;
-        match self.app.lock().clients.get_mut(client_id) {
-            Some(client) => {
-                client.key = Some(key);
-                Ok(())
-            }
-            None => Err(SimError::Key(format!(
-                "no client `{client_id}` is registered"
-            ))),
-        }
+        register_key(&self.app, client_id, jwk)
     }
 
     /// Requires, from now on, every fixed parameter the def declares (authorize `params`, the
@@ -402,22 +483,7 @@ impl Simulator {
     /// instead of a drawn one. Fails when the def has no such value or `value` does not match
     /// its format (a client would refuse it).
     pub fn set_connection_value(&self, name: &str, value: &str) -> Result<(), SimError> {
-        let def = &self.app.def;
-        let Some((i, _)) = def.connection_value(name) else {
-            return Err(SimError::Connection(format!(
-                "the provider has no connection value `{name}`"
-            )));
-        };
-        if !self.app.formats.get(i).is_some_and(|f| f.matches(value)) {
-            return Err(SimError::Connection(format!(
-                "`{value}` does not match the format of `{name}`"
-            )));
-        }
-        self.app
-            .lock()
-            .connection_values
-            .insert(name.to_string(), value.to_string());
-        Ok(())
+        set_connection_value(&self.app, name, value)
     }
 
     /// The simulator's wall clock, in unix seconds: its start time plus the simulated
@@ -597,6 +663,55 @@ impl Drop for Simulator {
             let _ = stop.send(());
         }
     }
+}
+
+/// Registers (or replaces) a client (see [`Simulator::register_client`]).
+pub(crate) fn register_client(
+    app: &App,
+    client_id: &str,
+    secret: &str,
+    redirect_uris: Vec<String>,
+) {
+    let client = Client {
+        secret: secret::Secret::new(secret),
+        key: None,
+        active: true,
+        redirect_uris,
+    };
+    app.lock().clients.insert(client_id.to_string(), client);
+}
+
+/// Gives a registered client its public key (see [`Simulator::register_client_key`]).
+pub(crate) fn register_key(app: &App, client_id: &str, jwk: &str) -> Result<(), SimError> {
+    let key = crypto::jwk::ClientKey::from_jwk(jwk).map_err(SimError::Key)?;
+    match app.lock().clients.get_mut(client_id) {
+        Some(client) => {
+            client.key = Some(key);
+            Ok(())
+        }
+        None => Err(SimError::Key(format!(
+            "no client `{client_id}` is registered"
+        ))),
+    }
+}
+
+/// Sets a connection value (see [`Simulator::set_connection_value`]).
+pub(crate) fn set_connection_value(app: &App, name: &str, value: &str) -> Result<(), SimError> {
+    let def = &app.def;
+    let Some((i, _)) = def.connection_value(name) else {
+        return Err(SimError::Connection(format!(
+            "the provider has no connection value `{name}`"
+        )));
+    };
+    if !app.formats.get(i).is_some_and(|f| f.matches(value)) {
+        return Err(SimError::Connection(format!(
+            "`{value}` does not match the format of `{name}`"
+        )));
+    }
+    app.lock()
+        .connection_values
+        .insert(name.to_string(), value.to_string());
+    Ok(())
 }
 
 /// Loads and validates a spec file into a [`ProviderDef`].

@@ -49,6 +49,12 @@ pub enum Consent {
     Deny,
     /// The provider fails: the redirect carries `error=server_error`.
     ServerError,
+    /// The user decides on the simulator's consent page: the authorize endpoint checks the
+    /// request as always, then answers with an HTML page (sign in as a user, approve or
+    /// deny) instead of deciding; the page's form posts the decision to `/sim/consent`. The
+    /// PIN page and the device verification page ask the same way. What `oauth serve`
+    /// starts with.
+    Ask,
 }
 
 impl Default for Consent {
@@ -184,6 +190,34 @@ impl Client {
     pub fn is_public(&self) -> bool {
         self.secret.is_empty() && self.key.is_none()
     }
+
+    /// Whether `uri` is one of the client's redirect URIs: the same string, or (RFC 8252
+    /// §7.3, native apps) a registered loopback IP URI without a port (`http://127.0.0.1/cb`,
+    /// `http://[::1]/cb`) with any port.
+    pub fn allows_redirect(&self, uri: &str) -> bool {
+        self.redirect_uris
+            .iter()
+            .any(|r| r == uri || loopback_any_port(r, uri))
+    }
+}
+
+/// Whether `registered` is an `http` loopback IP URI without a port and `requested` is the
+/// same URI with a port.
+fn loopback_any_port(registered: &str, requested: &str) -> bool {
+    let (Ok(r), Ok(q)) = (url::Url::parse(registered), url::Url::parse(requested)) else {
+        return false;
+    };
+    let loopback = matches!(
+        r.host(),
+        Some(url::Host::Ipv4(ip)) if ip.is_loopback()
+    ) || matches!(r.host(), Some(url::Host::Ipv6(ip)) if ip.is_loopback());
+    let mut moved = q.clone();
+    loopback
+        && r.scheme() == "http"
+        && r.port().is_none()
+        && q.port().is_some()
+        && moved.set_port(None).is_ok()
+        && moved == r
 }
 
 /// Connection values of one authorization, by name.
@@ -260,6 +294,45 @@ pub(crate) struct DeviceRec {
     pub status: DeviceStatus,
 }
 
+/// An authorization request waiting for the user on the consent page ([`Consent::Ask`]),
+/// keyed by the random id the page's form sends back.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingConsent {
+    pub client_id: String,
+    /// The scopes asked for, as shown on the page.
+    pub scopes: Vec<String>,
+    /// When the page was shown; a decision after the code lifetime is refused.
+    pub created_ms: u64,
+    pub kind: PendingKind,
+}
+
+/// What approving a [`PendingConsent`] issues.
+#[derive(Debug, Clone)]
+pub(crate) enum PendingKind {
+    /// A PIN, shown on a page (the PIN grant's page: no redirect URI).
+    Pin,
+    /// A code, sent to the redirect URI.
+    Web(Box<WebAuthorization>),
+}
+
+/// A checked authorization-code request, everything but the user (see
+/// [`PendingConsent`]).
+#[derive(Debug, Clone)]
+pub(crate) struct WebAuthorization {
+    pub target: url::Url,
+    pub explicit_redirect: Option<String>,
+    pub state: Option<String>,
+    pub scopes: Vec<String>,
+    pub pkce: Option<(String, String)>,
+    pub offline: bool,
+    pub secondary_scopes: Vec<Vec<String>>,
+    /// The OpenID `nonce` of the request, echoed in the ID token.
+    pub nonce: Option<String>,
+}
+
+/// How many consent pages may wait for a decision at once; the oldest is forgotten past it.
+pub(crate) const MAX_PENDING_CONSENTS: usize = 1_000;
+
 /// A live refresh token.
 #[derive(Debug, Clone)]
 pub(crate) struct RefreshRec {
@@ -314,6 +387,11 @@ pub(crate) struct State {
     pub connection_values: Connection,
     /// Declared fixed parameters are required (see `Simulator::set_strict_params`).
     pub strict_params: bool,
+    /// Authorization requests waiting on the consent page, by the page's request id.
+    pub consents: HashMap<String, PendingConsent>,
+    /// How many recorded requests were forgotten (past the cap, or cleared): the index of
+    /// `requests[0]` among every request ever recorded.
+    pub requests_dropped: u64,
 }
 
 impl std::fmt::Debug for State {

@@ -11,7 +11,7 @@ mod tokens;
 
 pub(crate) use dates::java_date;
 pub(crate) use errors::{authorize_error_code, error, has_rule_at, Failure};
-pub(crate) use pages::{form_post, page};
+pub(crate) use pages::{consent_page, device_entry_page, form_post, page, pin_page, ConsentPage};
 pub(crate) use tokens::{token, Issued};
 
 use serde_json::Value;

@@ -15,6 +15,7 @@
 //! tokens.
 
 use std::collections::HashSet;
+use std::sync::MutexGuard;
 
 use oauth_model::{Counted, ErrorMeaning as M, ErrorSite, Lifetime, Requirement};
 
@@ -26,7 +27,11 @@ use super::{
 };
 use crate::limits::Keys;
 use crate::render::{self, Reply};
-use crate::state::{random_pin, random_token, CodeKind, CodeRec, Connection, Consent, State};
+use crate::secret::Secret;
+use crate::state::{
+    random_pin, random_token, CodeKind, CodeRec, Connection, Consent, PendingConsent, PendingKind,
+    State, WebAuthorization, MAX_PENDING_CONSENTS,
+};
 
 /// Where the def documents no code lifetime.
 const DEFAULT_CODE_SECS: u64 = 600;
@@ -65,7 +70,7 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
     let redirect_rule = ac.map(|a| a.redirect_uri).unwrap_or(Requirement::Optional);
     let explicit_redirect = redirect_param.map(str::to_string);
     let redirect = match &explicit_redirect {
-        Some(r) if client.redirect_uris.iter().any(|u| u == r) => Some(r.clone()),
+        Some(r) if client.allows_redirect(r) => Some(r.clone()),
         Some(_) => {
             return app.fail(site, &[M::BadRequest], "redirect_uri not pre-registered");
         }
@@ -101,30 +106,31 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
                     return page_error(app, &[M::AccessDenied], &message);
                 }
                 let pin = issue_pin_locked(app, &mut st, &user);
-                Reply {
-                    status: 200,
-                    content_type: "text/html; charset=utf-8",
-                    body: format!(
-                        "<html><body><p>Your PIN is</p><p id=\"pin\">{pin}</p></body></html>"
-                    ),
-                    headers: Vec::new(),
-                }
+                render::pin_page(&app.def.display_name, &pin)
             }
             Consent::Deny => page_error(app, &[M::AccessDenied], "the user denied access"),
             Consent::ServerError => page_error(app, &[M::ServerError], "Oops! We found an error"),
+            Consent::Ask => ask(
+                app,
+                &mut st,
+                client_id,
+                split_scopes(def, req.std("scope")),
+                PendingKind::Pin,
+            ),
         };
     };
     let Ok(target) = url::Url::parse(&redirect) else {
         return app.fail(site, &[M::BadRequest], "redirect_uri is not a URL");
     };
     let redirect_error = |meaning: M, hint: Option<&str>, description: &str| {
-        let mut cb = Callback::new(target.clone());
-        cb.push("error", &render::authorize_error_code(def, meaning, hint));
-        cb.push("error_description", description);
-        if let Some(s) = &state {
-            cb.push("state", s);
-        }
-        cb.deliver(app, &client.secret)
+        error_redirect(
+            app,
+            &target,
+            state.as_deref(),
+            &client.secret,
+            (meaning, hint),
+            description,
+        )
     };
     if let Some(wire) = req.wire("response_type") {
         match req.param(wire) {
@@ -145,16 +151,18 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
             }
         }
     }
+    // `None`: the user decides on the consent page, once the request has passed its checks.
     let user = match consent {
         Consent::Approve { user } => match over_user_quota(&st, client_id, &user, now) {
             Some(company) => {
                 let message = format!("connection to {company} is not available");
                 return redirect_error(M::AccessDenied, None, &message);
             }
-            None => user,
+            None => Some(user),
         },
         Consent::Deny => return redirect_error(M::AccessDenied, None, "the user denied access"),
         Consent::ServerError => return redirect_error(M::ServerError, None, "the provider failed"),
+        Consent::Ask => None,
     };
     let public = client.is_public()
         && (def.client_auth.method == oauth_model::ClientAuth::None
@@ -221,18 +229,120 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
         },
         None => true,
     };
+    let web = WebAuthorization {
+        target,
+        explicit_redirect,
+        state,
+        scopes,
+        pkce,
+        offline,
+        secondary_scopes,
+        nonce: req.param("nonce").map(str::to_string),
+    };
+    match user {
+        Some(user) => issue_code(app, st, client_id, &client.secret, web, &user),
+        None => {
+            let shown = web.scopes.clone();
+            ask(
+                app,
+                &mut st,
+                client_id,
+                shown,
+                PendingKind::Web(Box::new(web)),
+            )
+        }
+    }
+}
+
+/// Keeps a checked request for the consent page ([`Consent::Ask`]) and shows the page.
+fn ask(
+    app: &App,
+    st: &mut State,
+    client_id: &str,
+    scopes: Vec<String>,
+    kind: PendingKind,
+) -> Reply {
+    if st.consents.len() >= MAX_PENDING_CONSENTS {
+        let oldest = st
+            .consents
+            .iter()
+            .min_by_key(|(_, p)| p.created_ms)
+            .map(|(id, _)| id.clone());
+        if let Some(id) = oldest {
+            st.consents.remove(&id);
+        }
+    }
+    let id = random_token(32);
+    let page = render::consent_page(&render::ConsentPage {
+        provider: &app.def.display_name,
+        client_id,
+        scopes: &scopes,
+        action: super::consent::CONSENT_PATH,
+        hidden: &[("request", id.as_str())],
+        error: None,
+        pin: matches!(kind, PendingKind::Pin),
+    });
+    st.consents.insert(
+        id,
+        PendingConsent {
+            client_id: client_id.to_string(),
+            scopes,
+            created_ms: app.now_ms(),
+            kind,
+        },
+    );
+    page
+}
+
+/// The authorization response carrying an error, as the grant's response mode sends it.
+pub(super) fn error_redirect(
+    app: &App,
+    target: &url::Url,
+    state: Option<&str>,
+    secret: &Secret,
+    (meaning, hint): (M, Option<&str>),
+    description: &str,
+) -> Reply {
+    let mut cb = Callback::new(target.clone());
+    cb.push(
+        "error",
+        &render::authorize_error_code(&app.def, meaning, hint),
+    );
+    cb.push("error_description", description);
+    if let Some(s) = state {
+        cb.push("state", s);
+    }
+    cb.deliver(app, secret)
+}
+
+/// Issues the code of a checked request to `user` (the authorization-code rate limits
+/// first) and sends it to the redirect URI.
+pub(super) fn issue_code(
+    app: &App,
+    mut st: MutexGuard<'_, State>,
+    client_id: &str,
+    secret: &Secret,
+    web: WebAuthorization,
+    user: &str,
+) -> Reply {
+    let def = &app.def;
+    let ac = def.grants.authorization_code.as_ref();
+    let now = app.now_ms();
     let keys = Keys {
         client: Some(client_id),
-        user: Some(&user),
+        user: Some(user),
         refresh_token: None,
     };
     if let Err(e) = st
         .limits
         .hit(&def.limits, Counted::AuthorizationCodes, keys, now)
     {
-        return redirect_error(
-            M::RateLimited,
-            None,
+        return error_redirect(
+            app,
+            &web.target,
+            web.state.as_deref(),
+            secret,
+            (M::RateLimited, None),
             &format!(
                 "too many authorization codes; try again in {} s",
                 e.retry_after_secs
@@ -254,23 +364,23 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
         CodeRec {
             kind: CodeKind::Web,
             client_id: Some(client_id.to_string()),
-            redirect_uri: explicit_redirect,
-            user,
-            scopes,
+            redirect_uri: web.explicit_redirect,
+            user: user.to_string(),
+            scopes: web.scopes,
             expires_at_ms: expires_at(now, lifetime),
-            pkce,
-            offline,
+            pkce: web.pkce,
+            offline: web.offline,
             used: false,
-            secondary_scopes,
-            nonce: req.param("nonce").map(str::to_string),
+            secondary_scopes: web.secondary_scopes,
+            nonce: web.nonce,
             connection: connection.clone(),
         },
     );
     st.stats.codes_issued += 1;
     drop(st);
-    let mut cb = Callback::new(target);
+    let mut cb = Callback::new(web.target);
     cb.push("code", &code);
-    if let Some(s) = &state {
+    if let Some(s) = &web.state {
         cb.push("state", s);
     }
     let values = default_values(def);
@@ -282,19 +392,24 @@ pub(super) fn authorize(app: &App, req: &Req<'_>) -> Reply {
     for (param, value) in connection::callback_params(def, &connection) {
         cb.push(&param, &value);
     }
-    cb.deliver(app, &client.secret)
+    cb.deliver(app, secret)
 }
 
 /// An error shown on the PIN page: the message as a page, with the status the provider's
 /// error body for it would have had.
-fn page_error(app: &App, meanings: &[M], message: &str) -> Reply {
+pub(super) fn page_error(app: &App, meanings: &[M], message: &str) -> Reply {
     let status = app.fail(ErrorSite::Authorize, meanings, message).status;
     render::page(status, "error", message)
 }
 
 /// The company name to show when `user` would be one user too many for the client's quota
 /// (users holding live tokens of that client), if the client has one.
-fn over_user_quota(st: &State, client_id: &str, user: &str, now_ms: u64) -> Option<String> {
+pub(super) fn over_user_quota(
+    st: &State,
+    client_id: &str,
+    user: &str,
+    now_ms: u64,
+) -> Option<String> {
     let (company, max) = st.user_quotas.get(client_id)?;
     let connected: HashSet<&str> = st
         .access

@@ -206,14 +206,18 @@ pub(super) fn poll(app: &App, st: &mut State, req: &Req<'_>, client_id: &str) ->
     }
 }
 
-/// The verification page: `GET /sim/device?user_code=...` decides the authorization the way
-/// the scripted [`Consent`] says.
+/// The verification page. Without a `user_code`: a form asking for it. With one: decided
+/// the way the scripted [`Consent`] says; under [`Consent::Ask`], a `GET` shows the consent
+/// page for that device (sign in, approve or deny) and its `POST` (with `user`, `password`,
+/// `decision`) decides.
 pub(super) fn verify(app: &App, req: &Req<'_>) -> Reply {
     const ID: &str = "result";
-    let Some(user_code) = req.param("user_code") else {
-        return render::page(400, ID, "missing required parameters: user_code");
+    let provider = &app.def.display_name;
+    let Some(user_code) = req.param("user_code").map(str::trim) else {
+        return render::device_entry_page(provider, VERIFICATION_PATH, None);
     };
     let mut st = app.lock();
+    let now = app.now_ms();
     let (status, done) = match st.consent.clone() {
         Consent::Approve { user } => (
             DeviceStatus::Approved { user },
@@ -223,8 +227,50 @@ pub(super) fn verify(app: &App, req: &Req<'_>) -> Reply {
         Consent::ServerError => {
             return render::page(500, ID, "the provider failed; try again later");
         }
+        Consent::Ask => {
+            let Some(scopes) = pending(&st, user_code, now).map(|d| d.scopes.clone()) else {
+                return render::device_entry_page(
+                    provider,
+                    VERIFICATION_PATH,
+                    Some("That code is not valid, or has expired or been used."),
+                );
+            };
+            let client_id = pending(&st, user_code, now)
+                .map(|d| d.client_id.clone())
+                .unwrap_or_default();
+            let show = |error: Option<&str>| {
+                render::consent_page(&render::ConsentPage {
+                    provider,
+                    client_id: &client_id,
+                    scopes: &scopes,
+                    action: VERIFICATION_PATH,
+                    hidden: &[("user_code", user_code)],
+                    error,
+                    pin: false,
+                })
+            };
+            if *req.method != axum::http::Method::POST {
+                return show(None);
+            }
+            match req.param("decision") {
+                Some("approve") => match super::consent::sign_in(&st, req) {
+                    Ok(user) => (
+                        DeviceStatus::Approved { user },
+                        "Approved: you may return to your device",
+                    ),
+                    Err(why) => {
+                        return Reply {
+                            status: 401,
+                            ..show(Some(why))
+                        }
+                    }
+                },
+                Some("deny") => (DeviceStatus::Denied, "Access denied"),
+                _ => return render::page(400, ID, "decision must be `approve` or `deny`"),
+            }
+        }
     };
-    if decide(&mut st, user_code, status, app.now_ms()) {
+    if decide(&mut st, user_code, status, now) {
         render::page(200, ID, done)
     } else {
         render::page(
@@ -233,6 +279,16 @@ pub(super) fn verify(app: &App, req: &Req<'_>) -> Reply {
             "that code is not valid, or has expired or been used",
         )
     }
+}
+
+/// The pending, unexpired device authorization whose user code is `user_code`.
+fn pending<'a>(st: &'a State, user_code: &str, now_ms: u64) -> Option<&'a DeviceRec> {
+    let wanted = normalise(user_code);
+    st.devices.values().find(|d| {
+        d.status == DeviceStatus::Pending
+            && now_ms < d.expires_at_ms
+            && normalise(&d.user_code) == wanted
+    })
 }
 
 /// Records the user's decision on the pending, unexpired device authorization whose user code

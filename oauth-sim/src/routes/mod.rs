@@ -26,6 +26,7 @@ mod client_auth;
 mod client_credentials;
 mod code;
 mod connection;
+mod consent;
 mod custom;
 mod device;
 mod mint;
@@ -51,6 +52,7 @@ use oauth_model::{
     VarValue, VariableKind,
 };
 
+use crate::admin;
 use crate::formats::Format;
 use crate::limits::Slots;
 use crate::render::{self, Failure, Reply};
@@ -75,6 +77,8 @@ pub(crate) struct App {
     pub formats: Vec<Format>,
     /// The issuer and signing key of an OpenID provider (a spec with `oidc:`).
     pub oidc: Option<crate::oidc::Oidc>,
+    /// Whether `/sim/admin/...` is served (the admin HTTP API).
+    pub admin_api: bool,
 }
 
 impl App {
@@ -200,6 +204,11 @@ pub(crate) async fn handle(
     body: Bytes,
 ) -> Response {
     let path = uri.path();
+    if app.admin_api && (path == admin::PREFIX || path.starts_with(&format!("{}/", admin::PREFIX)))
+    {
+        // The test's own channel: not a provider endpoint, so not recorded.
+        return into_response(admin::handle(&app, &method, path, uri.query(), &body));
+    }
     let req = Req::new(&app.def, &method, &headers, uri.query(), &body);
     if let Some(reply) = crate::oidc::serve(&app, path) {
         record(&app, &req, path, None, &reply);
@@ -237,7 +246,7 @@ pub(crate) async fn handle(
         Some((route, _)) if req.body_error.is_some() => {
             let site = match route.kind {
                 Kind::Api | Kind::Connection => ErrorSite::Api,
-                Kind::Authorize => ErrorSite::Authorize,
+                Kind::Authorize | Kind::Consent => ErrorSite::Authorize,
                 Kind::Revoke => ErrorSite::Revoke,
                 _ => ErrorSite::TokenEndpoint,
             };
@@ -251,6 +260,7 @@ pub(crate) async fn handle(
             Kind::Revoke => revoke::revoke(&app, &req, captures.token),
             Kind::Device => device::authorize_device(&app, &req, &route.name),
             Kind::DeviceVerify => device::verify(&app, &req),
+            Kind::Consent => consent::answer(&app, &req),
             Kind::Connection => connection::serve(&app, &req, &route.name),
             Kind::Api => match api::api(&app, &req, &captures) {
                 api::Outcome::Done(reply) => reply,
@@ -313,11 +323,12 @@ fn record(app: &App, req: &Req<'_>, path: &str, endpoint: Option<String>, reply:
     let mut st = app.lock();
     if st.requests.len() >= MAX_RECORDED {
         st.requests.pop_front();
+        st.requests_dropped += 1;
     }
     st.requests.push_back(entry);
 }
 
-fn into_response(reply: Reply) -> Response {
+pub(crate) fn into_response(reply: Reply) -> Response {
     let mut builder = Response::builder()
         .status(StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
         .header(header::CONTENT_TYPE, reply.content_type)

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use axum::http::Method as HttpMethod;
 use oauth_model::{Method, ProviderDef, RenderContext, TemplatePart, VarValue};
 
-use super::{default_values, device};
+use super::{consent, default_values, device};
 
 /// What an endpoint does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub(crate) enum Kind {
     DeviceVerify,
     /// A follow-up call that yields connection values (`from: request`).
     Connection,
+    /// The consent page's answer (the simulator's own: `POST /sim/consent`).
+    Consent,
 }
 
 /// One segment of a routed path.
@@ -219,20 +221,37 @@ pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
         });
     }
     if routes.iter().any(|r| r.kind == Kind::Device) {
-        let pattern = device::VERIFICATION_PATH
+        routes.push(own_route(
+            device::VERIFICATION_NAME,
+            device::VERIFICATION_PATH,
+            Method::Get,
+            Kind::DeviceVerify,
+        ));
+    }
+    if routes.iter().any(|r| r.kind == Kind::Authorize) {
+        routes.push(own_route(
+            consent::CONSENT_NAME,
+            consent::CONSENT_PATH,
+            Method::Post,
+            Kind::Consent,
+        ));
+    }
+    routes
+}
+
+/// A route of the simulator's own (not in the spec) at a literal path.
+fn own_route(name: &str, path: &str, method: Method, kind: Kind) -> Route {
+    Route {
+        name: name.to_string(),
+        path: path.to_string(),
+        pattern: path
             .split('/')
             .skip(1)
             .map(|s| Seg::Lit(s.to_string()))
-            .collect();
-        routes.push(Route {
-            name: device::VERIFICATION_NAME.to_string(),
-            path: device::VERIFICATION_PATH.to_string(),
-            pattern,
-            methods: vec![Method::Get],
-            kind: Kind::DeviceVerify,
-        });
+            .collect(),
+        methods: vec![method],
+        kind,
     }
-    routes
 }
 
 /// What `path` captures against `route`, if it matches. A revocation path also matches with
