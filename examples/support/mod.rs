@@ -100,7 +100,7 @@ pub fn duration(d: Duration) -> String {
     let s = d.as_secs();
     match s {
         0..120 => format!("{s} s"),
-        120..7200 if s % 60 == 0 => format!("{} min", s / 60),
+        120..7200 if s.is_multiple_of(60) => format!("{} min", s / 60),
         120..7200 => format!("{} min {} s", s / 60, s % 60),
         7200..172_800 if s % 3600 / 60 == 0 => format!("{} h", s / 3600),
         7200..172_800 => format!("{} h {} min", s / 3600, s % 3600 / 60),
