@@ -1080,15 +1080,15 @@ fn quirks_of(def: &ProviderDef) -> Vec<String> {
         });
     }
     match &def.token_presentation {
-        Presentation::Header { name, scheme } => {
-            if !name.eq_ignore_ascii_case("authorization") || scheme.as_ref() != "Bearer" {
-                let scheme = if scheme.is_empty() {
-                    String::new()
-                } else {
-                    format!("{scheme} ")
-                };
-                q.push(format!("token sent as `{name}: {scheme}<token>`"));
-            }
+        Presentation::Header { name, scheme }
+            if !name.eq_ignore_ascii_case("authorization") || scheme.as_ref() != "Bearer" =>
+        {
+            let scheme = if scheme.is_empty() {
+                String::new()
+            } else {
+                format!("{scheme} ")
+            };
+            q.push(format!("token sent as `{name}: {scheme}<token>`"));
         }
         Presentation::Query { param, .. } => q.push(format!("token in the query (`{param}`)")),
         #[allow(unreachable_patterns)]

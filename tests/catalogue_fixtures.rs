@@ -458,11 +458,12 @@ fn check_tokens(what: &str, got: &TokenSet, want: &TokenExpect, problems: &mut V
                 other => fail(format!("expires in {other:?}, want {want:?}")),
             }
         }
-        Some(Expires::Word(w)) if w == "never" => {
-            if left.is_some_and(|l| l < Duration::from_secs(5 * 365 * 86_400)) {
-                fail(format!("expires in {left:?}, want never"));
-            }
+        Some(Expires::Word(w))
+            if w == "never" && left.is_some_and(|l| l < Duration::from_secs(5 * 365 * 86_400)) =>
+        {
+            fail(format!("expires in {left:?}, want never"));
         }
+        Some(Expires::Word(w)) if w == "never" => {}
         Some(Expires::Word(w)) => fail(format!("unknown expires_in `{w}`")),
         None => {}
     }
