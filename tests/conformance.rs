@@ -226,7 +226,7 @@ async fn authorization_code_with_pkce_and_state() {
         .expect_err("state of another authorization");
     assert!(matches!(err, Error::StateMismatch), "{err:?}");
     // A code works once: replaying it (with the verifier it was issued for) is a typed
-    // `invalid_grant`.
+    // `invalid_grant`, which at the code exchange means the code is invalid.
     let (pending, query) = consent(&server, &client).await;
     let code: std::collections::HashMap<String, String> =
         url::form_urlencoded::parse(query.as_bytes())
@@ -238,11 +238,7 @@ async fn authorization_code_with_pkce_and_state() {
         .await
         .expect("the first use of the code");
     let replay = client.exchange_code(&pending, &code).await;
-    assert_meaning(
-        replay,
-        ErrorMeaning::RefreshTokenInvalid,
-        ErrorCode::InvalidGrant,
-    );
+    assert_meaning(replay, ErrorMeaning::CodeInvalid, ErrorCode::InvalidGrant);
 }
 
 #[tokio::test]

@@ -137,26 +137,26 @@ pub(super) fn generate(
                 pub fn all() -> impl ::std::iter::Iterator<Item = Scope> + ::std::clone::Clone {
                     CATALOGUE
                         .split('\n')
-                        .filter(|s| !s.is_empty())
+                        .filter(|__s| !__s.is_empty())
                         .zip(PARAM_OF.chars())
-                        .map(|(s, p)| Scope(s, p.to_digit(36).and_then(|d| u8::try_from(d).ok()).unwrap_or(0)))
+                        .map(|(__s, __p)| Scope(__s, __p.to_digit(36).and_then(|__d| u8::try_from(__d).ok()).unwrap_or(0)))
                 }
 
                 /// The catalogue scope spelled `name`, if there is one (for scopes read from
                 /// configuration at run time).
-                pub fn find(name: &str) -> ::std::option::Option<Scope> {
-                    Self::all().find(|s| s.0 == name)
+                pub fn find(__name: &str) -> ::std::option::Option<Scope> {
+                    Self::all().find(|__s| __s.0 == __name)
                 }
 
                 /// Joins scopes with the provider's separator.
-                pub fn join(scopes: &[Scope]) -> ::std::string::String {
-                    scopes.iter().map(|s| s.0).collect::<::std::vec::Vec<_>>().join(#separator)
+                pub fn join(__scopes: &[Scope]) -> ::std::string::String {
+                    __scopes.iter().map(|__s| __s.0).collect::<::std::vec::Vec<_>>().join(#separator)
                 }
             }
 
             impl ::std::fmt::Display for Scope {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.0)
+                fn fmt(&self, __f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    __f.write_str(self.0)
                 }
             }
 
@@ -174,14 +174,14 @@ pub(super) fn generate(
             }
 
             #[doc(hidden)]
-            pub const fn __index(wanted: &str) -> usize {
-                #rt::__private::scope_index(CATALOGUE, wanted, #display)
+            pub const fn __index(__wanted: &str) -> usize {
+                #rt::__private::scope_index(CATALOGUE, __wanted, #display)
             }
 
             #[doc(hidden)]
-            pub const fn __at(index: usize) -> Scope {
-                let param = #rt::__private::scope_param(PARAM_OF, index);
-                Scope(#rt::__private::scope_at(CATALOGUE, index), param)
+            pub const fn __at(__index: usize) -> Scope {
+                let __param = #rt::__private::scope_param(PARAM_OF, __index);
+                Scope(#rt::__private::scope_at(CATALOGUE, __index), __param)
             }
 
             #body

@@ -255,7 +255,12 @@ pub(crate) async fn handle(
         }
         Some((route, captures)) => match route.kind {
             Kind::Authorize => authorize::authorize(&app, &req),
-            Kind::Token => token::token(&app, &req, &route.name),
+            Kind::Token => {
+                match table::custom_at_token(&app.def, &route.name, req.param("grant_type")) {
+                    Some(i) => custom::custom(&app, &req, i),
+                    None => token::token(&app, &req, &route.name),
+                }
+            }
             Kind::Custom(i) => custom::custom(&app, &req, i),
             Kind::Revoke => revoke::revoke(&app, &req, captures.token),
             Kind::Device => device::authorize_device(&app, &req, &route.name),

@@ -179,7 +179,14 @@ pub(crate) fn build_routes(def: &ProviderDef) -> Vec<Route> {
     let mut routes = Vec::new();
     for ep in def.endpoints.iter() {
         let name: &str = &ep.name;
-        let kind = if let Some(i) = g.custom.iter().position(|c| c.endpoint == name) {
+        // A custom grant on an endpoint the standard grants also use (Zoom's and Reddit's
+        // token endpoint) is told apart by its fixed `grant_type` when the request arrives
+        // (see [`custom_at_token`]); on an endpoint of its own it owns the route.
+        let kind = if let Some(i) = g
+            .custom
+            .iter()
+            .position(|c| c.endpoint == name && !token.contains(&name))
+        {
             Kind::Custom(i)
         } else if g
             .device_code
@@ -252,6 +259,23 @@ fn own_route(name: &str, path: &str, method: Method, kind: Kind) -> Route {
         methods: vec![method],
         kind,
     }
+}
+
+/// The custom grant a request to standard token endpoint `endpoint` belongs to: the one on
+/// that endpoint whose fixed `grant_type` the request carries.
+pub(crate) fn custom_at_token(
+    def: &ProviderDef,
+    endpoint: &str,
+    grant_type: Option<&str>,
+) -> Option<usize> {
+    let grant_type = grant_type?;
+    def.grants.custom.iter().position(|c| {
+        c.endpoint == endpoint
+            && c.params.iter().any(|p| {
+                p.wire == "grant_type"
+                    && matches!(&p.source, oauth_model::ParamSource::Value(v) if v == grant_type)
+            })
+    })
 }
 
 /// What `path` captures against `route`, if it matches. A revocation path also matches with

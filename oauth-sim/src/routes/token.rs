@@ -58,7 +58,15 @@ pub(super) fn token(app: &App, req: &Req<'_>, endpoint: &str) -> Reply {
         }
         _ => None,
     };
-    let grant_type = req.std("grant_type").unwrap_or("").to_string();
+    // A provider that leaves `grant_type` out (ClickUp: `param_names.grant_type: null`) tells
+    // its grants apart by what the request carries: a refresh token, else a code.
+    let grant_type = match req.wire("grant_type") {
+        Some(_) => req.std("grant_type").unwrap_or("").to_string(),
+        None => match &def.grants.refresh_token {
+            Some(r) if req.param(&r.token_param).is_some() => r.grant_type.to_string(),
+            _ => "authorization_code".to_string(),
+        },
+    };
     let mut st = app.lock();
     st.count_request(if grant_type.is_empty() {
         "(none)"
