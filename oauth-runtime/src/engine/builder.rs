@@ -226,6 +226,7 @@ impl ClientBuilder {
                 auth_method,
                 connection_formats,
                 clock,
+                sources: Arc::default(),
             }),
         })
     }
