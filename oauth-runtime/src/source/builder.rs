@@ -23,6 +23,7 @@ use super::{
 /// from it share one configuration.
 pub(super) struct FromClient {
     pub(super) identity: usize,
+    pub(super) provider: &'static str,
     pub(super) kind: FetcherKind,
     pub(super) sources: Arc<ClientSources>,
 }
@@ -184,6 +185,8 @@ impl TokenSourceBuilder {
             limiter: self.limiter,
             cap: self.cap,
             clock: self.clock,
+            client: self.client.as_ref().map_or(0, |c| c.identity),
+            provider: self.client.as_ref().map(|c| c.provider),
         };
         let config = match &self.client {
             Some(c) if c.kind != FetcherKind::Custom => {

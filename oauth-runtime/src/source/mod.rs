@@ -49,14 +49,14 @@ mod cache;
 mod cap;
 mod fetcher;
 mod renewal;
-// mod renewer;
+mod renewer;
 mod retry;
 mod shared;
 
 pub use builder::TokenSourceBuilder;
 pub use cap::TokenCap;
 pub use fetcher::{ClientCredentialsFetcher, RefreshFetcher, TokenFetcher};
-// pub use renewer::{RenewalEvent, Renewer, RenewerBuilder, RenewerStats};
+pub use renewer::{RenewalEvent, Renewer, RenewerBuilder, RenewerStats};
 pub use retry::RetryPolicy;
 
 pub(crate) use shared::ClientSources;
@@ -202,6 +202,7 @@ impl TokenSource {
         builder.clock = client.runtime_clock().clone();
         builder.client = Some(builder::FromClient {
             identity: client.identity(),
+            provider: &def.name,
             kind,
             sources: Arc::clone(client.sources()),
         });

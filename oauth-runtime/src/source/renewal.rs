@@ -146,7 +146,7 @@ impl TokenSource {
                 }
             }
         }
-        let result = self.run(&mut flight).await;
+        let result = self.run(&mut flight, 0).await;
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
         flight.last = Some(Box::new((
             generation,
@@ -209,17 +209,62 @@ impl TokenSource {
 
     /// Whether a stored set can be handed out as it is: not rejected, and not yet due for
     /// renewal by the same rule the cache applies ([`refresh_at`]) when it records when it was
-    /// obtained, else not within the skew of its expiry.
-    pub(super) fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
+    /// obtained, else not within the skew of its expiry; and, for a renewal ahead of time
+    /// ([`TokenSource::renew_ahead`]), not due before `horizon` (Unix ms; 0 for none).
+    pub(super) fn usable(
+        &self,
+        t: &TokenSet,
+        rejected: Option<&AccessToken>,
+        horizon: u64,
+    ) -> bool {
         let now = self.inner.config.clock.wall();
+        let skew = self.inner.config.skew;
         let due = match t.obtained_at {
-            Some(_) => refresh_at(t, self.inner.config.skew, now).is_some_and(|at| at <= now),
-            None => t.needs_refresh(now, self.inner.config.skew),
+            Some(_) => refresh_at(t, skew, now).is_some_and(|at| at <= now),
+            None => t.needs_refresh(now, skew),
         };
-        !due && rejected.is_none_or(|r| *r != t.access_token)
+        let due_by_horizon = horizon > 0 && deadline_of(refresh_at(t, skew, now)) <= horizon;
+        !due && !due_by_horizon && rejected.is_none_or(|r| *r != t.access_token)
     }
 
-    pub(super) async fn run(&self, flight: &mut Flight) -> Result<Arc<TokenSet>, Error> {
+    /// Renews the set now if it falls due before `horizon` (Unix ms), whether or not a
+    /// caller would renew it yet: what the [`Renewer`](super::Renewer) does. The same single
+    /// flight, lock and save rules as a caller's renewal. `Ok(None)`: not due (another
+    /// caller or process renewed it meanwhile); `Ok(Some(left))`: renewed, and the set it
+    /// replaced had `left` before it expired.
+    pub(super) async fn renew_ahead(
+        &self,
+        horizon: u64,
+    ) -> Result<Option<Option<Duration>>, Error> {
+        let mut flight = self.inner.flight.lock().await;
+        if self.inner.current.deadline() > horizon {
+            return Ok(None);
+        }
+        let clock = &self.inner.config.clock;
+        let left = self.cached().and_then(|t| t.remaining(clock.wall()));
+        let result = self.run(&mut flight, horizon).await;
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        flight.last = Some(Box::new((generation, result.clone(), Some(clock.now()))));
+        result.map(|_| Some(left))
+    }
+
+    /// Which sources a [`Renewer`](super::Renewer) bounds together: those sharing a rate
+    /// limiter (a client's, shared by its copies), else those of one client, else this
+    /// source's configuration.
+    pub(super) fn group(&self) -> usize {
+        let config = &self.inner.config;
+        match &config.limiter {
+            Some((limiter, _)) => Arc::as_ptr(limiter) as usize,
+            None if config.client != 0 => config.client,
+            None => Arc::as_ptr(config) as usize,
+        }
+    }
+
+    pub(super) async fn run(
+        &self,
+        flight: &mut Flight,
+        horizon: u64,
+    ) -> Result<Arc<TokenSet>, Error> {
         if let Some(pending) = flight.unsaved.take() {
             if let Err(e) = self.save(&pending).await {
                 flight.unsaved = Some(pending);
@@ -232,16 +277,19 @@ impl TokenSource {
         let rejected = self.rejected();
         // Another process, or an earlier run, may have a good set already.
         if let Some(s) = self.load().await? {
-            if self.usable(&s, rejected.as_ref()) {
+            if self.usable(&s, rejected.as_ref(), horizon) {
                 return Ok(self.publish(s));
             }
         }
-        let mut guard = match self.lock(rejected.as_ref()).await? {
+        let mut guard = match self.lock(rejected.as_ref(), horizon).await? {
             Locked::Found(s) => return Ok(self.publish(s)),
             Locked::Held(g) => g,
         };
         let result = self
-            .keep_locked(&mut guard, self.fetch_under_lock(flight, rejected.as_ref()))
+            .keep_locked(
+                &mut guard,
+                self.fetch_under_lock(flight, rejected.as_ref(), horizon),
+            )
             .await;
         if let Err(e) = guard.release().await {
             tracing::debug!(error = %e, key = &*self.inner.key, "releasing the refresh lock failed; it will expire");
@@ -286,7 +334,11 @@ impl TokenSource {
         }
     }
 
-    pub(super) async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
+    pub(super) async fn lock(
+        &self,
+        rejected: Option<&AccessToken>,
+        horizon: u64,
+    ) -> Result<Locked, Error> {
         let key = &*self.inner.key;
         let store = &self.inner.config.store;
         let deadline = crate::time::later_instant(
@@ -300,7 +352,7 @@ impl TokenSource {
             // Someone else is renewing: wait for their set to appear.
             tokio::time::sleep(self.inner.config.poll_interval).await;
             if let Some(s) = self.load().await? {
-                if self.usable(&s, rejected) {
+                if self.usable(&s, rejected, horizon) {
                     return Ok(Locked::Found(s));
                 }
             }
@@ -316,11 +368,12 @@ impl TokenSource {
         &self,
         flight: &mut Flight,
         rejected: Option<&AccessToken>,
+        horizon: u64,
     ) -> Result<Arc<TokenSet>, Error> {
         // Checked again under the lock: the previous holder may have just saved a set.
         let stored = self.load().await?;
         if let Some(s) = &stored {
-            if self.usable(s, rejected) {
+            if self.usable(s, rejected, horizon) {
                 return Ok(self.publish(Arc::clone(s)));
             }
         }

@@ -35,6 +35,10 @@ pub(super) struct Config {
     pub(super) limiter: Option<(Arc<RateLimiter>, Counted)>,
     pub(super) cap: Option<TokenCap>,
     pub(super) clock: RuntimeClock,
+    /// The client it was built from ([`crate::engine::Client`]'s identity; 0 for none).
+    pub(super) client: usize,
+    /// The provider's name, for a source built from a client.
+    pub(super) provider: Option<&'static str>,
 }
 
 impl Config {
@@ -66,6 +70,8 @@ impl Config {
             && self.min_renewal_interval == other.min_renewal_interval
             && self.cap == other.cap
             && self.clock.same(&other.clock)
+            && self.client == other.client
+            && self.provider == other.provider
     }
 }
 
