@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use oauth_model::Counted;
@@ -15,7 +15,7 @@ use crate::token::TokenSet;
 use super::cache::{deadline_of, refresh_at, Current};
 use super::shared::{ClientSources, Config, FetcherKind};
 use super::{
-    Flight, Inner, Marks, OnChange, RetryPolicy, TokenCap, TokenFetcher, TokenSource,
+    Flight, Inner, OnChange, RetryPolicy, TokenCap, TokenFetcher, TokenSource,
     DEFAULT_MIN_RENEWAL_INTERVAL,
 };
 
@@ -210,7 +210,8 @@ impl TokenSourceBuilder {
                 fetches: AtomicU64::new(0),
                 generation: AtomicU64::new(0),
                 unproven: AtomicBool::new(false),
-                marks: Mutex::new(Marks::default()),
+                rejected: AtomicBool::new(false),
+                replaced_at: AtomicU64::new(0),
                 flight: tokio::sync::Mutex::new(Flight {
                     last: None,
                     unsaved: None,

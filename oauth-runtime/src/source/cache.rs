@@ -18,7 +18,9 @@
 //!    writes nothing that another core reads), and hands back a clone of it (`token`) or
 //!    lends `&TokenSet` to a closure (`with_token`, no count touched);
 //! 4. loads `seq` again: unchanged and even, the set and the deadline belong together;
-//!    otherwise a write was under way and the read is repeated under the source's lock.
+//!    otherwise a write was under way and the read is repeated once it is over (a write
+//!    is a few stores: writers take the odd value of `seq` itself as their lock, and drop
+//!    the set they replaced only after releasing it).
 //!
 //! Nothing is allocated and nothing shared is written, except the set's reference count
 //! for `token()`. That count is the one cost left on a read of one source by many threads
@@ -36,6 +38,9 @@
 //! probing and no lock; the renewal deadline sits where the lookup lands. The map the
 //! default store keeps ([`crate::MemoryStore`], one per client) is read only when a set is
 //! renewed, and holds the very `Arc` the source caches, not a copy.
+//!
+//! This module must never allocate, lock or log on a cached read, and never hand out a
+//! set past its deadline: the deadline and the set are only ever read as one snapshot.
 
 use std::cell::RefCell;
 use std::sync::atomic::{fence, AtomicU64, Ordering};
@@ -48,8 +53,8 @@ use crate::token::TokenSet;
 
 /// A source's set and its renewal deadline, published together.
 ///
-/// Writers are serialised by the source's state lock (every writing method takes the
-/// locked state as proof); readers take no lock.
+/// Writers are serialised by the sequence number itself ([`Current::lock`]: odd while one
+/// writes); readers take no lock.
 pub(super) struct Current {
     /// Even when the set and the deadline agree; odd while a writer changes them.
     seq: AtomicU64,
@@ -100,36 +105,86 @@ impl Current {
         self.set.load_full()
     }
 
-    /// The deadline as last written (exact under the state lock).
+    /// The deadline as last written.
     pub(super) fn deadline(&self) -> u64 {
         self.deadline.load(Ordering::Acquire)
     }
 
-    /// Replaces the set and its deadline. `_locked`: the source's state, locked.
-    pub(super) fn write<S>(&self, _locked: &mut S, set: Option<Arc<TokenSet>>, deadline: u64) {
+    /// Takes the write side: the sequence number from even to odd, spinning while another
+    /// writer holds it (writers hold it for a few stores, never across an await or a drop
+    /// of a set). Readers retry until it is even again.
+    pub(super) fn lock(&self) -> Writer<'_> {
+        let mut spins = 0u32;
+        loop {
+            let seq = self.seq.load(Ordering::Relaxed);
+            if seq & 1 == 0
+                && self
+                    .seq
+                    .compare_exchange_weak(
+                        seq,
+                        seq.wrapping_add(1),
+                        Ordering::Acquire,
+                        Ordering::Relaxed,
+                    )
+                    .is_ok()
+            {
+                fence(Ordering::Release);
+                return Writer { current: self };
+            }
+            spins = spins.wrapping_add(1);
+            if spins % 64 == 0 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
+        }
+    }
+
+    /// A snapshot, waiting out a writer (see [`Current::lock`]).
+    pub(super) fn snapshot_waiting(&self) -> Snapshot {
+        let mut spins = 0u32;
+        loop {
+            if let Some(s) = self.snapshot() {
+                return s;
+            }
+            spins = spins.wrapping_add(1);
+            if spins % 64 == 0 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
+        }
+    }
+}
+
+/// The write side of [`Current`], held: the set and the deadline may change; readers see
+/// either all of a change or none of it. Released on drop.
+pub(super) struct Writer<'a> {
+    current: &'a Current,
+}
+
+impl Writer<'_> {
+    /// Replaces the set and its deadline; returns the old set, for the caller to drop after
+    /// releasing the writer (dropping a set zeroes and frees its secrets).
+    #[must_use]
+    pub(super) fn set(&self, set: Option<Arc<TokenSet>>, deadline: u64) -> Option<Arc<TokenSet>> {
         let deadline = if set.is_some() { deadline } else { 0 };
-        self.begin();
-        self.deadline.store(deadline, Ordering::Relaxed);
-        self.set.store(set);
-        self.end();
+        self.current.deadline.store(deadline, Ordering::Relaxed);
+        self.current.set.swap(set)
     }
 
-    /// Changes the deadline only (an API rejected the set). `_locked`: as for `write`.
-    pub(super) fn write_deadline<S>(&self, _locked: &mut S, deadline: u64) {
-        self.begin();
-        self.deadline.store(deadline, Ordering::Relaxed);
-        self.end();
+    /// Changes the deadline only (an API rejected the set).
+    pub(super) fn set_deadline(&self, deadline: u64) {
+        self.current.deadline.store(deadline, Ordering::Relaxed);
     }
+}
 
-    fn begin(&self) {
-        let seq = self.seq.load(Ordering::Relaxed);
-        self.seq.store(seq.wrapping_add(1), Ordering::Relaxed);
-        fence(Ordering::Release);
-    }
-
-    fn end(&self) {
-        let seq = self.seq.load(Ordering::Relaxed);
-        self.seq.store(seq.wrapping_add(1), Ordering::Release);
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        let seq = self.current.seq.load(Ordering::Relaxed);
+        self.current
+            .seq
+            .store(seq.wrapping_add(1), Ordering::Release);
     }
 }
 

@@ -34,7 +34,7 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use oauth_model::ProviderDef;
@@ -91,16 +91,6 @@ struct Flight {
     unsaved: Option<Arc<TokenSet>>,
 }
 
-/// What is known of the cached set besides its deadline. Guarded by [`Inner::marks`], which
-/// every writer of [`Inner::current`] holds.
-#[derive(Default)]
-struct Marks {
-    /// An API rejected it ([`TokenSource::invalidate`]).
-    rejected: bool,
-    /// When it was fetched to replace one an API rejected (see [`REJECTION_COOLDOWN`]).
-    replaced_rejected_at: Option<Instant>,
-}
-
 /// A source: its cached set first (what a read touches is the first cache line), then
 /// everything else. What it is configured with is shared ([`Config`]).
 struct Inner {
@@ -110,21 +100,16 @@ struct Inner {
     minted: AtomicU64,
     fetches: AtomicU64,
     generation: AtomicU64,
-    /// The cached set replaced a rejected one and no API has accepted it yet: what
-    /// [`TokenSource::accepted`] reads (one load) before it takes [`Inner::marks`].
+    /// The cached set replaced a rejected one and no API has accepted it yet (what
+    /// [`TokenSource::accepted`] reads, one load).
     unproven: AtomicBool,
-    marks: Mutex<Marks>,
+    /// An API rejected the cached set ([`TokenSource::invalidate`]). Written under the
+    /// write side of `current`, like the two below.
+    rejected: AtomicBool,
+    /// When the cached set was fetched to replace one an API rejected (Unix ms on the
+    /// source's clock; 0: it was not), for [`REJECTION_COOLDOWN`].
+    replaced_at: AtomicU64,
     flight: tokio::sync::Mutex<Flight>,
-}
-
-impl Inner {
-    /// The marks, locked (a writer of `current` holds them; a poisoned lock still guards
-    /// plain data).
-    fn marks(&self) -> MutexGuard<'_, Marks> {
-        self.marks
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
 }
 
 /// A cached, self-renewing access token for one key (provider, client, subject). Cheap to
@@ -390,11 +375,8 @@ impl TokenSource {
         let current = &self.inner.current;
         let snap = match current.snapshot() {
             Some(snap) => snap,
-            // A writer is changing the set: wait for it on the lock it holds.
-            None => {
-                let _marks = self.inner.marks();
-                current.snapshot()?
-            }
+            // A writer is changing the set: a few stores, waited out.
+            None => current.snapshot_waiting(),
         };
         if now >= snap.deadline {
             return None;
@@ -437,34 +419,33 @@ impl TokenSource {
         Ok(f(&t))
     }
 
-    /// Replaces the cached set (under the marks, which the caller holds) and sets its
-    /// marks; every thread's copy of the old one is stale from here on.
-    fn write_current(
-        &self,
-        marks: &mut MutexGuard<'_, Marks>,
-        set: Option<Arc<TokenSet>>,
-        deadline: u64,
-        new_marks: Marks,
-    ) {
+    /// Replaces the cached set and what is known of it (whether an API rejected it, when it
+    /// replaced a rejected one: Unix ms, 0 for never); every thread's copy of the old one is
+    /// stale from here on.
+    fn write_current(&self, set: Option<Arc<TokenSet>>, deadline: u64, replaced_at: u64) {
+        let writer = self.inner.current.lock();
+        self.inner.rejected.store(false, Ordering::Relaxed);
+        self.inner.replaced_at.store(replaced_at, Ordering::Relaxed);
         self.inner
             .unproven
-            .store(new_marks.replaced_rejected_at.is_some(), Ordering::Relaxed);
-        **marks = new_marks;
-        self.inner.current.write(marks, set, deadline);
+            .store(replaced_at != 0, Ordering::Relaxed);
+        let old = writer.set(set, deadline);
+        drop(writer);
+        drop(old);
     }
 
     /// Marks `rejected` as bad, if it is still the cached set (compared by access token), so
     /// the next [`TokenSource::token`] renews it.
     pub fn invalidate(&self, rejected: &TokenSet) {
-        let mut marks = self.inner.marks();
+        let writer = self.inner.current.lock();
         let Some(c) = self.inner.current.load_full() else {
             return;
         };
-        if marks.rejected || c.access_token != rejected.access_token {
+        if self.inner.rejected.load(Ordering::Relaxed) || c.access_token != rejected.access_token {
             return;
         }
-        marks.rejected = true;
-        self.inner.current.write_deadline(&mut marks, 0);
+        self.inner.rejected.store(true, Ordering::Release);
+        writer.set_deadline(0);
     }
 
     /// When an API rejects `tokens`: how long ago they were fetched to replace a set an API
@@ -473,13 +454,16 @@ impl TokenSource {
     /// wrong header, a wrong host, missing scopes) and would spend a refresh token, so
     /// [`crate::AuthorizedClient`] answers [`Error::TokenRejected`] instead.
     pub fn rejected_replacement(&self, tokens: &TokenSet) -> Option<Duration> {
-        let marks = self.inner.marks();
-        let c = self.inner.current.load_full()?;
-        if c.access_token != tokens.access_token || !self.inner.unproven.load(Ordering::Relaxed) {
+        if !self.inner.unproven.load(Ordering::Acquire) {
             return None;
         }
-        let now = self.inner.config.clock.now();
-        let ago = now.saturating_duration_since(marks.replaced_rejected_at?);
+        let at = self.inner.replaced_at.load(Ordering::Relaxed);
+        let c = self.inner.current.load_full()?;
+        if at == 0 || c.access_token != tokens.access_token {
+            return None;
+        }
+        let now = unix_ms(self.inner.config.clock.wall());
+        let ago = Duration::from_millis(now.saturating_sub(at));
         (ago < REJECTION_COOLDOWN).then_some(ago)
     }
 
@@ -491,7 +475,6 @@ impl TokenSource {
         if !self.inner.unproven.load(Ordering::Relaxed) {
             return;
         }
-        let _marks = self.inner.marks();
         if self
             .inner
             .current
@@ -526,5 +509,22 @@ impl TokenSource {
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
         flight.last = Some(Box::new((generation, Ok(Arc::clone(&t)), None)));
         Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn print_sizes() {
+        eprintln!(
+            "SIZES Inner {} TokenSet {} Flight {} tokio::Mutex<Flight> {} Current {} Error {} Outcome {}",
+            std::mem::size_of::<super::Inner>(),
+            std::mem::size_of::<crate::TokenSet>(),
+            std::mem::size_of::<super::Flight>(),
+            std::mem::size_of::<tokio::sync::Mutex<super::Flight>>(),
+            std::mem::size_of::<super::cache::Current>(),
+            std::mem::size_of::<crate::Error>(),
+            std::mem::size_of::<super::Outcome>(),
+        );
     }
 }

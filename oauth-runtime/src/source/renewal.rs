@@ -14,7 +14,7 @@ use crate::store::LockGuard;
 use crate::token::TokenSet;
 
 use super::cache::{deadline_of, refresh_at, reused_refresh_at};
-use super::{Flight, Marks, TokenCap, TokenSource, MIN_RENEWAL_FLOOR};
+use super::{Flight, TokenCap, TokenSource, MIN_RENEWAL_FLOOR};
 
 pub(super) enum Locked {
     Held(LockGuard),
@@ -75,8 +75,7 @@ impl TokenSource {
         flight.unsaved = None;
         flight.last = None;
         self.inner.config.store.delete(&self.inner.key).await?;
-        let mut marks = self.inner.marks();
-        self.write_current(&mut marks, None, 0, Marks::default());
+        self.write_current(None, 0, 0);
         Ok(())
     }
 
@@ -98,16 +97,15 @@ impl TokenSource {
         refresh_at: Option<SystemTime>,
         replaces_rejected: bool,
     ) -> Arc<TokenSet> {
-        let marks = Marks {
-            rejected: false,
-            replaced_rejected_at: replaces_rejected.then(|| self.inner.config.clock.now()),
+        let replaced_at = if replaces_rejected {
+            super::cache::unix_ms(self.inner.config.clock.wall()).max(1)
+        } else {
+            0
         };
-        let mut locked = self.inner.marks();
         self.write_current(
-            &mut locked,
             Some(Arc::clone(&tokens)),
             deadline_of(refresh_at),
-            marks,
+            replaced_at,
         );
         tokens
     }
@@ -125,7 +123,7 @@ impl TokenSource {
             return Ok(t);
         }
         let current = self.inner.current.load_full();
-        let rejected = self.inner.marks().rejected;
+        let rejected = self.inner.rejected.load(Ordering::Acquire);
         if let Some(last) = &flight.last {
             let (generation, result, at) = &**last;
             // A fetch finished while we waited for it: its result is ours, error included.
@@ -197,8 +195,7 @@ impl TokenSource {
 
     /// The access token an API rejected, if the cached set is marked so.
     pub(super) fn rejected(&self) -> Option<AccessToken> {
-        let marks = self.inner.marks();
-        if !marks.rejected {
+        if !self.inner.rejected.load(Ordering::Acquire) {
             return None;
         }
         self.inner

@@ -3,8 +3,7 @@
 //! the public face). It must never log or report a secret: events carry keys and errors,
 //! and neither holds one.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -82,6 +81,7 @@ pub struct RenewerBuilder {
     backoff: Duration,
     max_backoff: Duration,
     tick: Duration,
+    max_ahead: Duration,
     clock: RuntimeClock,
     on_event: Option<OnEvent>,
 }
@@ -143,6 +143,14 @@ impl RenewerBuilder {
         self
     }
 
+    /// How far ahead of its planned time a source may be renewed when the client's rate
+    /// limit could not otherwise renew everything due in time (1 hour): a fleet that falls
+    /// due in one minute is renewed over as long as the limit needs, earliest deadline first.
+    pub fn max_ahead(mut self, ahead: Duration) -> Self {
+        self.max_ahead = ahead;
+        self
+    }
+
     /// The clock the schedule goes by (the system's unless set): give the one the sources
     /// go by.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
@@ -170,36 +178,22 @@ impl RenewerBuilder {
     }
 }
 
-/// One watched source on the schedule.
+/// One watched source on the schedule, keyed by `(due, order)`.
 struct Entry {
-    /// When to renew it, in Unix ms on the renewer's clock.
-    due: u64,
-    /// Insertion order, so equal times compare.
-    order: u64,
+    /// When it falls due for the source itself (Unix ms), the last time it was looked at.
+    deadline: u64,
     failures: u32,
+    /// Its group ([`TokenSource::group`]) and that group's rate (renewals allowed per ms,
+    /// `None` without a limiter).
+    group: usize,
+    rate: Option<f64>,
     source: Weak<Inner>,
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        (self.due, self.order) == (other.due, other.order)
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.due, self.order).cmp(&(other.due, other.order))
-    }
 }
 
 #[derive(Default)]
 struct Schedule {
-    heap: BinaryHeap<Reverse<Entry>>,
+    /// By planned renewal time (Unix ms on the renewer's clock), then insertion order.
+    entries: BTreeMap<(u64, u64), Entry>,
     next_order: u64,
 }
 
@@ -338,6 +332,7 @@ impl Renewer {
             backoff: Duration::from_secs(10),
             max_backoff: Duration::from_secs(10 * 60),
             tick: Duration::from_secs(1),
+            max_ahead: Duration::from_secs(3600),
             clock: RuntimeClock::default(),
             on_event: None,
         }
@@ -347,48 +342,73 @@ impl Renewer {
         unix_ms(self.inner.config.clock.wall())
     }
 
-    /// When `source` should be renewed: its deadline less the lead and its share of the
-    /// jitter (`None`: its set never expires, or it has none to renew from).
-    fn due_of(&self, source: &Inner) -> Option<u64> {
+    /// When `source` should be renewed, and its own deadline: the deadline less the lead
+    /// and its share of the jitter, the jitter never more than a quarter of the time left
+    /// (`None`: its set never expires, or it has none to renew from).
+    fn plan(&self, source: &Inner) -> Option<(u64, u64)> {
         let deadline = source.current.deadline();
         if deadline == u64::MAX || source.current.load_full().is_none() {
             return None;
         }
         let c = &self.inner.config;
-        let jitter = (ms(c.jitter) as f64 * spread(&source.key)) as u64;
-        Some(deadline.saturating_sub(ms(c.lead)).saturating_sub(jitter))
+        let left = deadline.saturating_sub(self.now());
+        let jitter = ms(c.jitter).min(left / 4);
+        let jitter = (jitter as f64 * spread(&source.key)) as u64;
+        Some((
+            deadline.saturating_sub(ms(c.lead)).saturating_sub(jitter),
+            deadline,
+        ))
     }
 
     /// Puts `source` on the schedule, to be renewed ahead of its renewal time. A source
     /// without a set, or whose set never expires, is looked at again after the backoff.
     /// Watching a source twice renews it twice as often as needed: watch each once.
     pub fn watch(&self, source: &TokenSource) {
-        let due = self
-            .due_of(&source.inner)
-            .unwrap_or_else(|| self.now().saturating_add(ms(self.inner.config.backoff)));
-        self.push(due, 0, Arc::downgrade(&source.inner));
+        self.schedule(source, None, 0);
         self.inner.wake.notify_one();
     }
 
-    fn push(&self, due: u64, failures: u32, source: Weak<Inner>) {
-        let Ok(mut s) = self.inner.schedule.lock() else {
-            return;
+    /// Schedules `source` at its planned time, or at `at` (Unix ms) when given.
+    fn schedule(&self, source: &TokenSource, at: Option<u64>, failures: u32) {
+        let plan = self.plan(&source.inner);
+        let retry = self.now().saturating_add(ms(self.inner.config.backoff));
+        let (due, deadline) = match (at, plan) {
+            (Some(at), Some((_, deadline))) => (at, deadline),
+            (Some(at), None) => (at, u64::MAX),
+            (None, Some(p)) => p,
+            (None, None) => (retry, u64::MAX),
         };
-        let order = s.next_order;
-        s.next_order += 1;
-        s.heap.push(Reverse(Entry {
-            due,
-            order,
+        let rate = source
+            .inner
+            .config
+            .limiter
+            .as_ref()
+            .and_then(|(l, counted)| {
+                l.rules()
+                    .iter()
+                    .filter(|r| r.applies_to(*counted) && !r.per.is_zero())
+                    .map(|r| f64::from(r.max) / r.per.as_millis() as f64)
+                    .reduce(f64::min)
+            });
+        let entry = Entry {
+            deadline,
             failures,
-            source,
-        }));
+            group: source.group(),
+            rate,
+            source: Arc::downgrade(&source.inner),
+        };
+        if let Ok(mut s) = self.inner.schedule.lock() {
+            let order = s.next_order;
+            s.next_order += 1;
+            s.entries.insert((due, order), entry);
+        }
     }
 
     /// When the next source falls due (Unix time on the renewer's clock), if any is watched.
     pub fn next_due(&self) -> Option<SystemTime> {
         let s = self.inner.schedule.lock().ok()?;
-        let due = s.heap.peek()?.0.due;
-        Some(SystemTime::UNIX_EPOCH + Duration::from_millis(due))
+        let (due, _) = s.entries.keys().next()?;
+        Some(SystemTime::UNIX_EPOCH + Duration::from_millis(*due))
     }
 
     /// The counters.
@@ -396,7 +416,7 @@ impl Renewer {
         let c = &self.inner.counters;
         let min = c.min_time_left.load(Ordering::Relaxed);
         RenewerStats {
-            watched: self.inner.schedule.lock().map_or(0, |s| s.heap.len()),
+            watched: self.inner.schedule.lock().map_or(0, |s| s.entries.len()),
             renewals: c.renewals.load(Ordering::Relaxed),
             failures: c.failures.load(Ordering::Relaxed),
             dead: c.dead.load(Ordering::Relaxed),
@@ -406,10 +426,49 @@ impl Renewer {
         }
     }
 
-    /// Renews every watched source that is due now, within the concurrency bounds and the
+    /// Takes off the schedule what this pass renews: every source due by `now`, and, in
+    /// each group with a rate limit, as many of the next ones (earliest first, up to
+    /// [`RenewerBuilder::max_ahead`]) as must start now for the rest to be renewed in time
+    /// at that rate: the `i`-th source of a group due at `t` must start now if `i + 1`
+    /// renewals do not fit in the time to `t` at the group's rate.
+    fn take_due(&self, now: u64) -> Vec<((u64, u64), Entry)> {
+        let Ok(mut s) = self.inner.schedule.lock() else {
+            return Vec::new();
+        };
+        let until = now.saturating_add(ms(self.inner.config.max_ahead));
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut need: HashMap<usize, usize> = HashMap::new();
+        for (&(due, _), e) in s.entries.range(..(until, u64::MAX)) {
+            let i = seen.entry(e.group).or_default();
+            *i += 1;
+            let late = match e.rate {
+                _ if due <= now => true,
+                Some(rate) => *i as f64 > rate * (due - now) as f64,
+                None => false,
+            };
+            if late {
+                need.insert(e.group, *i);
+            }
+        }
+        let mut taken: HashMap<usize, usize> = HashMap::new();
+        let mut keys = Vec::new();
+        for (&key, e) in s.entries.range(..(until, u64::MAX)) {
+            let t = taken.entry(e.group).or_default();
+            if *t < need.get(&e.group).copied().unwrap_or(0) {
+                *t += 1;
+                keys.push(key);
+            }
+        }
+        keys.into_iter()
+            .filter_map(|k| s.entries.remove(&k).map(|e| (k, e)))
+            .collect()
+    }
+
+    /// Renews every watched source that is due now (and those that must start early for a
+    /// rate-limited fleet to be renewed in time), within the concurrency bounds and the
     /// clients' rate limiters; returns how many it renewed. Sources the limiters have no
-    /// room for stay on the schedule for later. [`Renewer::spawn`] calls this in a loop; a
-    /// test driving a manual clock calls it after each step.
+    /// room for stay on the schedule, first in line. [`Renewer::spawn`] calls this in a loop;
+    /// a test driving a manual clock calls it after each step.
     pub async fn renew_due(&self) -> usize {
         let _pass = self.inner.pass.lock().await;
         if self.inner.counters.started.swap(1, Ordering::Relaxed) == 0 {
@@ -419,36 +478,22 @@ impl Renewer {
                 .store(u64::MAX, Ordering::Relaxed);
         }
         let c = &self.inner.config;
+        let now = self.now();
         let mut tasks = tokio::task::JoinSet::new();
-        // In flight by client group and by provider.
         let mut per_group: HashMap<usize, usize> = HashMap::new();
         let mut per_provider: HashMap<&'static str, usize> = HashMap::new();
-        // Groups the limiter had no room for in this pass.
-        let mut blocked: HashMap<usize, u64> = HashMap::new();
-        let mut deferred = Vec::new();
+        let mut blocked: Vec<usize> = Vec::new();
+        let mut put_back = Vec::new();
         let mut renewed = 0;
-        loop {
-            let now = self.now();
-            let next = {
-                let Ok(mut s) = self.inner.schedule.lock() else {
-                    break;
-                };
-                match s.heap.peek() {
-                    Some(Reverse(e)) if e.due <= now => s.heap.pop().map(|r| r.0),
-                    _ => None,
-                }
-            };
-            let Some(entry) = next else {
-                break;
-            };
+        for (key, entry) in self.take_due(now) {
             let Some(inner) = entry.source.upgrade() else {
                 continue;
             };
             let source = TokenSource { inner };
-            let group = source.group();
+            let group = entry.group;
             let provider = source.inner.config.provider.unwrap_or("");
-            if let Some(until) = blocked.get(&group) {
-                deferred.push((*until, entry));
+            if blocked.contains(&group) {
+                put_back.push((key, entry));
                 continue;
             }
             // Wait for room under both bounds.
@@ -468,17 +513,15 @@ impl Renewer {
                     Some(Err(_)) | None => break,
                 }
             }
-            let in_flight = per_group.get(&group).copied().unwrap_or(0);
             if let Some((limiter, counted)) = &source.inner.config.limiter {
-                let room = limiter.remaining(*counted) as usize;
-                if room <= in_flight {
+                let in_flight = per_group.get(&group).copied().unwrap_or(0);
+                if limiter.remaining(*counted) as usize <= in_flight {
                     self.inner
                         .counters
                         .rate_limited
                         .fetch_add(1, Ordering::Relaxed);
-                    let until = now.saturating_add(ms(c.tick));
-                    blocked.insert(group, until);
-                    deferred.push((until, entry));
+                    blocked.push(group);
+                    put_back.push((key, entry));
                     continue;
                 }
             }
@@ -495,9 +538,10 @@ impl Renewer {
                 renewed += n;
             }
         }
-        for (due, mut entry) in deferred {
-            entry.due = due;
-            self.push(entry.due, entry.failures, entry.source);
+        if let Ok(mut s) = self.inner.schedule.lock() {
+            for (key, entry) in put_back {
+                s.entries.insert(key, entry);
+            }
         }
         renewed
     }
@@ -508,18 +552,13 @@ impl Renewer {
         let c = &self.inner.config;
         let counters = &self.inner.counters;
         let key = Arc::clone(&source.inner.key);
-        // Renew anything due before the latest moment this source could have been drawn.
-        let horizon = self
-            .now()
-            .saturating_add(ms(c.lead))
-            .saturating_add(ms(c.jitter));
-        let outcome = match source.renew_ahead(horizon).await {
+        // Renew it unless someone did since it was planned (its deadline moved on).
+        let outcome = match source.renew_ahead(entry.deadline).await {
             Ok(Some(left)) => Outcome::Renewed(left),
             Ok(None) => Outcome::NotDue,
             Err(Error::LimitReached { retry_after, .. }) => Outcome::Limited(retry_after),
             Err(e) => Outcome::Failed(e),
         };
-        let weak = Arc::downgrade(&source.inner);
         let now = self.now();
         match outcome {
             Outcome::Renewed(time_left) => {
@@ -538,24 +577,24 @@ impl Renewer {
                 self.emit(&RenewalEvent::Renewed { key, time_left });
                 // Never sooner than the backoff: a provider handing out short-lived sets
                 // must not turn the renewer into a loop.
-                let due = self
-                    .due_of(&source.inner)
-                    .unwrap_or(u64::MAX)
-                    .max(now.saturating_add(ms(c.backoff)));
-                self.push(due, 0, weak);
+                let soonest = now.saturating_add(ms(c.backoff));
+                let due = self.plan(&source.inner).map(|(due, _)| due.max(soonest));
+                self.schedule(&source, Some(due.unwrap_or(soonest)), 0);
                 1
             }
             Outcome::NotDue => {
-                let due = self
-                    .due_of(&source.inner)
-                    .unwrap_or_else(|| now.saturating_add(ms(c.backoff)))
-                    .max(now.saturating_add(1));
-                self.push(due, entry.failures, weak);
+                let soonest = now.saturating_add(1);
+                let due = self.plan(&source.inner).map(|(due, _)| due.max(soonest));
+                self.schedule(&source, due, entry.failures);
                 0
             }
             Outcome::Limited(wait) => {
                 counters.rate_limited.fetch_add(1, Ordering::Relaxed);
-                self.push(now.saturating_add(ms(wait).max(1)), entry.failures, weak);
+                self.schedule(
+                    &source,
+                    Some(now.saturating_add(ms(wait).max(1))),
+                    entry.failures,
+                );
                 0
             }
             Outcome::Failed(error) => {
@@ -602,7 +641,7 @@ impl Renewer {
                     retry_in,
                     error,
                 });
-                self.push(now.saturating_add(ms(retry_in)), failures, weak);
+                self.schedule(&source, Some(now.saturating_add(ms(retry_in))), failures);
                 0
             }
         }
@@ -650,6 +689,9 @@ mod tests {
             assert!((0.0..1.0).contains(&x));
             buckets[(x * 10.0) as usize] += 1;
         }
-        assert!(buckets.iter().all(|&b| (800..=1_200).contains(&b)), "{buckets:?}");
+        assert!(
+            buckets.iter().all(|&b| (800..=1_200).contains(&b)),
+            "{buckets:?}"
+        );
     }
 }
