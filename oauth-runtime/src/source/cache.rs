@@ -24,14 +24,16 @@
 //!
 //! Nothing is allocated and nothing shared is written, except the set's reference count
 //! for `token()`. That count is the one cost left on a read of one source by many threads
-//! at once (every clone moves its cache line between the cores), so a thread that reads
-//! the *same* source many times in a row ([`STREAK`] reads) keeps a copy of that one set in
-//! an `Arc` of its own ([`ThreadCopy`]), checked with one load of `seq`. A thread reading
-//! many sources in turn never gets past the streak and never copies: the copy the design
-//! before this one made on every change of source (three allocations and frees a call,
-//! from two sources on) cannot happen. One copy per thread, kept until that thread's
-//! streak moves to another source; it holds the source by a `Weak`, so its address is not
-//! reused while the copy names it.
+//! at once (every clone moves its cache line between the cores), and arc-swap's load is
+//! the other. So each thread keeps a small table ([`SLOTS`] slots, by source address) of
+//! copies of the sets it reads most: a source whose reads on this thread outnumber those of
+//! the other sources landing on its slot by [`STREAK`] gets a copy of its set in an `Arc`
+//! of the thread's own ([`ThreadCopy`]), checked with one load of `seq`. A thread reading
+//! a few sources (one, two, a few dozen) answers from its copies; a thread reading
+//! thousands at random never builds a score and never copies, so the copy the design before
+//! this one made on every change of source (three allocations and frees a call, from two
+//! sources on) cannot happen. At most [`SLOTS`] copies per thread; a copy holds its source
+//! by a `Weak`, so its address is not reused while the copy names it.
 //!
 //! Why not a map from key to set, the way a user would cache tokens: a source *is* the
 //! entry, reached through the pointer the caller already holds, so there is no hashing, no
@@ -199,8 +201,12 @@ pub(super) fn deadline_of(refresh_at: Option<SystemTime>) -> u64 {
     refresh_at.map_or(u64::MAX, unix_ms)
 }
 
-/// Reads of one source in a row after which a thread keeps its own copy of the set.
+/// Reads of one source, net of the reads of others sharing its slot, after which a thread
+/// keeps its own copy of the set.
 pub(super) const STREAK: u32 = 16;
+
+/// Slots in a thread's table of copies (a power of two).
+pub(super) const SLOTS: usize = 64;
 
 /// This thread's copy of one source's set (see the module docs).
 pub(super) struct ThreadCopy {
@@ -215,20 +221,27 @@ pub(super) struct ThreadCopy {
     pub(super) tokens: Arc<TokenSet>,
 }
 
-/// What a thread remembers between reads: its copy, and the source it read last with how
-/// many times in a row.
-pub(super) struct ThreadReads {
+/// One slot of a thread's table: the source that holds it (an address, 0 for none), its
+/// score (its reads less the reads of other sources landing on this slot) and its copy, made
+/// once the score reaches [`STREAK`].
+#[derive(Default)]
+pub(super) struct Slot {
+    pub(super) source: usize,
+    pub(super) score: u32,
     pub(super) copy: Option<ThreadCopy>,
-    pub(super) last: usize,
-    pub(super) streak: u32,
+}
+
+/// The slot of the source at `addr` in a table of [`SLOTS`].
+#[inline]
+pub(super) fn slot_of(addr: usize) -> usize {
+    // Allocations are at least 16-byte aligned and a source is a few cache lines long.
+    ((addr >> 6) ^ (addr >> 12)) & (SLOTS - 1)
 }
 
 thread_local! {
-    /// This thread's reads (see [`ThreadReads`]); the secrets of a copy are zeroed when it is
-    /// dropped, like any `TokenSet`'s.
-    pub(super) static READS: RefCell<ThreadReads> = const {
-        RefCell::new(ThreadReads { copy: None, last: 0, streak: 0 })
-    };
+    /// This thread's table of copies (filled on its first read); the secrets of a copy are
+    /// zeroed when it is dropped, like any `TokenSet`'s.
+    pub(super) static READS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
 /// How far the coarse clock may lag real time, with room to spare: one tick is 1 to 4 ms.

@@ -61,7 +61,7 @@ pub use retry::RetryPolicy;
 
 pub(crate) use shared::ClientSources;
 
-use cache::{now_for_cache, unix_ms, Current, ThreadCopy, READS, STREAK};
+use cache::{now_for_cache, slot_of, unix_ms, Current, Slot, ThreadCopy, READS, SLOTS, STREAK};
 use shared::Config;
 
 /// Called with the new set whenever the stored set changes.
@@ -79,13 +79,13 @@ pub const DEFAULT_MIN_RENEWAL_INTERVAL: Duration = Duration::from_secs(1);
 /// [`TokenSourceBuilder::min_renewal_interval`]): 100 ms, at most ten requests a second.
 const MIN_RENEWAL_FLOOR: Duration = Duration::from_millis(100);
 
-/// The generation a fetch completed, its result, and when it completed (`None` for a set
-/// given with [`TokenSource::set`]: not fetched, so not subject to the renewal interval).
+/// The generation a caller's fetch completed, its result, and when it completed.
 type Outcome = (u64, Result<Arc<TokenSet>, Error>, Option<Instant>);
 
 struct Flight {
-    /// Outcome of the latest fetch (or [`TokenSource::set`]); boxed, so an idle source
-    /// pays one word for it.
+    /// Outcome of the latest fetch a caller waited for, while it is the latest change
+    /// (`None` after [`TokenSource::set`] or a renewal ahead of time: the cached set is the
+    /// outcome then); boxed, so a source at rest pays one word for it.
     last: Option<Box<Outcome>>,
     /// A fetched set whose save failed: saved (then published) before anything else.
     unsaved: Option<Arc<TokenSet>>,
@@ -324,8 +324,8 @@ impl TokenSource {
     }
 
     /// Calls `f` on the cached set if it is still usable (`None` when it is not): from this
-    /// thread's copy when this thread has been reading this one source and it has not
-    /// changed since, else from the source itself (see [`cache`]). No reference count is
+    /// thread's copy when this thread reads this source often and it has not changed since,
+    /// else from the source itself (see [`cache`]). No reference count is
     /// touched unless `f` touches one. `f` is called at most once.
     #[inline]
     fn read_fresh<R>(&self, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
@@ -336,18 +336,27 @@ impl TokenSource {
         // inside another `f`).
         let from_copy = READS.try_with(|reads| {
             let mut reads = reads.try_borrow_mut().ok()?;
-            if reads.last != me {
-                reads.last = me;
-                reads.streak = 1;
+            if reads.is_empty() {
+                reads.resize_with(SLOTS, Slot::default);
+            }
+            let slot = reads.get_mut(slot_of(me))?;
+            if slot.source != me {
+                // Another source's slot: it loses a point, and the slot once it has none.
+                slot.score = slot.score.saturating_sub(1);
+                if slot.score == 0 {
+                    slot.source = me;
+                    slot.score = 1;
+                    slot.copy = None;
+                }
                 return None;
             }
-            if let Some(copy) = &reads.copy {
+            if let Some(copy) = &slot.copy {
                 if copy.source.as_ptr() as usize == me && copy.seq == self.inner.current.seq() {
                     return Some((now < copy.deadline).then(|| f(&copy.tokens)));
                 }
             }
-            if reads.streak < STREAK {
-                reads.streak += 1;
+            if slot.score < STREAK {
+                slot.score += 1;
                 return None;
             }
             let snap = self.inner.current.snapshot()?;
@@ -355,7 +364,7 @@ impl TokenSource {
                 return Some(None);
             }
             let tokens = Arc::new(TokenSet::clone(snap.set.as_ref()?));
-            let copy = reads.copy.insert(ThreadCopy {
+            let copy = slot.copy.insert(ThreadCopy {
                 source: Arc::downgrade(&self.inner),
                 seq: snap.seq,
                 deadline: snap.deadline,
@@ -506,8 +515,9 @@ impl TokenSource {
         self.save(&t).await?;
         self.publish(Arc::clone(&t));
         self.changed(&t);
-        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some(Box::new((generation, Ok(Arc::clone(&t)), None)));
+        self.inner.generation.fetch_add(1, Ordering::AcqRel);
+        // A waiter on the flight takes the cached set, this one (see `renew`).
+        flight.last = None;
         Ok(t)
     }
 }

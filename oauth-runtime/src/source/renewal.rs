@@ -124,12 +124,20 @@ impl TokenSource {
         }
         let current = self.inner.current.load_full();
         let rejected = self.inner.rejected.load(Ordering::Acquire);
-        if let Some(last) = &flight.last {
-            let (generation, result, at) = &**last;
-            // A fetch finished while we waited for it: its result is ours, error included.
-            if *generation > seen {
-                return result.clone();
+        // A fetch (or `set`, or a renewal ahead of time) finished while we waited for it:
+        // its result is ours, error included. Only a caller's fetch keeps its outcome
+        // (`flight.last`); the others leave their set as the cached one, so a source at rest
+        // holds no outcome.
+        let latest = self.inner.generation.load(Ordering::Acquire);
+        if latest > seen {
+            match (&flight.last, &current) {
+                (Some(last), _) if last.0 == latest => return last.1.clone(),
+                (_, Some(c)) => return Ok(Arc::clone(c)),
+                _ => {}
             }
+        }
+        if let Some(last) = &flight.last {
+            let (_, result, at) = &**last;
             // A set fetched (not given with `set`) moments ago and not rejected is not
             // renewed yet. Its age counts from when it was obtained, wherever: a set another
             // process fetched long ago and this one just loaded is renewed as usual.
@@ -241,7 +249,10 @@ impl TokenSource {
         let left = self.cached().and_then(|t| t.remaining(clock.wall()));
         let result = self.run(&mut flight, horizon).await;
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some(Box::new((generation, result.clone(), Some(clock.now()))));
+        flight.last = match &result {
+            Ok(_) => None,
+            Err(_) => Some(Box::new((generation, result.clone(), Some(clock.now())))),
+        };
         result.map(|_| Some(left))
     }
 
