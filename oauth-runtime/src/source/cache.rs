@@ -206,7 +206,7 @@ pub(super) fn deadline_of(refresh_at: Option<SystemTime>) -> u64 {
 pub(super) const STREAK: u32 = 16;
 
 /// Slots in a thread's table of copies (a power of two).
-pub(super) const SLOTS: usize = 64;
+pub(super) const SLOTS: usize = 256;
 
 /// This thread's copy of one source's set (see the module docs).
 pub(super) struct ThreadCopy {

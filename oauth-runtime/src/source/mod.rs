@@ -521,20 +521,3 @@ impl TokenSource {
         Ok(t)
     }
 }
-
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn print_sizes() {
-        eprintln!(
-            "SIZES Inner {} TokenSet {} Flight {} tokio::Mutex<Flight> {} Current {} Error {} Outcome {}",
-            std::mem::size_of::<super::Inner>(),
-            std::mem::size_of::<crate::TokenSet>(),
-            std::mem::size_of::<super::Flight>(),
-            std::mem::size_of::<tokio::sync::Mutex<super::Flight>>(),
-            std::mem::size_of::<super::cache::Current>(),
-            std::mem::size_of::<crate::Error>(),
-            std::mem::size_of::<super::Outcome>(),
-        );
-    }
-}

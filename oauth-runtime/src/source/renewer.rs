@@ -361,8 +361,9 @@ impl Renewer {
     }
 
     /// Puts `source` on the schedule, to be renewed ahead of its renewal time. A source
-    /// without a set, or whose set never expires, is looked at again after the backoff.
-    /// Watching a source twice renews it twice as often as needed: watch each once.
+    /// without a set is fetched for after the backoff; one whose set never expires is not
+    /// scheduled at all (nothing to renew). Watching a source twice renews it twice as often
+    /// as needed: watch each once.
     pub fn watch(&self, source: &TokenSource) {
         self.schedule(source, None, 0);
         self.inner.wake.notify_one();
@@ -370,6 +371,11 @@ impl Renewer {
 
     /// Schedules `source` at its planned time, or at `at` (Unix ms) when given.
     fn schedule(&self, source: &TokenSource, at: Option<u64>, failures: u32) {
+        let current = &source.inner.current;
+        if current.deadline() == u64::MAX && current.load_full().is_some() {
+            // A set that never expires: nothing to renew, ever (Nest).
+            return;
+        }
         let plan = self.plan(&source.inner);
         let retry = self.now().saturating_add(ms(self.inner.config.backoff));
         let (due, deadline) = match (at, plan) {
