@@ -390,7 +390,7 @@ impl TokenSource {
         if now >= snap.deadline {
             return None;
         }
-        snap.set.as_ref().map(|t| f(t))
+        snap.set.as_ref().map(f)
     }
 
     /// A valid access token: the cached one, or a new one (one fetch for all concurrent
