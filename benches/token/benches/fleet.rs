@@ -253,7 +253,10 @@ fn set_heap_bytes() -> usize {
     usize::try_from(after - before).unwrap_or(0)
 }
 
-fn maps(n: usize) -> Vec<(&'static str, Box<dyn Fn(&Arc<Vec<u32>>) -> (f64, f64)>)> {
+/// Measures one contender over the given indexes (see [`measure`]).
+type Measure = Box<dyn Fn(&Arc<Vec<u32>>) -> (f64, f64)>;
+
+fn maps(n: usize) -> Vec<(&'static str, Measure)> {
     let tokens: Vec<(u64, Arc<str>)> = (0..n)
         .map(|i| (i as u64, Arc::<str>::from(access_token(i))))
         .collect();
