@@ -149,6 +149,15 @@ impl RuntimeClock {
         self.0.is_none()
     }
 
+    /// Whether both are the same clock (the system's, or one injected clock).
+    pub(crate) fn same(&self, other: &RuntimeClock) -> bool {
+        match (&self.0, &other.0) {
+            (None, None) => true,
+            (Some(a), Some(b)) => std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b)),
+            _ => false,
+        }
+    }
+
     /// The clock as a shareable trait object.
     pub(crate) fn shared(&self) -> Arc<dyn Clock> {
         match &self.0 {

@@ -50,8 +50,8 @@ pub use secret::{
     PkceVerifier, RefreshToken,
 };
 pub use source::{
-    ClientCredentialsFetcher, RefreshFetcher, RetryPolicy, TokenCap, TokenFetcher, TokenSource,
-    TokenSourceBuilder,
+    ClientCredentialsFetcher, RefreshFetcher, RenewalEvent, Renewer, RenewerBuilder, RenewerStats,
+    RetryPolicy, TokenCap, TokenFetcher, TokenSource, TokenSourceBuilder,
 };
 pub use store::{FileStore, MemoryStore, TokenStore};
 pub use token::TokenSet;

@@ -258,6 +258,7 @@ impl ClientBuilder {
                 oidc,
                 dpop,
                 par,
+                sources: Arc::default(),
             }),
         })
     }

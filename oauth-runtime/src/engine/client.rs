@@ -58,6 +58,10 @@ pub(crate) struct Inner {
     pub(crate) dpop: bool,
     /// Authorization requests are pushed (the builder turned PAR on).
     pub(crate) par: bool,
+    /// What the token sources built from this client share: the default store, their
+    /// configuration (see [`crate::source::ClientSources`]). Copies made with
+    /// [`Client::with_var`] share it too (keys name the issuer, so they never mix).
+    pub(crate) sources: Arc<crate::source::ClientSources>,
 }
 
 impl Client {
@@ -81,6 +85,16 @@ impl Client {
 
     pub(crate) fn runtime_clock(&self) -> &RuntimeClock {
         &self.inner.clock
+    }
+
+    pub(crate) fn sources(&self) -> &Arc<crate::source::ClientSources> {
+        &self.inner.sources
+    }
+
+    /// An identity for this client (the address of what its clones share), compared only
+    /// while something holds a clone of it.
+    pub(crate) fn identity(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
     }
 
     /// The provider definition.

@@ -1,11 +1,10 @@
 //! [`TokenSourceBuilder`]: how a [`TokenSource`] is configured.
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::Arc;
 use std::time::Duration;
 
-use arc_swap::ArcSwapOption;
 use oauth_model::Counted;
 
 use crate::clock::RuntimeClock;
@@ -13,8 +12,21 @@ use crate::limits::RateLimiter;
 use crate::store::{MemoryStore, TokenStore};
 use crate::token::TokenSet;
 
-use super::cache::{refresh_at, Cached, NEXT_SOURCE_ID};
-use super::{Flight, Inner, OnChange, RetryPolicy, TokenCap, TokenFetcher, TokenSource};
+use super::cache::{deadline_of, refresh_at, Current};
+use super::shared::{ClientSources, Config, FetcherKind};
+use super::{
+    Flight, Inner, OnChange, RetryPolicy, TokenCap, TokenFetcher, TokenSource,
+    DEFAULT_MIN_RENEWAL_INTERVAL,
+};
+
+/// The client a builder was made from: its store is the default, and sources built alike
+/// from it share one configuration.
+pub(super) struct FromClient {
+    pub(super) identity: usize,
+    pub(super) provider: &'static str,
+    pub(super) kind: FetcherKind,
+    pub(super) sources: Arc<ClientSources>,
+}
 
 /// Configures a [`TokenSource`].
 pub struct TokenSourceBuilder {
@@ -33,6 +45,7 @@ pub struct TokenSourceBuilder {
     pub(super) cap: Option<TokenCap>,
     pub(super) initial: Option<TokenSet>,
     pub(super) clock: RuntimeClock,
+    pub(super) client: Option<FromClient>,
 }
 
 impl fmt::Debug for TokenSourceBuilder {
@@ -44,7 +57,30 @@ impl fmt::Debug for TokenSourceBuilder {
 }
 
 impl TokenSourceBuilder {
-    /// Where sets are kept (a [`MemoryStore`] unless set).
+    pub(super) fn new(key: String, fetcher: Arc<dyn TokenFetcher>) -> TokenSourceBuilder {
+        TokenSourceBuilder {
+            key,
+            issuer: None,
+            fetcher,
+            store: None,
+            skew: Duration::ZERO,
+            retry: RetryPolicy::default(),
+            reuses_token: false,
+            lock_ttl: Duration::from_secs(30),
+            poll_interval: Duration::from_millis(100),
+            min_renewal_interval: DEFAULT_MIN_RENEWAL_INTERVAL,
+            on_change: None,
+            limiter: None,
+            cap: None,
+            initial: None,
+            clock: RuntimeClock::default(),
+            client: None,
+        }
+    }
+
+    /// Where sets are kept (unless set: the client's [`MemoryStore`], which every source
+    /// built from that client shares, for a source built from a client; else a
+    /// [`MemoryStore`] of its own).
     pub fn store(mut self, store: Arc<dyn TokenStore>) -> Self {
         self.store = Some(store);
         self
@@ -130,35 +166,52 @@ impl TokenSourceBuilder {
 
     /// Builds the source.
     pub fn build(self) -> TokenSource {
-        let skew = self.skew;
-        let current = ArcSwapOption::from(self.initial.map(|t| {
-            let at = refresh_at(&t, skew, self.clock.wall());
-            Arc::new(Cached::new(Arc::new(t), at))
-        }));
+        let store = match (self.store, &self.client) {
+            (Some(store), _) => store,
+            (None, Some(c)) => Arc::clone(&c.sources.store) as Arc<dyn TokenStore>,
+            (None, None) => Arc::new(MemoryStore::new()) as Arc<dyn TokenStore>,
+        };
+        let config = Config {
+            issuer: self.issuer,
+            fetcher: self.fetcher,
+            store,
+            skew: self.skew,
+            retry: self.retry,
+            reuses_token: self.reuses_token,
+            lock_ttl: self.lock_ttl,
+            poll_interval: self.poll_interval,
+            min_renewal_interval: self.min_renewal_interval,
+            on_change: self.on_change,
+            limiter: self.limiter,
+            cap: self.cap,
+            clock: self.clock,
+            client: self.client.as_ref().map_or(0, |c| c.identity),
+            provider: self.client.as_ref().map(|c| c.provider),
+        };
+        let config = match &self.client {
+            Some(c) if c.kind != FetcherKind::Custom => {
+                c.sources.intern(c.identity, &c.kind, config)
+            }
+            _ => Arc::new(config),
+        };
+        let (set, deadline) = match self.initial {
+            Some(t) => {
+                let at = refresh_at(&t, config.skew, config.clock.wall());
+                (Some(Arc::new(t)), deadline_of(at))
+            }
+            None => (None, 0),
+        };
         TokenSource {
             inner: Arc::new(Inner {
-                key: self.key,
-                issuer: self.issuer,
-                fetcher: self.fetcher,
-                store: self
-                    .store
-                    .unwrap_or_else(|| Arc::new(MemoryStore::new()) as Arc<dyn TokenStore>),
-                skew,
-                retry: self.retry,
-                reuses_token: self.reuses_token,
-                lock_ttl: self.lock_ttl,
-                poll_interval: self.poll_interval,
-                min_renewal_interval: self.min_renewal_interval,
-                on_change: self.on_change,
-                limiter: self.limiter,
-                cap: self.cap,
-                clock: self.clock,
-                current,
+                current: Current::new(set, deadline),
+                config,
+                key: Arc::from(self.key),
                 minted: AtomicU64::new(0),
                 fetches: AtomicU64::new(0),
                 generation: AtomicU64::new(0),
-                id: NEXT_SOURCE_ID.fetch_add(1, Ordering::Relaxed),
-                version: AtomicU64::new(0),
+                unproven: AtomicBool::new(false),
+                rejected: AtomicBool::new(false),
+                replaced_at: AtomicU64::new(0),
                 flight: tokio::sync::Mutex::new(Flight {
                     last: None,
                     unsaved: None,

@@ -1,60 +1,192 @@
-//! What the hot path of [`super::TokenSource::token`] reads: the cached set and when it
-//! falls due, each thread's copy of it, and the fast wall clock; and the rule for when a set
-//! is renewed.
+//! The cached path: what [`super::TokenSource::token`] reads when the set is fresh, and the
+//! rule for when a set falls due.
+//!
+//! # What a cached read does
+//!
+//! A source holds its set behind one `Arc` ([`Current::set`], an `ArcSwapOption`), with
+//! the renewal deadline inline beside it ([`Current::deadline`], Unix milliseconds: the
+//! set's renewal time, `u64::MAX` for a set that never expires, 0 when there is nothing
+//! usable) and a sequence number ([`Current::seq`]) that every change bumps, twice, as a
+//! seqlock does. A read:
+//!
+//! 1. reads the clock (the kernel's coarse clock on Linux, see [`now_for_cache`]);
+//! 2. loads `seq`, then `deadline`, and compares it with the clock: all three words share
+//!    the first cache line of the source, so a read of a cold source costs that line and
+//!    the set's (for its reference count), not the four to nine lines of the design it
+//!    replaced;
+//! 3. loads the set's `Arc` (arc-swap's debt slots are the reading thread's own: a load
+//!    writes nothing that another core reads), and hands back a clone of it (`token`) or
+//!    lends `&TokenSet` to a closure (`with_token`, no count touched);
+//! 4. loads `seq` again: unchanged and even, the set and the deadline belong together;
+//!    otherwise a write was under way and the read is repeated once it is over (a write
+//!    is a few stores: writers take the odd value of `seq` itself as their lock, and drop
+//!    the set they replaced only after releasing it).
+//!
+//! Nothing is allocated and nothing shared is written, except the set's reference count
+//! for `token()`. That count is the one cost left on a read of one source by many threads
+//! at once (every clone moves its cache line between the cores), and arc-swap's load is
+//! the other. So each thread keeps a small table ([`SLOTS`] slots, by source address) of
+//! copies of the sets it reads most: a source whose reads on this thread outnumber those of
+//! the other sources landing on its slot by [`STREAK`] gets a copy of its set in an `Arc`
+//! of the thread's own ([`ThreadCopy`]), checked with one load of `seq`. A thread reading
+//! a few sources (one, two, a few dozen) answers from its copies; a thread reading
+//! thousands at random never builds a score and never copies, so the copy the design before
+//! this one made on every change of source (three allocations and frees a call, from two
+//! sources on) cannot happen. At most [`SLOTS`] copies per thread; a copy holds its source
+//! by a `Weak`, so its address is not reused while the copy names it.
+//!
+//! Why not a map from key to set, the way a user would cache tokens: a source *is* the
+//! entry, reached through the pointer the caller already holds, so there is no hashing, no
+//! probing and no lock; the renewal deadline sits where the lookup lands. The map the
+//! default store keeps ([`crate::MemoryStore`], one per client) is read only when a set is
+//! renewed, and holds the very `Arc` the source caches, not a copy.
+//!
+//! This module must never allocate, lock or log on a cached read, and never hand out a
+//! set past its deadline: the deadline and the set are only ever read as one snapshot.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::atomic::{fence, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::{Duration, SystemTime};
+
+use arc_swap::{ArcSwapOption, Guard};
 
 use crate::token::TokenSet;
 
-use super::REJECTION_COOLDOWN;
-
-/// What the cache holds: the set, when to renew it, and whether an API rejected it.
-pub(super) struct Cached {
-    pub(super) tokens: Arc<TokenSet>,
-    /// When to renew, in Unix milliseconds (`u64::MAX` for never): what the hot path compares.
-    pub(super) refresh_at_ms: u64,
-    pub(super) rejected: bool,
-    /// When this set was fetched to replace one an API rejected (see [`REJECTION_COOLDOWN`]).
-    pub(super) replaced_rejected_at: Option<Instant>,
-    /// Whether an API has accepted this set since ([`TokenSource::accepted`]); shared by the
-    /// copies [`TokenSource::invalidate`] makes.
-    pub(super) accepted: Arc<AtomicBool>,
+/// A source's set and its renewal deadline, published together.
+///
+/// Writers are serialised by the sequence number itself ([`Current::lock`]: odd while one
+/// writes); readers take no lock.
+pub(super) struct Current {
+    /// Even when the set and the deadline agree; odd while a writer changes them.
+    seq: AtomicU64,
+    /// Usable while the cache clock is below this (Unix ms): the renewal time, `u64::MAX`
+    /// for never, 0 when nothing is usable (no set, or a set an API rejected).
+    deadline: AtomicU64,
+    set: ArcSwapOption<TokenSet>,
 }
 
-impl Cached {
-    /// A set no API has rejected, to renew at `refresh_at` (never when `None`).
-    pub(super) fn new(tokens: Arc<TokenSet>, refresh_at: Option<SystemTime>) -> Cached {
-        Cached {
-            tokens,
-            refresh_at_ms: refresh_at.map_or(u64::MAX, unix_ms),
-            rejected: false,
-            replaced_rejected_at: None,
-            accepted: Arc::new(AtomicBool::new(false)),
+/// A consistent view of [`Current`]: its sequence number, deadline and set.
+pub(super) struct Snapshot {
+    pub(super) seq: u64,
+    pub(super) deadline: u64,
+    pub(super) set: Guard<Option<Arc<TokenSet>>>,
+}
+
+impl Current {
+    pub(super) fn new(set: Option<Arc<TokenSet>>, deadline: u64) -> Current {
+        Current {
+            seq: AtomicU64::new(0),
+            deadline: AtomicU64::new(if set.is_some() { deadline } else { 0 }),
+            set: ArcSwapOption::new(set),
         }
     }
 
-    /// How long ago this set replaced a rejected one, while that is less than
-    /// [`REJECTION_COOLDOWN`] and no API has accepted it.
-    pub(super) fn unproven_replacement(&self, now: Instant) -> Option<Duration> {
-        let ago = now.saturating_duration_since(self.replaced_rejected_at?);
-        (!self.accepted.load(Ordering::Relaxed) && ago < REJECTION_COOLDOWN).then_some(ago)
-    }
-
-    /// Usable at `now_ms` (milliseconds since the Unix epoch, from [`now_for_cache`]).
-    pub(super) fn fresh(&self, now_ms: u64) -> bool {
-        now_ms < self.usable_until_ms()
-    }
-
-    /// Usable while the clock is below this: the renewal time, or 0 once an API rejected it.
-    pub(super) fn usable_until_ms(&self) -> u64 {
-        if self.rejected {
-            0
-        } else {
-            self.refresh_at_ms
+    /// The set, its deadline and the sequence number they were read at, or `None` while a
+    /// writer is changing them.
+    #[inline]
+    pub(super) fn snapshot(&self) -> Option<Snapshot> {
+        let seq = self.seq.load(Ordering::Acquire);
+        if seq & 1 == 1 {
+            return None;
         }
+        let deadline = self.deadline.load(Ordering::Relaxed);
+        let set = self.set.load();
+        fence(Ordering::Acquire);
+        (self.seq.load(Ordering::Relaxed) == seq).then_some(Snapshot { seq, deadline, set })
+    }
+
+    /// The sequence number (changes with every write).
+    #[inline]
+    pub(super) fn seq(&self) -> u64 {
+        self.seq.load(Ordering::Acquire)
+    }
+
+    /// The set, valid or not.
+    pub(super) fn load_full(&self) -> Option<Arc<TokenSet>> {
+        self.set.load_full()
+    }
+
+    /// The deadline as last written.
+    pub(super) fn deadline(&self) -> u64 {
+        self.deadline.load(Ordering::Acquire)
+    }
+
+    /// Takes the write side: the sequence number from even to odd, spinning while another
+    /// writer holds it (writers hold it for a few stores, never across an await or a drop
+    /// of a set). Readers retry until it is even again.
+    pub(super) fn lock(&self) -> Writer<'_> {
+        let mut spins = 0u32;
+        loop {
+            let seq = self.seq.load(Ordering::Relaxed);
+            if seq & 1 == 0
+                && self
+                    .seq
+                    .compare_exchange_weak(
+                        seq,
+                        seq.wrapping_add(1),
+                        Ordering::Acquire,
+                        Ordering::Relaxed,
+                    )
+                    .is_ok()
+            {
+                fence(Ordering::Release);
+                return Writer { current: self };
+            }
+            spins = spins.wrapping_add(1);
+            if spins % 64 == 0 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
+        }
+    }
+
+    /// A snapshot, waiting out a writer (see [`Current::lock`]).
+    pub(super) fn snapshot_waiting(&self) -> Snapshot {
+        let mut spins = 0u32;
+        loop {
+            if let Some(s) = self.snapshot() {
+                return s;
+            }
+            spins = spins.wrapping_add(1);
+            if spins % 64 == 0 {
+                std::thread::yield_now();
+            } else {
+                std::hint::spin_loop();
+            }
+        }
+    }
+}
+
+/// The write side of [`Current`], held: the set and the deadline may change; readers see
+/// either all of a change or none of it. Released on drop.
+pub(super) struct Writer<'a> {
+    current: &'a Current,
+}
+
+impl Writer<'_> {
+    /// Replaces the set and its deadline; returns the old set, for the caller to drop after
+    /// releasing the writer (dropping a set zeroes and frees its secrets).
+    #[must_use]
+    pub(super) fn set(&self, set: Option<Arc<TokenSet>>, deadline: u64) -> Option<Arc<TokenSet>> {
+        let deadline = if set.is_some() { deadline } else { 0 };
+        self.current.deadline.store(deadline, Ordering::Relaxed);
+        self.current.set.swap(set)
+    }
+
+    /// Changes the deadline only (an API rejected the set).
+    pub(super) fn set_deadline(&self, deadline: u64) {
+        self.current.deadline.store(deadline, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        let seq = self.current.seq.load(Ordering::Relaxed);
+        self.current
+            .seq
+            .store(seq.wrapping_add(1), Ordering::Release);
     }
 }
 
@@ -64,28 +196,52 @@ pub(super) fn unix_ms(t: SystemTime) -> u64 {
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
-/// A unique id per source, for the per-thread copy (an address could be reused).
-pub(super) static NEXT_SOURCE_ID: AtomicU64 = AtomicU64::new(1);
+/// The deadline of a set to renew at `refresh_at` (never when `None`).
+pub(super) fn deadline_of(refresh_at: Option<SystemTime>) -> u64 {
+    refresh_at.map_or(u64::MAX, unix_ms)
+}
 
-/// This thread's copy of the set a source last handed it (see [`LAST_READ`]).
+/// Reads of one source, net of the reads of others sharing its slot, after which a thread
+/// keeps its own copy of the set.
+pub(super) const STREAK: u32 = 16;
+
+/// Slots in a thread's table of copies (a power of two).
+pub(super) const SLOTS: usize = 256;
+
+/// This thread's copy of one source's set (see the module docs).
 pub(super) struct ThreadCopy {
-    pub(super) source: u64,
-    pub(super) version: u64,
-    /// [`Cached::usable_until_ms`], kept here so the check follows no pointer.
-    pub(super) usable_until_ms: u64,
-    /// A copy of the cached set in an `Arc` of this thread's own: its count is raised and
-    /// lowered on every `token()` call, and a count shared by all threads would bounce one
-    /// cache line between cores on every call.
+    /// The source (a `Weak`, so its address is not reused while this names it).
+    pub(super) source: Weak<super::Inner>,
+    /// [`Current::seq`] the copy was made at.
+    pub(super) seq: u64,
+    /// The deadline at that time.
+    pub(super) deadline: u64,
+    /// A copy of the set in an `Arc` of this thread's own: raising and lowering its count
+    /// moves no cache line between cores.
     pub(super) tokens: Arc<TokenSet>,
 }
 
+/// One slot of a thread's table: the source that holds it (an address, 0 for none), its
+/// score (its reads less the reads of other sources landing on this slot) and its copy, made
+/// once the score reaches [`STREAK`].
+#[derive(Default)]
+pub(super) struct Slot {
+    pub(super) source: usize,
+    pub(super) score: u32,
+    pub(super) copy: Option<ThreadCopy>,
+}
+
+/// The slot of the source at `addr` in a table of [`SLOTS`].
+#[inline]
+pub(super) fn slot_of(addr: usize) -> usize {
+    // Allocations are at least 16-byte aligned and a source is a few cache lines long.
+    ((addr >> 6) ^ (addr >> 12)) & (SLOTS - 1)
+}
+
 thread_local! {
-    /// The set this thread read last, with the source id and the version of the source's
-    /// cell it came from. While the version is unchanged, `token()` answers from here after
-    /// one plain atomic load, instead of taking and releasing a slot of the shared cell. One
-    /// copy per thread, kept until the thread next reads another source or version (the
-    /// secrets in it are zeroed when it is dropped, like any `TokenSet`).
-    pub(super) static LAST_READ: RefCell<Option<ThreadCopy>> = const { RefCell::new(None) };
+    /// This thread's table of copies (filled on its first read); the secrets of a copy are
+    /// zeroed when it is dropped, like any `TokenSet`'s.
+    pub(super) static READS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
 /// How far the coarse clock may lag real time, with room to spare: one tick is 1 to 4 ms.

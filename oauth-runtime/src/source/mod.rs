@@ -1,46 +1,47 @@
 //! A token source: the one place an access token is obtained, cached, renewed and persisted.
 //!
-//! [`TokenSource::token`] answers from an atomically swapped cache (no lock, no allocation but
-//! an `Arc` clone) while the token is not within the skew of its expiry. Each thread keeps a
-//! copy of the set it read last, in an `Arc` of its own, and checks it with one atomic load of
-//! the cell's version: no count shared between cores, so callers on many threads scale.
-//! [`TokenSource::with_token`] lends that copy to a closure instead, so a cached read is a
-//! clock read, a thread-local lookup and one atomic load, with no reference count at all.
-//! Otherwise exactly one
+//! [`TokenSource::token`] answers from the source's cached set while it is not within the
+//! skew of its expiry: a clock read, three loads from the source's first cache line and an
+//! `Arc` clone, no lock and no allocation ([`cache`] says what a cached read does and why).
+//! [`TokenSource::with_token`] lends the set to a closure instead, with no reference count
+//! at all. Otherwise exactly one
 //! caller (per process; per store, with a store that locks across processes) runs the
 //! [`TokenFetcher`], with the bounded [`RetryPolicy`] for transient failures, and every caller
 //! waiting on it gets its result, error included. A fetch under a store's lock extends the
 //! lock every third of its TTL until it ends, so a slow provider cannot outlast the lock and
-//! let a second process refresh with the same refresh token.
+//! let a second process refresh with the same refresh token. A [`Renewer`] renews many
+//! sources ahead of expiry in the background, so their callers never wait for a renewal.
 //!
 //! Refresh tokens are what a crash or a race can lose for good, so the rules are: a new set is
-//! saved to the [`TokenStore`] before any caller sees it; a response without a refresh token
+//! saved to the [`TokenStore`](crate::TokenStore) before any caller sees it; a response without a refresh token
 //! keeps the old one; a failed fetch never touches the store; a token the provider hands back
 //! after it was rejected is an error, never a loop. This module must never log, format or
 //! return a secret, and never fetch more than once per expiry for any number of callers.
 //!
+//! A source is small, so a process can hold a million: its key, its cached set with the
+//! deadline beside it, a few counters and a lock word; everything it is configured with is
+//! one [`shared`] configuration for all the sources of a client built alike, and the default
+//! store is the client's, one map for all of them.
+//!
 //! One concept a file: this one holds the source itself (its state, its cache's public face,
-//! `token`, `invalidate`, `set`); `builder` its configuration, `cache` what the hot path
-//! reads (the cached set, the per-thread copy, the fast clock, when a set falls due),
-//! `fetcher` what obtains sets ([`TokenFetcher`], [`RefreshFetcher`],
-//! [`ClientCredentialsFetcher`]), `renewal` the one fetch for all callers under the store's
-//! lock, `cap` the cap on live tokens per refresh token ([`TokenCap`]) and `retry` the retry
-//! policy ([`RetryPolicy`]).
+//! `token`, `invalidate`, `set`); `builder` its configuration, `shared` what sources share,
+//! `cache` what the hot path reads (the cached set and its deadline, the per-thread copy,
+//! the fast clock, when a set falls due), `fetcher` what obtains sets ([`TokenFetcher`],
+//! [`RefreshFetcher`], [`ClientCredentialsFetcher`]), `renewal` the one fetch for all callers
+//! under the store's lock, `renewer` the background renewal of fleets ([`Renewer`]), `cap`
+//! the cap on live tokens per refresh token ([`TokenCap`]) and `retry` the retry policy
+//! ([`RetryPolicy`]).
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use arc_swap::ArcSwapOption;
-use oauth_model::{Counted, ProviderDef};
+use oauth_model::ProviderDef;
 
-use crate::clock::RuntimeClock;
 use crate::engine::Client;
 use crate::error::Error;
-use crate::limits::RateLimiter;
 use crate::secret::ClientId;
-use crate::store::TokenStore;
 use crate::token::TokenSet;
 
 mod builder;
@@ -48,14 +49,20 @@ mod cache;
 mod cap;
 mod fetcher;
 mod renewal;
+mod renewer;
 mod retry;
+mod shared;
 
 pub use builder::TokenSourceBuilder;
 pub use cap::TokenCap;
 pub use fetcher::{ClientCredentialsFetcher, RefreshFetcher, TokenFetcher};
+pub use renewer::{RenewalEvent, Renewer, RenewerBuilder, RenewerStats};
 pub use retry::RetryPolicy;
 
-use cache::{now_for_cache, unix_ms, Cached, ThreadCopy, LAST_READ};
+pub(crate) use shared::ClientSources;
+
+use cache::{now_for_cache, slot_of, unix_ms, Current, Slot, ThreadCopy, READS, SLOTS, STREAK};
+use shared::Config;
 
 /// Called with the new set whenever the stored set changes.
 pub type OnChange = Arc<dyn Fn(&TokenSet) + Send + Sync>;
@@ -72,42 +79,36 @@ pub const DEFAULT_MIN_RENEWAL_INTERVAL: Duration = Duration::from_secs(1);
 /// [`TokenSourceBuilder::min_renewal_interval`]): 100 ms, at most ten requests a second.
 const MIN_RENEWAL_FLOOR: Duration = Duration::from_millis(100);
 
-/// The generation a fetch completed, its result, and when it completed (`None` for a set
-/// given with [`TokenSource::set`]: not fetched, so not subject to the renewal interval).
+/// The generation a caller's fetch completed, its result, and when it completed.
 type Outcome = (u64, Result<Arc<TokenSet>, Error>, Option<Instant>);
 
 struct Flight {
-    /// Outcome of the latest fetch (or [`TokenSource::set`]).
-    last: Option<Outcome>,
+    /// Outcome of the latest fetch a caller waited for, while it is the latest change
+    /// (`None` after [`TokenSource::set`] or a renewal ahead of time: the cached set is the
+    /// outcome then); boxed, so a source at rest pays one word for it.
+    last: Option<Box<Outcome>>,
     /// A fetched set whose save failed: saved (then published) before anything else.
-    unsaved: Option<TokenSet>,
+    unsaved: Option<Arc<TokenSet>>,
 }
 
+/// A source: its cached set first (what a read touches is the first cache line), then
+/// everything else. What it is configured with is shared ([`Config`]).
 struct Inner {
-    key: String,
-    /// The issuer every set of this source must come from ([`TokenSet::issuer`]); `None`
-    /// for a source built from a bare key.
-    issuer: Option<String>,
-    fetcher: Arc<dyn TokenFetcher>,
-    store: Arc<dyn TokenStore>,
-    skew: Duration,
-    retry: RetryPolicy,
-    reuses_token: bool,
-    lock_ttl: Duration,
-    poll_interval: Duration,
-    min_renewal_interval: Duration,
-    on_change: Option<OnChange>,
-    limiter: Option<(Arc<RateLimiter>, Counted)>,
-    cap: Option<TokenCap>,
-    clock: RuntimeClock,
-    current: ArcSwapOption<Cached>,
+    current: Current,
+    config: Arc<Config>,
+    key: Arc<str>,
     minted: AtomicU64,
     fetches: AtomicU64,
     generation: AtomicU64,
-    /// [`NEXT_SOURCE_ID`] at creation.
-    id: u64,
-    /// Bumped after every change of `current`, so per-thread copies know they are stale.
-    version: AtomicU64,
+    /// The cached set replaced a rejected one and no API has accepted it yet (what
+    /// [`TokenSource::accepted`] reads, one load).
+    unproven: AtomicBool,
+    /// An API rejected the cached set ([`TokenSource::invalidate`]). Written under the
+    /// write side of `current`, like the two below.
+    rejected: AtomicBool,
+    /// When the cached set was fetched to replace one an API rejected (Unix ms on the
+    /// source's clock; 0: it was not), for [`REJECTION_COOLDOWN`].
+    replaced_at: AtomicU64,
     flight: tokio::sync::Mutex<Flight>,
 }
 
@@ -122,7 +123,7 @@ impl fmt::Debug for TokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TokenSource")
             .field("key", &self.inner.key)
-            .field("skew", &self.inner.skew)
+            .field("skew", &self.inner.config.skew)
             .field("minted", &self.minted())
             .finish_non_exhaustive()
     }
@@ -143,50 +144,53 @@ impl TokenSource {
     /// A source for `key` that obtains sets with `fetcher` (memory store, no skew, default
     /// retry policy unless configured).
     pub fn builder(key: impl Into<String>, fetcher: impl TokenFetcher) -> TokenSourceBuilder {
-        TokenSourceBuilder {
-            key: key.into(),
-            issuer: None,
-            fetcher: Arc::new(fetcher),
-            store: None,
-            skew: Duration::ZERO,
-            retry: RetryPolicy::default(),
-            reuses_token: false,
-            lock_ttl: Duration::from_secs(30),
-            poll_interval: Duration::from_millis(100),
-            min_renewal_interval: DEFAULT_MIN_RENEWAL_INTERVAL,
-            on_change: None,
-            limiter: None,
-            cap: None,
-            initial: None,
-            clock: RuntimeClock::default(),
-        }
+        TokenSourceBuilder::new(key.into(), Arc::new(fetcher))
     }
 
     /// A builder set up from `client`'s definition: key from provider, issuer, client id and
     /// `subject` ([`TokenSource::key_for`]), every set bound to the client's issuer, skew
     /// from `lifetimes.refresh_skew_secs`, the cap on access tokens per refresh token from
-    /// its limits ([`TokenCap::from_def`]).
+    /// its limits ([`TokenCap::from_def`]). Unless given a store, the source keeps its sets
+    /// in the client's memory store, which every source built from the client shares.
     #[doc(hidden)]
     pub fn for_client(
         client: &Client,
         subject: &str,
         fetcher: impl TokenFetcher,
     ) -> TokenSourceBuilder {
+        TokenSource::for_client_with(
+            client,
+            subject,
+            Arc::new(fetcher),
+            shared::FetcherKind::Custom,
+        )
+    }
+
+    fn for_client_with(
+        client: &Client,
+        subject: &str,
+        fetcher: Arc<dyn TokenFetcher>,
+        kind: shared::FetcherKind,
+    ) -> TokenSourceBuilder {
         let def = client.def();
         // A client without a token endpoint has no issuer: its key names none either.
         let issuer = client.issuer().ok();
-        let mut builder = TokenSource::builder(
-            TokenSource::key_for(
-                def,
-                issuer.as_deref(),
-                &client.credentials().client_id,
-                subject,
-            ),
-            fetcher,
-        )
-        .skew(crate::time::secs(def.lifetimes.refresh_skew_secs));
+        let key = TokenSource::key_for(
+            def,
+            issuer.as_deref(),
+            &client.credentials().client_id,
+            subject,
+        );
+        let mut builder = TokenSourceBuilder::new(key, fetcher)
+            .skew(crate::time::secs(def.lifetimes.refresh_skew_secs));
         builder.issuer = issuer;
         builder.clock = client.runtime_clock().clone();
+        builder.client = Some(builder::FromClient {
+            identity: client.identity(),
+            provider: &def.name,
+            kind,
+            sources: Arc::clone(client.sources()),
+        });
         match TokenCap::from_def(def) {
             Some(cap) => builder.cap(cap),
             None => builder,
@@ -203,9 +207,17 @@ impl TokenSource {
             .refresh_token
             .as_ref()
             .is_some_and(|g| g.reuses_token);
-        TokenSource::for_client(client, subject, RefreshFetcher::new(client.clone()))
-            .limiter(Arc::clone(client.rate_limiter()), Counted::Refreshes)
-            .reuses_token(reuses)
+        TokenSource::for_client_with(
+            client,
+            subject,
+            Arc::new(RefreshFetcher::new(client.clone())),
+            shared::FetcherKind::Refresh,
+        )
+        .limiter(
+            Arc::clone(client.rate_limiter()),
+            oauth_model::Counted::Refreshes,
+        )
+        .reuses_token(reuses)
     }
 
     /// A source using the client credentials grant (see [`TokenSource::for_client`]); knows
@@ -222,12 +234,19 @@ impl TokenSource {
             .client_credentials
             .as_ref()
             .is_some_and(|g| g.reuses_token);
-        TokenSource::for_client(
+        TokenSource::for_client_with(
             client,
             subject,
-            ClientCredentialsFetcher::new(client.clone(), scopes),
+            Arc::new(ClientCredentialsFetcher::new(
+                client.clone(),
+                scopes.clone(),
+            )),
+            shared::FetcherKind::ClientCredentials(scopes),
         )
-        .limiter(Arc::clone(client.rate_limiter()), Counted::TokenRequests)
+        .limiter(
+            Arc::clone(client.rate_limiter()),
+            oauth_model::Counted::TokenRequests,
+        )
         .reuses_token(reuses)
     }
 
@@ -275,9 +294,11 @@ impl TokenSource {
     /// far as this source (and any process sharing its store) recorded, beside the cap: `None`
     /// without a [`TokenCap`] or a cached set with a refresh token.
     pub fn live_tokens(&self) -> Option<(u32, u32)> {
-        let cap = self.inner.cap.as_ref()?;
+        let cap = self.inner.config.cap.as_ref()?;
         let cached = self.cached().filter(|t| t.refresh_token.is_some())?;
-        let live = cap.live(&cached.mints, self.inner.clock.wall()).len();
+        let live = cap
+            .live(&cached.mints, self.inner.config.clock.wall())
+            .len();
         Some((u32::try_from(live).unwrap_or(u32::MAX), cap.max))
     }
 
@@ -288,67 +309,88 @@ impl TokenSource {
 
     /// The cached set, valid or not, without renewing anything.
     pub fn cached(&self) -> Option<Arc<TokenSet>> {
-        self.inner
-            .current
-            .load()
-            .as_ref()
-            .map(|c| Arc::clone(&c.tokens))
+        self.inner.current.load_full()
     }
 
-    /// Calls `f` on the cached set if it is still usable (`None` when it is not): from this
-    /// thread's copy when the source has not changed since this thread last read it, else
-    /// from the shared cell (renewing the copy). No reference count is touched unless `f`
-    /// touches one. `f` is called at most once.
+    /// The cache clock: Unix milliseconds, from the coarse clock for the system's.
     #[inline]
-    fn read_fresh<R>(&self, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
-        let now = if self.inner.clock.is_system() {
+    fn cache_now(&self) -> u64 {
+        let clock = &self.inner.config.clock;
+        if clock.is_system() {
             now_for_cache()
         } else {
-            unix_ms(self.inner.clock.wall())
-        };
-        let id = self.inner.id;
-        // Loaded before the cell: a copy is tagged with a version no newer than its contents,
-        // so a change published after this load is seen on the next call.
-        let version = self.inner.version.load(Ordering::Acquire);
-        // `Some(answer)` when this thread's copy decided (`None`: stale); `None` to fall back
-        // to the shared cell (no copy, or the copy is borrowed because `f` reads a source
-        // from inside another `f`).
-        let from_copy = LAST_READ.try_with(|last| {
-            let mut last = last.try_borrow_mut().ok()?;
-            if let Some(copy) = last.as_ref() {
-                if copy.source == id && copy.version == version {
-                    return Some((now < copy.usable_until_ms).then(|| f(&copy.tokens)));
-                }
-            }
-            let current = self.inner.current.load_full()?;
-            if !current.fresh(now) {
-                return Some(None);
-            }
-            let copy = last.insert(ThreadCopy {
-                source: id,
-                version,
-                usable_until_ms: current.usable_until_ms(),
-                tokens: Arc::new(TokenSet::clone(&current.tokens)),
-            });
-            Some(Some(f(&copy.tokens)))
-        });
-        match from_copy {
-            Ok(Some(answer)) => answer,
-            // Nothing cached, or no thread-local storage (the thread is exiting).
-            _ => {
-                let guard = self.inner.current.load();
-                guard
-                    .as_ref()
-                    .filter(|c| c.fresh(now))
-                    .map(|c| f(&c.tokens))
-            }
+            unix_ms(clock.wall())
         }
     }
 
-    /// Replaces the shared cell, then tells per-thread copies they are stale.
-    fn set_current(&self, cached: Option<Arc<Cached>>) {
-        self.inner.current.store(cached);
-        self.inner.version.fetch_add(1, Ordering::Release);
+    /// Calls `f` on the cached set if it is still usable (`None` when it is not): from this
+    /// thread's copy when this thread reads this source often and it has not changed since,
+    /// else from the source itself (see [`cache`]). No reference count is
+    /// touched unless `f` touches one. `f` is called at most once.
+    #[inline]
+    fn read_fresh<R>(&self, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
+        let now = self.cache_now();
+        let me = Arc::as_ptr(&self.inner) as usize;
+        // `Some(answer)` when this thread's copy decided; `None` to read the source (no
+        // copy, a streak too short, or the reads borrowed because `f` reads a source from
+        // inside another `f`).
+        let from_copy = READS.try_with(|reads| {
+            let mut reads = reads.try_borrow_mut().ok()?;
+            if reads.is_empty() {
+                reads.resize_with(SLOTS, Slot::default);
+            }
+            let slot = reads.get_mut(slot_of(me))?;
+            if slot.source != me {
+                // Another source's slot: it loses a point, and the slot once it has none.
+                slot.score = slot.score.saturating_sub(1);
+                if slot.score == 0 {
+                    slot.source = me;
+                    slot.score = 1;
+                    slot.copy = None;
+                }
+                return None;
+            }
+            if let Some(copy) = &slot.copy {
+                if copy.source.as_ptr() as usize == me && copy.seq == self.inner.current.seq() {
+                    return Some((now < copy.deadline).then(|| f(&copy.tokens)));
+                }
+            }
+            if slot.score < STREAK {
+                slot.score += 1;
+                return None;
+            }
+            let snap = self.inner.current.snapshot()?;
+            if now >= snap.deadline {
+                return Some(None);
+            }
+            let tokens = Arc::new(TokenSet::clone(snap.set.as_ref()?));
+            let copy = slot.copy.insert(ThreadCopy {
+                source: Arc::downgrade(&self.inner),
+                seq: snap.seq,
+                deadline: snap.deadline,
+                tokens,
+            });
+            Some(Some(f(&copy.tokens)))
+        });
+        if let Ok(Some(answer)) = from_copy {
+            return answer;
+        }
+        self.read_shared(now, f)
+    }
+
+    /// [`TokenSource::read_fresh`] from the source itself.
+    #[inline]
+    fn read_shared<R>(&self, now: u64, f: &mut impl FnMut(&Arc<TokenSet>) -> R) -> Option<R> {
+        let current = &self.inner.current;
+        let snap = match current.snapshot() {
+            Some(snap) => snap,
+            // A writer is changing the set: a few stores, waited out.
+            None => current.snapshot_waiting(),
+        };
+        if now >= snap.deadline {
+            return None;
+        }
+        snap.set.as_ref().map(f)
     }
 
     /// A valid access token: the cached one, or a new one (one fetch for all concurrent
@@ -386,26 +428,33 @@ impl TokenSource {
         Ok(f(&t))
     }
 
+    /// Replaces the cached set and what is known of it (whether an API rejected it, when it
+    /// replaced a rejected one: Unix ms, 0 for never); every thread's copy of the old one is
+    /// stale from here on.
+    fn write_current(&self, set: Option<Arc<TokenSet>>, deadline: u64, replaced_at: u64) {
+        let writer = self.inner.current.lock();
+        self.inner.rejected.store(false, Ordering::Relaxed);
+        self.inner.replaced_at.store(replaced_at, Ordering::Relaxed);
+        self.inner
+            .unproven
+            .store(replaced_at != 0, Ordering::Relaxed);
+        let old = writer.set(set, deadline);
+        drop(writer);
+        drop(old);
+    }
+
     /// Marks `rejected` as bad, if it is still the cached set (compared by access token), so
     /// the next [`TokenSource::token`] renews it.
     pub fn invalidate(&self, rejected: &TokenSet) {
-        let guard = self.inner.current.load();
-        let Some(c) = guard.as_ref() else {
+        let writer = self.inner.current.lock();
+        let Some(c) = self.inner.current.load_full() else {
             return;
         };
-        if c.rejected || c.tokens.access_token != rejected.access_token {
+        if self.inner.rejected.load(Ordering::Relaxed) || c.access_token != rejected.access_token {
             return;
         }
-        let marked = Arc::new(Cached {
-            tokens: Arc::clone(&c.tokens),
-            refresh_at_ms: c.refresh_at_ms,
-            rejected: true,
-            replaced_rejected_at: c.replaced_rejected_at,
-            accepted: Arc::clone(&c.accepted),
-        });
-        // Only if nobody replaced it in the meantime.
-        let _ = self.inner.current.compare_and_swap(&*guard, Some(marked));
-        self.inner.version.fetch_add(1, Ordering::Release);
+        self.inner.rejected.store(true, Ordering::Release);
+        writer.set_deadline(0);
     }
 
     /// When an API rejects `tokens`: how long ago they were fetched to replace a set an API
@@ -414,12 +463,17 @@ impl TokenSource {
     /// wrong header, a wrong host, missing scopes) and would spend a refresh token, so
     /// [`crate::AuthorizedClient`] answers [`Error::TokenRejected`] instead.
     pub fn rejected_replacement(&self, tokens: &TokenSet) -> Option<Duration> {
-        let guard = self.inner.current.load();
-        let c = guard.as_ref()?;
-        if c.tokens.access_token != tokens.access_token {
+        if !self.inner.unproven.load(Ordering::Acquire) {
             return None;
         }
-        c.unproven_replacement(self.inner.clock.now())
+        let at = self.inner.replaced_at.load(Ordering::Relaxed);
+        let c = self.inner.current.load_full()?;
+        if at == 0 || c.access_token != tokens.access_token {
+            return None;
+        }
+        let now = unix_ms(self.inner.config.clock.wall());
+        let ago = Duration::from_millis(now.saturating_sub(at));
+        (ago < REJECTION_COOLDOWN).then_some(ago)
     }
 
     /// Records that an API accepted `tokens` (what [`crate::AuthorizedClient`] reports after
@@ -427,14 +481,16 @@ impl TokenSource {
     /// if it is rejected later (see [`REJECTION_COOLDOWN`]). One atomic load unless that flag
     /// is still to be set.
     pub fn accepted(&self, tokens: &TokenSet) {
-        let guard = self.inner.current.load();
-        if let Some(c) = guard.as_ref() {
-            if c.replaced_rejected_at.is_some()
-                && !c.accepted.load(Ordering::Relaxed)
-                && c.tokens.access_token == tokens.access_token
-            {
-                c.accepted.store(true, Ordering::Relaxed);
-            }
+        if !self.inner.unproven.load(Ordering::Relaxed) {
+            return;
+        }
+        if self
+            .inner
+            .current
+            .load_full()
+            .is_some_and(|c| c.access_token == tokens.access_token)
+        {
+            self.inner.unproven.store(false, Ordering::Relaxed);
         }
     }
 
@@ -445,18 +501,23 @@ impl TokenSource {
     /// authorization server is refused ([`Error::IssuerMismatch`]).
     pub async fn set(&self, mut tokens: TokenSet) -> Result<Arc<TokenSet>, Error> {
         self.check_issuer(&mut tokens)?;
-        if self.inner.cap.is_some() && tokens.refresh_token.is_some() && tokens.mints.is_empty() {
+        if self.inner.config.cap.is_some()
+            && tokens.refresh_token.is_some()
+            && tokens.mints.is_empty()
+        {
             tokens
                 .mints
                 .push(tokens.obtained_at.unwrap_or_else(SystemTime::now));
         }
         let mut flight = self.inner.flight.lock().await;
         flight.unsaved = None;
-        self.inner.store.save(&self.inner.key, &tokens).await?;
-        let t = self.publish(tokens);
+        let t = Arc::new(tokens);
+        self.save(&t).await?;
+        self.publish(Arc::clone(&t));
         self.changed(&t);
-        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some((generation, Ok(Arc::clone(&t)), None));
+        self.inner.generation.fetch_add(1, Ordering::AcqRel);
+        // A waiter on the flight takes the cached set, this one (see `renew`).
+        flight.last = None;
         Ok(t)
     }
 }

@@ -13,19 +13,19 @@ use crate::secret::AccessToken;
 use crate::store::LockGuard;
 use crate::token::TokenSet;
 
-use super::cache::{refresh_at, reused_refresh_at, Cached};
+use super::cache::{deadline_of, refresh_at, reused_refresh_at};
 use super::{Flight, TokenCap, TokenSource, MIN_RENEWAL_FLOOR};
 
 pub(super) enum Locked {
     Held(LockGuard),
-    Found(Box<TokenSet>),
+    Found(Arc<TokenSet>),
 }
 
 impl TokenSource {
     /// Stamps this source's issuer on `tokens` when they name none; refuses them when they
     /// name another.
     pub(super) fn check_issuer(&self, tokens: &mut TokenSet) -> Result<(), Error> {
-        let Some(expected) = &self.inner.issuer else {
+        let Some(expected) = &self.inner.config.issuer else {
             return Ok(());
         };
         match &tokens.issuer {
@@ -38,14 +38,34 @@ impl TokenSource {
         }
     }
 
-    /// The set stored under this source's key, refused when another issuer issued it.
-    pub(super) async fn load(&self) -> Result<Option<TokenSet>, Error> {
-        match self.inner.store.load(&self.inner.key).await? {
-            Some(mut s) => {
+    /// The set stored under this source's key, refused when another issuer issued it. A
+    /// memory store hands over the very `Arc` it holds.
+    pub(super) async fn load(&self) -> Result<Option<Arc<TokenSet>>, Error> {
+        let store = &self.inner.config.store;
+        let loaded = match store.as_memory() {
+            Some(memory) => memory.load_shared(&self.inner.key)?,
+            None => store.load(&self.inner.key).await?.map(Arc::new),
+        };
+        let Some(set) = loaded else {
+            return Ok(None);
+        };
+        match (&self.inner.config.issuer, &set.issuer) {
+            (Some(_), None) => {
+                let mut s = TokenSet::clone(&set);
                 self.check_issuer(&mut s)?;
-                Ok(Some(s))
+                Ok(Some(Arc::new(s)))
             }
-            None => Ok(None),
+            (Some(expected), Some(got)) if expected != got => Err(Error::IssuerMismatch),
+            _ => Ok(Some(set)),
+        }
+    }
+
+    /// Saves `tokens` under this source's key (a memory store keeps the `Arc` itself).
+    pub(super) async fn save(&self, tokens: &Arc<TokenSet>) -> Result<(), Error> {
+        let store = &self.inner.config.store;
+        match store.as_memory() {
+            Some(memory) => memory.save_shared(&self.inner.key, Arc::clone(tokens)),
+            None => store.save(&self.inner.key, tokens).await,
         }
     }
 
@@ -54,14 +74,18 @@ impl TokenSource {
         let mut flight = self.inner.flight.lock().await;
         flight.unsaved = None;
         flight.last = None;
-        self.inner.store.delete(&self.inner.key).await?;
-        self.set_current(None);
+        self.inner.config.store.delete(&self.inner.key).await?;
+        self.write_current(None, 0, 0);
         Ok(())
     }
 
     /// Makes `tokens` current, to be renewed by the usual rule ([`refresh_at`]).
-    pub(super) fn publish(&self, tokens: TokenSet) -> Arc<TokenSet> {
-        let at = refresh_at(&tokens, self.inner.skew, self.inner.clock.wall());
+    pub(super) fn publish(&self, tokens: Arc<TokenSet>) -> Arc<TokenSet> {
+        let at = refresh_at(
+            &tokens,
+            self.inner.config.skew,
+            self.inner.config.clock.wall(),
+        );
         self.publish_with(tokens, at, false)
     }
 
@@ -69,21 +93,25 @@ impl TokenSource {
     /// whether they were fetched to replace a set an API rejected.
     pub(super) fn publish_with(
         &self,
-        tokens: TokenSet,
+        tokens: Arc<TokenSet>,
         refresh_at: Option<SystemTime>,
         replaces_rejected: bool,
     ) -> Arc<TokenSet> {
-        let tokens = Arc::new(tokens);
-        let mut cached = Cached::new(Arc::clone(&tokens), refresh_at);
-        if replaces_rejected {
-            cached.replaced_rejected_at = Some(self.inner.clock.now());
-        }
-        self.set_current(Some(Arc::new(cached)));
+        let replaced_at = if replaces_rejected {
+            super::cache::unix_ms(self.inner.config.clock.wall()).max(1)
+        } else {
+            0
+        };
+        self.write_current(
+            Some(Arc::clone(&tokens)),
+            deadline_of(refresh_at),
+            replaced_at,
+        );
         tokens
     }
 
     pub(super) fn changed(&self, t: &TokenSet) {
-        if let Some(f) = &self.inner.on_change {
+        if let Some(f) = &self.inner.config.on_change {
             f(t);
         }
     }
@@ -95,28 +123,42 @@ impl TokenSource {
             return Ok(t);
         }
         let current = self.inner.current.load_full();
-        if let Some((generation, result, at)) = &flight.last {
-            // A fetch finished while we waited for it: its result is ours, error included.
-            if *generation > seen {
-                return result.clone();
+        let rejected = self.inner.rejected.load(Ordering::Acquire);
+        // A fetch (or `set`, or a renewal ahead of time) finished while we waited for it:
+        // its result is ours, error included. Only a caller's fetch keeps its outcome
+        // (`flight.last`); the others leave their set as the cached one, so a source at rest
+        // holds no outcome.
+        let latest = self.inner.generation.load(Ordering::Acquire);
+        if latest > seen {
+            match (&flight.last, &current) {
+                (Some(last), _) if last.0 == latest => return last.1.clone(),
+                (_, Some(c)) => return Ok(Arc::clone(c)),
+                _ => {}
             }
+        }
+        if let Some(last) = &flight.last {
+            let (_, result, at) = &**last;
             // A set fetched (not given with `set`) moments ago and not rejected is not
             // renewed yet. Its age counts from when it was obtained, wherever: a set another
             // process fetched long ago and this one just loaded is renewed as usual.
             if let (Ok(t), Some(c), Some(_)) = (result, &current, at) {
                 let age = t
                     .obtained_at
-                    .and_then(|o| self.inner.clock.wall().duration_since(o).ok());
-                if let Some(age) = age.filter(|_| !c.rejected && Arc::ptr_eq(t, &c.tokens)) {
+                    .and_then(|o| self.inner.config.clock.wall().duration_since(o).ok());
+                if let Some(age) = age.filter(|_| !rejected && Arc::ptr_eq(t, c)) {
                     if let Some(answer) = self.too_soon(t, age) {
                         return answer;
                     }
                 }
             }
         }
-        let result = self.run(&mut flight).await;
+        let result = self.run(&mut flight, 0).await;
         let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
-        flight.last = Some((generation, result.clone(), Some(self.inner.clock.now())));
+        flight.last = Some(Box::new((
+            generation,
+            result.clone(),
+            Some(self.inner.config.clock.now()),
+        )));
         result
     }
 
@@ -130,7 +172,7 @@ impl TokenSource {
         t: &Arc<TokenSet>,
         ago: Duration,
     ) -> Option<Result<Arc<TokenSet>, Error>> {
-        let interval = self.inner.min_renewal_interval;
+        let interval = self.inner.config.min_renewal_interval;
         let lifetime = match (t.expires_at, t.obtained_at) {
             (Some(exp), Some(obtained)) => exp.duration_since(obtained).unwrap_or_default(),
             _ => return None,
@@ -144,7 +186,7 @@ impl TokenSource {
             return None;
         }
         if t.expires_at
-            .is_some_and(|exp| exp > self.inner.clock.wall())
+            .is_some_and(|exp| exp > self.inner.config.clock.wall())
         {
             return Some(Ok(Arc::clone(t)));
         }
@@ -161,31 +203,78 @@ impl TokenSource {
 
     /// The access token an API rejected, if the cached set is marked so.
     pub(super) fn rejected(&self) -> Option<AccessToken> {
+        if !self.inner.rejected.load(Ordering::Acquire) {
+            return None;
+        }
         self.inner
             .current
-            .load()
-            .as_ref()
-            .filter(|c| c.rejected)
-            .map(|c| c.tokens.access_token.clone())
+            .load_full()
+            .map(|c| c.access_token.clone())
     }
 
     /// Whether a stored set can be handed out as it is: not rejected, and not yet due for
     /// renewal by the same rule the cache applies ([`refresh_at`]) when it records when it was
-    /// obtained, else not within the skew of its expiry.
-    pub(super) fn usable(&self, t: &TokenSet, rejected: Option<&AccessToken>) -> bool {
-        let now = self.inner.clock.wall();
+    /// obtained, else not within the skew of its expiry; and, for a renewal ahead of time
+    /// ([`TokenSource::renew_ahead`]), not due before `horizon` (Unix ms; 0 for none).
+    pub(super) fn usable(
+        &self,
+        t: &TokenSet,
+        rejected: Option<&AccessToken>,
+        horizon: u64,
+    ) -> bool {
+        let now = self.inner.config.clock.wall();
+        let skew = self.inner.config.skew;
         let due = match t.obtained_at {
-            Some(_) => refresh_at(t, self.inner.skew, now).is_some_and(|at| at <= now),
-            None => t.needs_refresh(now, self.inner.skew),
+            Some(_) => refresh_at(t, skew, now).is_some_and(|at| at <= now),
+            None => t.needs_refresh(now, skew),
         };
-        !due && rejected.is_none_or(|r| *r != t.access_token)
+        let due_by_horizon = horizon > 0 && deadline_of(refresh_at(t, skew, now)) <= horizon;
+        !due && !due_by_horizon && rejected.is_none_or(|r| *r != t.access_token)
     }
 
-    pub(super) async fn run(&self, flight: &mut Flight) -> Result<Arc<TokenSet>, Error> {
-        let key = self.inner.key.as_str();
-        let store = &self.inner.store;
+    /// Renews the set now if it falls due before `horizon` (Unix ms), whether or not a
+    /// caller would renew it yet: what the [`Renewer`](super::Renewer) does. The same single
+    /// flight, lock and save rules as a caller's renewal. `Ok(None)`: not due (another
+    /// caller or process renewed it meanwhile); `Ok(Some(left))`: renewed, and the set it
+    /// replaced had `left` before it expired.
+    pub(super) async fn renew_ahead(
+        &self,
+        horizon: u64,
+    ) -> Result<Option<Option<Duration>>, Error> {
+        let mut flight = self.inner.flight.lock().await;
+        if self.inner.current.deadline() > horizon {
+            return Ok(None);
+        }
+        let clock = &self.inner.config.clock;
+        let left = self.cached().and_then(|t| t.remaining(clock.wall()));
+        let result = self.run(&mut flight, horizon).await;
+        let generation = self.inner.generation.fetch_add(1, Ordering::AcqRel) + 1;
+        flight.last = match &result {
+            Ok(_) => None,
+            Err(_) => Some(Box::new((generation, result.clone(), Some(clock.now())))),
+        };
+        result.map(|_| Some(left))
+    }
+
+    /// Which sources a [`Renewer`](super::Renewer) bounds together: those sharing a rate
+    /// limiter (a client's, shared by its copies), else those of one client, else this
+    /// source's configuration.
+    pub(super) fn group(&self) -> usize {
+        let config = &self.inner.config;
+        match &config.limiter {
+            Some((limiter, _)) => Arc::as_ptr(limiter) as usize,
+            None if config.client != 0 => config.client,
+            None => Arc::as_ptr(config) as usize,
+        }
+    }
+
+    pub(super) async fn run(
+        &self,
+        flight: &mut Flight,
+        horizon: u64,
+    ) -> Result<Arc<TokenSet>, Error> {
         if let Some(pending) = flight.unsaved.take() {
-            if let Err(e) = store.save(key, &pending).await {
+            if let Err(e) = self.save(&pending).await {
                 flight.unsaved = Some(pending);
                 return Err(e);
             }
@@ -196,19 +285,22 @@ impl TokenSource {
         let rejected = self.rejected();
         // Another process, or an earlier run, may have a good set already.
         if let Some(s) = self.load().await? {
-            if self.usable(&s, rejected.as_ref()) {
+            if self.usable(&s, rejected.as_ref(), horizon) {
                 return Ok(self.publish(s));
             }
         }
-        let mut guard = match self.lock(rejected.as_ref()).await? {
-            Locked::Found(s) => return Ok(self.publish(*s)),
+        let mut guard = match self.lock(rejected.as_ref(), horizon).await? {
+            Locked::Found(s) => return Ok(self.publish(s)),
             Locked::Held(g) => g,
         };
         let result = self
-            .keep_locked(&mut guard, self.fetch_under_lock(flight, rejected.as_ref()))
+            .keep_locked(
+                &mut guard,
+                self.fetch_under_lock(flight, rejected.as_ref(), horizon),
+            )
             .await;
         if let Err(e) = guard.release().await {
-            tracing::debug!(error = %e, key, "releasing the refresh lock failed; it will expire");
+            tracing::debug!(error = %e, key = &*self.inner.key, "releasing the refresh lock failed; it will expire");
         }
         result
     }
@@ -223,7 +315,7 @@ impl TokenSource {
         guard: &mut LockGuard,
         work: impl Future<Output = T>,
     ) -> T {
-        let ttl = self.inner.lock_ttl;
+        let ttl = self.inner.config.lock_ttl;
         let every = (ttl / 3).max(Duration::from_millis(1));
         let mut work = std::pin::pin!(work);
         let mut held = true;
@@ -250,25 +342,29 @@ impl TokenSource {
         }
     }
 
-    pub(super) async fn lock(&self, rejected: Option<&AccessToken>) -> Result<Locked, Error> {
-        let key = self.inner.key.as_str();
-        let store = &self.inner.store;
+    pub(super) async fn lock(
+        &self,
+        rejected: Option<&AccessToken>,
+        horizon: u64,
+    ) -> Result<Locked, Error> {
+        let key = &*self.inner.key;
+        let store = &self.inner.config.store;
         let deadline = crate::time::later_instant(
-            self.inner.clock.now(),
-            self.inner.lock_ttl.saturating_mul(2),
+            self.inner.config.clock.now(),
+            self.inner.config.lock_ttl.saturating_mul(2),
         );
         loop {
-            if let Some(g) = store.lock(key, self.inner.lock_ttl).await? {
+            if let Some(g) = store.lock(key, self.inner.config.lock_ttl).await? {
                 return Ok(Locked::Held(g));
             }
             // Someone else is renewing: wait for their set to appear.
-            tokio::time::sleep(self.inner.poll_interval).await;
+            tokio::time::sleep(self.inner.config.poll_interval).await;
             if let Some(s) = self.load().await? {
-                if self.usable(&s, rejected) {
-                    return Ok(Locked::Found(Box::new(s)));
+                if self.usable(&s, rejected, horizon) {
+                    return Ok(Locked::Found(s));
                 }
             }
-            if self.inner.clock.now() >= deadline {
+            if self.inner.config.clock.now() >= deadline {
                 return Err(Error::Store(
                     "timed out waiting for another process to renew the token".into(),
                 ));
@@ -280,33 +376,32 @@ impl TokenSource {
         &self,
         flight: &mut Flight,
         rejected: Option<&AccessToken>,
+        horizon: u64,
     ) -> Result<Arc<TokenSet>, Error> {
-        let key = self.inner.key.as_str();
-        let store = &self.inner.store;
         // Checked again under the lock: the previous holder may have just saved a set.
         let stored = self.load().await?;
         if let Some(s) = &stored {
-            if self.usable(s, rejected) {
-                return Ok(self.publish(s.clone()));
+            if self.usable(s, rejected, horizon) {
+                return Ok(self.publish(Arc::clone(s)));
             }
         }
-        let base = stored.or_else(|| self.cached().map(|t| (*t).clone()));
-        if let (Some(cap), Some(b)) = (&self.inner.cap, &base) {
+        let base = stored.or_else(|| self.cached());
+        if let (Some(cap), Some(b)) = (&self.inner.config.cap, &base) {
             if b.refresh_token.is_some() {
-                cap.check(&b.mints, self.inner.clock.wall())?;
+                cap.check(&b.mints, self.inner.config.clock.wall())?;
             }
         }
-        let mut fresh = self.fetch_with_retry(base.as_ref()).await?;
+        let mut fresh = self.fetch_with_retry(base.as_deref()).await?;
         self.inner.minted.fetch_add(1, Ordering::Relaxed);
         self.check_issuer(&mut fresh)?;
         if fresh.refresh_token.is_none() {
             fresh.refresh_token = base.as_ref().and_then(|b| b.refresh_token.clone());
         }
-        if let Some(cap) = &self.inner.cap {
-            fresh.mints = self.mints_after_fetch(cap, base.as_ref(), &fresh);
+        if let Some(cap) = &self.inner.config.cap {
+            fresh.mints = self.mints_after_fetch(cap, base.as_deref(), &fresh);
         }
         if rejected.is_some_and(|r| *r == fresh.access_token) {
-            return Err(Error::NoToken(if self.inner.reuses_token {
+            return Err(Error::NoToken(if self.inner.config.reuses_token {
                 "the provider handed back the access token that was just rejected (it reuses \
                  tokens until they expire); not retrying"
                     .into()
@@ -315,7 +410,8 @@ impl TokenSource {
                     .into()
             }));
         }
-        if let Err(e) = store.save(key, &fresh).await {
+        let fresh = Arc::new(fresh);
+        if let Err(e) = self.save(&fresh).await {
             // Keep it (its refresh token may be the only valid one now) and save it first
             // next time; callers do not get a set the store does not hold.
             flight.unsaved = Some(fresh);
@@ -323,14 +419,18 @@ impl TokenSource {
         }
         // Handed back unchanged by a provider that reuses tokens: asking again before it
         // expires would only hand it back again, with less time each time.
-        let handed_back = self.inner.reuses_token
+        let handed_back = self.inner.config.reuses_token
             && base
                 .as_ref()
                 .is_some_and(|b| b.access_token == fresh.access_token);
         let at = if handed_back {
-            reused_refresh_at(&fresh, self.inner.clock.wall())
+            reused_refresh_at(&fresh, self.inner.config.clock.wall())
         } else {
-            refresh_at(&fresh, self.inner.skew, self.inner.clock.wall())
+            refresh_at(
+                &fresh,
+                self.inner.config.skew,
+                self.inner.config.clock.wall(),
+            )
         };
         let t = self.publish_with(fresh, at, rejected.is_some());
         self.changed(&t);
@@ -361,19 +461,19 @@ impl TokenSource {
         &self,
         base: Option<&TokenSet>,
     ) -> Result<TokenSet, Error> {
-        let policy = self.inner.retry;
+        let policy = self.inner.config.retry;
         let mut failed = 0u32;
         loop {
-            if let Some((limiter, counted)) = &self.inner.limiter {
+            if let Some((limiter, counted)) = &self.inner.config.limiter {
                 limiter.check(*counted)?;
             }
             self.inner.fetches.fetch_add(1, Ordering::Relaxed);
-            let e = match self.inner.fetcher.fetch(base).await {
+            let e = match self.inner.config.fetcher.fetch(base).await {
                 Ok(t) => return Ok(t),
                 Err(e) => e,
             };
             failed += 1;
-            if e.outcome_unknown() && !self.inner.fetcher.replayable() {
+            if e.outcome_unknown() && !self.inner.config.fetcher.replayable() {
                 tracing::warn!(
                     key = %self.inner.key,
                     error = %e,

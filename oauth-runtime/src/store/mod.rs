@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
@@ -67,6 +67,15 @@ pub trait TokenStore: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Option<LockGuard>, Error>> {
         let _ = (key, ttl);
         Box::pin(async { Ok(Some(LockGuard::local())) })
+    }
+
+    /// The [`MemoryStore`] this store is, if it is one: a
+    /// [`TokenSource`](crate::source::TokenSource) then shares each set with the store (one
+    /// `Arc` for both, no copy) instead of saving and loading copies. Only [`MemoryStore`]
+    /// answers `Some`; a store that wraps one ([`SealedStore`]) must keep the default, `None`.
+    #[doc(hidden)]
+    fn as_memory(&self) -> Option<&MemoryStore> {
+        None
     }
 }
 
@@ -157,9 +166,14 @@ impl Drop for LockGuard {
 }
 
 /// The default store: a map in this process's memory. Nothing survives a restart.
+///
+/// Sources built from one client share one (the client's), so a source built again for the
+/// same key finds the set the last one left, and a million sources cost one map, not a
+/// million. Each entry holds the set in the same `Arc` as the source's cache: a set is kept
+/// once however many sources and stores see it.
 #[derive(Default)]
 pub struct MemoryStore {
-    map: Mutex<HashMap<String, TokenSet>>,
+    map: Mutex<HashMap<Arc<str>, Arc<TokenSet>>>,
 }
 
 impl fmt::Debug for MemoryStore {
@@ -175,24 +189,53 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, TokenSet>) -> T) -> Result<T, Error> {
+    /// How many keys hold a set.
+    pub fn len(&self) -> usize {
+        self.map.lock().map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Whether no key holds a set.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut HashMap<Arc<str>, Arc<TokenSet>>) -> T,
+    ) -> Result<T, Error> {
         let mut map = self
             .map
             .lock()
             .map_err(|_| Error::Store("memory store poisoned".into()))?;
         Ok(f(&mut map))
     }
+
+    /// The set under `key`, shared rather than copied.
+    pub(crate) fn load_shared(&self, key: &str) -> Result<Option<Arc<TokenSet>>, Error> {
+        self.with(|m| m.get(key).cloned())
+    }
+
+    /// Keeps `tokens` under `key` (the caller's key, shared rather than copied when the
+    /// entry is new).
+    pub(crate) fn save_shared(&self, key: &Arc<str>, tokens: Arc<TokenSet>) -> Result<(), Error> {
+        self.with(|m| match m.get_mut(&**key) {
+            Some(slot) => *slot = tokens,
+            None => {
+                m.insert(Arc::clone(key), tokens);
+            }
+        })
+    }
 }
 
 impl TokenStore for MemoryStore {
     fn load<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<TokenSet>, Error>> {
-        let r = self.with(|m| m.get(key).cloned());
+        let r = self.with(|m| m.get(key).map(|t| TokenSet::clone(t)));
         Box::pin(async move { r })
     }
 
     fn save<'a>(&'a self, key: &'a str, tokens: &'a TokenSet) -> BoxFuture<'a, Result<(), Error>> {
         let r = self.with(|m| {
-            m.insert(key.to_string(), tokens.clone());
+            m.insert(Arc::from(key), Arc::new(tokens.clone()));
         });
         Box::pin(async move { r })
     }
@@ -202,6 +245,10 @@ impl TokenStore for MemoryStore {
             m.remove(key);
         });
         Box::pin(async move { r })
+    }
+
+    fn as_memory(&self) -> Option<&MemoryStore> {
+        Some(self)
     }
 }
 
