@@ -117,7 +117,7 @@ pub struct Mutator {
 }
 
 impl Mutator {
-    /// A mutator whose dictionary is [`INTERESTING`] plus the words and `key:` / `key=`
+    /// A mutator whose dictionary is the values known to break parsers plus the words and `key:` / `key=`
     /// tokens of `seeds`; inputs never grow past `max_len` bytes.
     pub fn new<'a>(seeds: impl IntoIterator<Item = &'a [u8]>, max_len: usize) -> Mutator {
         let mut dictionary: Vec<Vec<u8>> =

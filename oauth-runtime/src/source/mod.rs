@@ -2,7 +2,7 @@
 //!
 //! [`TokenSource::token`] answers from the source's cached set while it is not within the
 //! skew of its expiry: a clock read, three loads from the source's first cache line and an
-//! `Arc` clone, no lock and no allocation ([`cache`] says what a cached read does and why).
+//! `Arc` clone, no lock and no allocation (`source/cache.rs` says what a cached read does and why).
 //! [`TokenSource::with_token`] lends the set to a closure instead, with no reference count
 //! at all. Otherwise exactly one
 //! caller (per process; per store, with a store that locks across processes) runs the
@@ -20,7 +20,7 @@
 //!
 //! A source is small, so a process can hold a million: its key, its cached set with the
 //! deadline beside it, a few counters and a lock word; everything it is configured with is
-//! one [`shared`] configuration for all the sources of a client built alike, and the default
+//! one shared configuration (`source/shared.rs`) for all the sources of a client built alike, and the default
 //! store is the client's, one map for all of them.
 //!
 //! One concept a file: this one holds the source itself (its state, its cache's public face,
