@@ -1,4 +1,5 @@
-//! Marketo's documented facts (`/work/shared/reference/seed-providers.md` §3), one test each,
+//! Marketo's documented facts (the vendor pages cited in `specs/marketo.yaml`, chiefly
+//! <https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication>), one test each,
 //! proven through the generated `Marketo` client and the runtime's `TokenSource` /
 //! `AuthorizedClient` against the simulator built from the same `specs/marketo.yaml`.
 //!

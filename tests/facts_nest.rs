@@ -1,4 +1,5 @@
-//! Works with Nest's documented facts (`/work/shared/reference/seed-providers.md` §4), one test
+//! Works with Nest's documented facts (the vendor pages cited in `specs/nest.yaml`, chiefly
+//! <https://developers.nest.com/guides/api/authorization-reference>), one test
 //! each, proven through the generated `Nest` client against the simulator built from the same
 //! `specs/nest.yaml`.
 //!
