@@ -30,4 +30,4 @@ pub mod mutate;
 pub mod seeds;
 mod targets;
 
-pub use targets::{Harness, Target};
+pub use targets::{Harness, Target, CONTENT_TYPES, STATUSES};
