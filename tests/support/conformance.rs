@@ -92,7 +92,9 @@ impl Provider {
             }
         });
 
-        let first = rx.recv_timeout(Duration::from_secs(30));
+        // Generous: node loads oidc-provider in a second or two, but a loaded CI machine can take
+        // far longer, and a bound only matters when the server never starts.
+        let first = rx.recv_timeout(Duration::from_secs(120));
         let port: u16 = match first
             .as_deref()
             .ok()

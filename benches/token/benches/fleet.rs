@@ -12,11 +12,13 @@
 //!   write them).
 //!
 //! Every contender reads the same precomputed random indexes. A sample times a batch of
-//! [`BATCH`] reads; the figure is the median over [`SAMPLES`] samples of ns per read. On two
+//! [`BATCH`] reads; the figure is the median over [`samples`] samples of ns per read. On two
 //! threads, every contender runs as two tasks on one shared 2-worker multi-thread tokio
 //! runtime (as services run them), each timing its own batches.
 //!
-//! Run: `cargo bench -p oauth-bench --bench fleet` (`FLEET_NS=1,2,100` to pick the N).
+//! Run: `cargo bench -p oauth-bench --bench fleet` (`FLEET_NS=1,2,100` to pick the N,
+//! `FLEET_ONLY=ours,Mutex` the contenders, `FLEET_SAMPLES=50` the samples, and
+//! `FLEET_ONE_THREAD=1` to skip the two-thread runs).
 //! It never talks to the network: sources are seeded and read from their cache only.
 
 use std::alloc::System;
@@ -38,8 +40,19 @@ static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 /// Reads per timed sample.
 const BATCH: usize = 2_000;
-/// Samples per contender, N and thread count.
-const SAMPLES: usize = 300;
+/// Samples per contender, N and thread count (`FLEET_SAMPLES` to change).
+fn samples() -> usize {
+    std::env::var("FLEET_SAMPLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300)
+}
+
+/// Whether the contender named `name` runs (`FLEET_ONLY=ours,Mutex`: those whose names
+/// contain one of the words; all unless set).
+fn selected(name: &str) -> bool {
+    std::env::var("FLEET_ONLY").map_or(true, |only| only.split(',').any(|w| name.contains(w)))
+}
 /// Precomputed random indexes (a power of two), read in turn.
 const INDEXES: usize = 1 << 20;
 
@@ -175,9 +188,13 @@ fn measure<F: Fleet>(f: Arc<F>, idx: &Arc<Vec<u32>>) -> (f64, f64) {
         .enable_all()
         .build()
         .expect("a runtime (setup)");
+    let samples = samples();
     // A warm-up pass of the same length, then the timed one.
-    one.block_on(batches(f.as_ref(), idx, 0, SAMPLES / 4));
-    let single = median(one.block_on(batches(f.as_ref(), idx, 0, SAMPLES)));
+    one.block_on(batches(f.as_ref(), idx, 0, samples / 4));
+    let single = median(one.block_on(batches(f.as_ref(), idx, 0, samples)));
+    if std::env::var_os("FLEET_ONE_THREAD").is_some() {
+        return (single, f64::NAN);
+    }
     let multi = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -190,8 +207,8 @@ fn measure<F: Fleet>(f: Arc<F>, idx: &Arc<Vec<u32>>) -> (f64, f64) {
                 let idx = Arc::clone(idx);
                 tokio::spawn(async move {
                     let start = k * (INDEXES / 2);
-                    batches(f.as_ref(), &idx, start, SAMPLES / 4).await;
-                    batches(f.as_ref(), &idx, start, SAMPLES).await
+                    batches(f.as_ref(), &idx, start, samples / 4).await;
+                    batches(f.as_ref(), &idx, start, samples).await
                 })
             })
             .collect();
@@ -298,9 +315,10 @@ fn main() {
         .collect();
     let client = client();
     println!(
-        "size_of TokenSource {} B, TokenSet {} B",
+        "size_of TokenSource {} B, TokenSet {} B (access token at offset {})",
         std::mem::size_of::<TokenSource>(),
-        std::mem::size_of::<TokenSet>()
+        std::mem::size_of::<TokenSet>(),
+        std::mem::offset_of!(TokenSet, access_token)
     );
     println!("| N | contender | 1 thread, median ns/read | 2 threads, median ns/read |");
     println!("|---:|---|---:|---:|");
@@ -309,12 +327,19 @@ fn main() {
         let (sources, bytes, strings) = our_sources(&client, n);
         let per_source = (bytes as f64 - strings as f64) / n as f64;
         let ours = Arc::new(Ours(sources.clone()));
-        let (a1, a2) = measure(Arc::clone(&ours), &idx);
-        println!("| {n} | ours, `token()` | {a1:.1} | {a2:.1} |");
-        let lent = Arc::new(OursLent(sources.clone()));
-        let (l1, l2) = measure(lent, &idx);
-        println!("| {n} | ours, `with_token` | {l1:.1} | {l2:.1} |");
+        if selected("ours, `token()`") {
+            let (a1, a2) = measure(Arc::clone(&ours), &idx);
+            println!("| {n} | ours, `token()` | {a1:.1} | {a2:.1} |");
+        }
+        if selected("ours, `with_token`") {
+            let lent = Arc::new(OursLent(sources.clone()));
+            let (l1, l2) = measure(lent, &idx);
+            println!("| {n} | ours, `with_token` | {l1:.1} | {l2:.1} |");
+        }
         for (name, run) in maps(n) {
+            if !selected(name) {
+                continue;
+            }
             let (m1, m2) = run(&idx);
             println!("| {n} | {name} | {m1:.1} | {m2:.1} |");
         }
