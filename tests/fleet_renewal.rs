@@ -1,12 +1,18 @@
 //! Background renewal of a fleet ([`oauth_providers::Renewer`]) against the simulator, on
 //! the simulator's clock: 100,000 sources whose tokens expire in the same minute are renewed
 //! ahead of expiry within the provider's rate limit, and no caller is ever handed an expired
-//! token; a source whose refresh token is dead is reported once and not retried.
+//! token; a source whose refresh token is dead is reported once and not retried; renewals
+//! run at most `per_client` at once for one client and `per_provider` for one provider.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use oauth_providers::{Clock, Credentials, RenewalEvent, Renewer, TokenSet, TokenSource};
+use oauth_providers::{
+    Clock, Credentials, Error, RenewalEvent, Renewer, TokenFetcher, TokenSet, TokenSource,
+};
 use oauth_sim::Simulator;
 
 mod fleet {
@@ -206,5 +212,115 @@ async fn a_dead_refresh_token_is_reported_once_and_not_retried() {
     assert_eq!(renewer.stats().watched, 0);
     // The event names the key, never the refresh token.
     assert!(!format!("{events:?}").contains("never-issued"));
+    sim.shutdown().await;
+}
+
+/// Renewals in flight, for one client and for all, with the most seen at once.
+#[derive(Default)]
+struct InFlight {
+    now: AtomicUsize,
+    most: AtomicUsize,
+}
+
+impl InFlight {
+    fn enter(&self) {
+        let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most.fetch_max(now, Ordering::SeqCst);
+    }
+
+    fn leave(&self) {
+        self.now.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A fetcher that takes 20 ms (real time) and counts how many of its client's fetches, and
+/// of every client's, run at once.
+struct Counting {
+    client: Arc<InFlight>,
+    all: Arc<InFlight>,
+    clock: Arc<dyn Clock>,
+}
+
+impl TokenFetcher for Counting {
+    fn fetch<'a>(
+        &'a self,
+        _current: Option<&'a TokenSet>,
+    ) -> Pin<Box<dyn Future<Output = Result<TokenSet, Error>> + Send + 'a>> {
+        Box::pin(async move {
+            self.client.enter();
+            self.all.enter();
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            self.all.leave();
+            self.client.leave();
+            Ok(seeded(0, self.clock.wall(), Duration::from_secs(3600)))
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn renewals_run_at_most_per_client_for_a_client_and_per_provider_for_the_provider() {
+    const CLIENTS: usize = 3;
+    const PER_CLIENT_SOURCES: usize = 12;
+    const PER_CLIENT: usize = 3;
+    const PER_PROVIDER: usize = 5;
+    let sim = sim();
+    let clock = clock_of(&sim);
+    let start = clock.wall();
+    let all = Arc::new(InFlight::default());
+    let mut per_client = Vec::new();
+    let mut sources = Vec::new();
+    // Three clients of one provider (three groups: each client has its own limiter), each
+    // with sources that are all due now.
+    let clients: Vec<Client> = (0..CLIENTS).map(|_| client(&sim, &clock)).collect();
+    for client in &clients {
+        let counts = Arc::new(InFlight::default());
+        for i in 0..PER_CLIENT_SOURCES {
+            let fetcher = Counting {
+                client: Arc::clone(&counts),
+                all: Arc::clone(&all),
+                clock: Arc::clone(&clock),
+            };
+            sources.push(
+                TokenSource::for_client(client, &format!("customer-{i}"), fetcher)
+                    .initial(seeded(i, start, Duration::from_secs(30)))
+                    .build(),
+            );
+        }
+        per_client.push(counts);
+    }
+    let renewer = Renewer::builder()
+        .lead(Duration::from_secs(60))
+        .jitter(Duration::ZERO)
+        .per_client(PER_CLIENT)
+        .per_provider(PER_PROVIDER)
+        .clock(Arc::clone(&clock))
+        .build();
+    for s in &sources {
+        renewer.watch(s);
+    }
+    let renewed = renewer.renew_due().await;
+    assert_eq!(
+        renewed,
+        CLIENTS * PER_CLIENT_SOURCES,
+        "every due source renewed"
+    );
+    let most_all = all.most.load(Ordering::SeqCst);
+    assert_eq!(
+        most_all, PER_PROVIDER,
+        "at most {PER_PROVIDER} renewals of the provider at once, and that many reached"
+    );
+    for (k, counts) in per_client.iter().enumerate() {
+        let most = counts.most.load(Ordering::SeqCst);
+        assert!(
+            most <= PER_CLIENT,
+            "client {k}: {most} renewals at once, over the bound of {PER_CLIENT}"
+        );
+    }
+    assert!(
+        per_client
+            .iter()
+            .any(|c| c.most.load(Ordering::SeqCst) == PER_CLIENT),
+        "some client reached its bound (else the test proves nothing)"
+    );
     sim.shutdown().await;
 }

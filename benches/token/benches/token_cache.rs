@@ -2,7 +2,8 @@
 //!
 //! - `cached/1-thread`: latency of `token()` on a warm cache, one caller (ours twice: `token()`,
 //!   which shares the set through an `Arc`, and `with_token`, which lends it to a closure);
-//! - `cached/2-threads`: total calls per second from two OS threads on a warm cache;
+//! - `cached/2-threads`: total calls per second from two tasks on one shared 2-worker
+//!   multi-thread runtime, on a warm cache;
 //! - `stampede/1000`, `stampede/10000`: time from releasing that many tasks together at expiry
 //!   to the last answer, the endpoint answering after 50 ms. The token requests each round
 //!   sent are printed after each benchmark (criterion has no place for counts; the
@@ -48,9 +49,7 @@ fn cached_two_threads<C: Contender>(
     rt.block_on(run::warm(c.as_ref(), endpoint))
         .expect("warming the cache (setup)");
     group.bench_function(c.name(), |b| {
-        b.iter_custom(|calls| {
-            run::on_threads(c.as_ref(), 2, calls).expect("cached calls from two threads")
-        })
+        b.iter_custom(|calls| run::on_threads(c, 2, calls).expect("cached calls from two threads"))
     });
     rt.block_on(run::expect_no_requests(c.name(), endpoint))
         .expect("a warm cache sends no token request");

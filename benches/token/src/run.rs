@@ -1,5 +1,5 @@
 //! The measuring loops every contender goes through alike: warming a cache, calls from
-//! several OS threads, and a stampede at expiry.
+//! several worker threads of one runtime, and a stampede at expiry.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -30,41 +30,49 @@ pub async fn expect_no_requests(name: &str, endpoint: &EndpointProcess) -> Resul
     }
 }
 
-/// Calls `c.token()` `calls` times in all, split evenly over `threads` OS threads, each with a
-/// current-thread tokio runtime, all started together; returns the time from the first
-/// thread's start to the last thread's end.
-pub fn on_threads<C: Contender>(c: &C, threads: usize, calls: u64) -> Result<Duration, BenchError> {
+/// Calls `c.token()` `calls` times in all, split evenly over `threads` tasks on one shared
+/// multi-thread tokio runtime of `threads` workers (as services run them), all released
+/// together; returns the time from the first task's start to the last task's end.
+///
+/// One runtime for all, not one current-thread runtime per OS thread: a contender whose
+/// callers contend on a lock hands the lock over between workers of one scheduler here,
+/// as in a service, rather than between two schedulers that each park their thread.
+pub fn on_threads<C: Contender>(
+    c: &Arc<C>,
+    threads: usize,
+    calls: u64,
+) -> Result<Duration, BenchError> {
     let threads = threads.max(1);
-    let start_line = std::sync::Barrier::new(threads);
-    let spans = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads)
+        .enable_all()
+        .build()
+        .map_err(|e| BenchError::new("building the shared runtime", e))?;
+    let start_line = Arc::new(tokio::sync::Barrier::new(threads));
+    let spans = rt.block_on(async {
+        let tasks: Vec<_> = (0..threads)
             .map(|i| {
                 let share = calls / threads as u64 + u64::from((i as u64) < calls % threads as u64);
-                let start_line = &start_line;
-                scope.spawn(move || -> Result<(Instant, Instant), BenchError> {
-                    let rt = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .map_err(|e| BenchError::new("building a thread's runtime", e))?;
-                    start_line.wait();
+                let c = Arc::clone(c);
+                let start_line = Arc::clone(&start_line);
+                tokio::spawn(async move {
+                    start_line.wait().await;
                     let start = Instant::now();
-                    rt.block_on(async {
-                        for _ in 0..share {
-                            black_box(c.token().await?);
-                        }
-                        Ok::<(), BenchError>(())
-                    })?;
-                    Ok((start, Instant::now()))
+                    for _ in 0..share {
+                        black_box(c.token().await?);
+                    }
+                    Ok::<_, BenchError>((start, Instant::now()))
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .map_err(|_| BenchError::msg("a calling thread panicked"))?
-            })
-            .collect::<Result<Vec<_>, BenchError>>()
+        let mut spans = Vec::with_capacity(threads);
+        for task in tasks {
+            spans.push(
+                task.await
+                    .map_err(|_| BenchError::msg("a calling task panicked"))??,
+            );
+        }
+        Ok::<_, BenchError>(spans)
     })?;
     let first = spans.iter().map(|s| s.0).min();
     let last = spans.iter().map(|s| s.1).max();

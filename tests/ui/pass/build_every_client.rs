@@ -12,7 +12,7 @@ fn creds() -> Credentials {
     Credentials::new("id", "secret")
 }
 
-fn main() {
+pub fn main() {
     let _ = ZohoProjects::new(creds()).unwrap();
     let _ = ZohoCRM::new(creds()).unwrap();
     let marketo = Marketo::new(creds(), "284-RPR-133").unwrap();

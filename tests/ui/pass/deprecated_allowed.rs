@@ -9,6 +9,6 @@ async fn legacy(client: &ZohoCRM) {
         .await;
 }
 
-fn main() {
+pub fn main() {
     let _ = legacy;
 }

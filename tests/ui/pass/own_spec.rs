@@ -6,7 +6,7 @@ mod example {
 use example::{scopes, Example, Region};
 use oauth_providers::{scope, Credentials};
 
-fn main() {
+pub fn main() {
     assert_eq!(scope!(Example:files:write).as_str(), "ex:files:write");
     assert_eq!(scopes::users::read.as_str(), "ex:users:read");
     let client = Example::builder(Credentials::new("id", "secret"))

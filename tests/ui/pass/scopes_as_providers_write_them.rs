@@ -7,11 +7,11 @@ mod docs {
 use docs::{scopes, Docs};
 use oauth_providers::{scope, Credentials};
 
-fn main() {
+pub fn main() {
     let readonly = scope!(Docs, "https://www.googleapis.com/auth/drive.readonly");
     assert_eq!(readonly, scope!(Docs.drive.readonly));
     assert_eq!(readonly, scopes::drive::readonly);
-    assert_eq!(scope!(Docs.user-read-email).as_str(), "user-read-email");
+    assert_eq!(scope!(Docs.user - read - email).as_str(), "user-read-email");
     assert_eq!(scope!(Docs.chat.write.public).as_str(), "chat:write.public");
     assert_eq!(scope!(Docs.user.chat.write).param(), "user_scope");
     assert_eq!(scopes::Scope::find("openid"), Some(scopes::openid));
@@ -29,7 +29,8 @@ fn main() {
     let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
     assert!(query.contains(&(
         "scope".into(),
-        "https://www.googleapis.com/auth/drive https://www.googleapis.com/auth/drive.readonly".into()
+        "https://www.googleapis.com/auth/drive https://www.googleapis.com/auth/drive.readonly"
+            .into()
     )));
     assert!(query.contains(&("user_scope".into(), "chat:write".into())));
 }

@@ -6,7 +6,7 @@ mod bindings {
 use bindings::{scopes, Bindings};
 use oauth_providers::scope;
 
-fn main() {
+pub fn main() {
     assert_eq!(scopes::name.as_str(), "name");
     assert_eq!(scope!(Bindings.f).as_str(), "f");
     assert_eq!(scopes::Scope::find("wanted"), Some(scopes::wanted));

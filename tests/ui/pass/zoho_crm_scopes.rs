@@ -2,7 +2,7 @@
 use oauth_providers::providers::zoho_crm::{scopes, AccessType, ZohoCRM};
 use oauth_providers::{scope, Credentials};
 
-fn main() {
+pub fn main() {
     assert_eq!(
         scope!(ZohoCRM.modules.leads.ALL),
         scopes::modules::leads::ALL
@@ -21,7 +21,10 @@ fn main() {
         "ZohoCRM.mass_convert.Quotes.CREATE"
     );
     assert!(scopes::Scope::all().any(|s| s == scopes::coql::READ));
-    assert_eq!(scopes::Scope::find("ZohoCRM.coql.READ"), Some(scopes::coql::READ));
+    assert_eq!(
+        scopes::Scope::find("ZohoCRM.coql.READ"),
+        Some(scopes::coql::READ)
+    );
     assert_eq!(scopes::Scope::all().count(), scopes::Scope::COUNT);
 
     let client = ZohoCRM::builder(Credentials::new("id", "secret"))

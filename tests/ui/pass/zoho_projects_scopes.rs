@@ -3,7 +3,7 @@
 use oauth_providers::providers::zoho_projects::{scopes, AccessType, DataCenter, ZohoProjects};
 use oauth_providers::{scope, Credentials};
 
-fn main() {
+pub fn main() {
     // Both forms name the same constant.
     assert_eq!(scopes::portals::READ, scope!(ZohoProjects.portals.READ));
     assert_eq!(ZohoProjects::SCOPES.portals.READ, scopes::portals::READ);
