@@ -200,12 +200,16 @@ fn measure<F: Fleet>(f: Arc<F>, idx: &Arc<Vec<u32>>) -> (f64, f64) {
         .enable_all()
         .build()
         .expect("a runtime (setup)");
+    // Both tasks held on their workers until both run (see `oauth_bench::run::on_threads`).
+    let start_line = Arc::new(std::sync::Barrier::new(2));
     let two = multi.block_on(async {
         let tasks: Vec<_> = (0..2)
             .map(|k| {
                 let f = Arc::clone(&f);
                 let idx = Arc::clone(idx);
+                let start_line = Arc::clone(&start_line);
                 tokio::spawn(async move {
+                    start_line.wait();
                     let start = k * (INDEXES / 2);
                     batches(f.as_ref(), &idx, start, samples / 4).await;
                     batches(f.as_ref(), &idx, start, samples).await

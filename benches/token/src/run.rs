@@ -48,7 +48,11 @@ pub fn on_threads<C: Contender>(
         .enable_all()
         .build()
         .map_err(|e| BenchError::new("building the shared runtime", e))?;
-    let start_line = Arc::new(tokio::sync::Barrier::new(threads));
+    // A blocking barrier, on purpose: it holds each task on its worker until all are
+    // running at once. (With tokio's barrier the last task to arrive wakes the others into
+    // its own worker's LIFO slot, which no other worker steals from, and a task whose cached
+    // calls never yield then runs them all before the woken one starts: two tasks, one core.)
+    let start_line = Arc::new(std::sync::Barrier::new(threads));
     let spans = rt.block_on(async {
         let tasks: Vec<_> = (0..threads)
             .map(|i| {
@@ -56,7 +60,7 @@ pub fn on_threads<C: Contender>(
                 let c = Arc::clone(c);
                 let start_line = Arc::clone(&start_line);
                 tokio::spawn(async move {
-                    start_line.wait().await;
+                    start_line.wait();
                     let start = Instant::now();
                     for _ in 0..share {
                         black_box(c.token().await?);
@@ -154,6 +158,13 @@ pub async fn stampede<C: Contender>(
         tasks.abort_all();
         return Err(BenchError::msg(format!(
             "{}: a stampede of {callers} did not finish within {STAMPEDE_TIMEOUT:?}",
+            c.name()
+        )));
+    }
+    // A round in which callers failed measured something else than a stampede.
+    if let Some(error) = &first_error {
+        return Err(BenchError::msg(format!(
+            "{}: {failed} of {callers} callers failed in a stampede round; the first: {error}",
             c.name()
         )));
     }
