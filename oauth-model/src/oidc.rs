@@ -52,3 +52,46 @@ pub enum ClaimKind {
     /// An array of strings.
     Strings,
 }
+
+/// The claims of an ID token itself (OpenID Connect Core §2), which the runtime's
+/// `IdTokenClaims` types as fields: a spec's `claims:` may not declare them again.
+pub const ID_TOKEN_CLAIMS: [&str; 14] = [
+    "iss",
+    "sub",
+    "aud",
+    "exp",
+    "iat",
+    "nbf",
+    "auth_time",
+    "nonce",
+    "acr",
+    "amr",
+    "azp",
+    "at_hash",
+    "c_hash",
+    "sid",
+];
+
+/// The standard claims (OpenID Connect Core §5.1), which the runtime's `IdTokenClaims`
+/// also types as fields: a spec's `claims:` may not declare them again.
+pub const STANDARD_CLAIMS: [&str; 19] = [
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "profile",
+    "picture",
+    "website",
+    "email",
+    "email_verified",
+    "gender",
+    "birthdate",
+    "zoneinfo",
+    "locale",
+    "phone_number",
+    "phone_number_verified",
+    "address",
+    "updated_at",
+];

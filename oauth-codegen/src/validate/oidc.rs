@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use oauth_model::oidc::{ID_TOKEN_CLAIMS, STANDARD_CLAIMS};
 use oauth_model::{ClaimDef, ClaimKind, OidcDef, Template};
 
 use super::durations::finite_duration;
@@ -94,7 +95,11 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
         .into_iter()
         .map(|(name, c)| {
             check_snake_case(cx, "claim", name);
-            if let Some(clash) = STANDARD_CLAIMS.iter().find(|s| **s == name.as_str()) {
+            if let Some(clash) = ID_TOKEN_CLAIMS
+                .iter()
+                .chain(&STANDARD_CLAIMS)
+                .find(|s| **s == name.as_str())
+            {
                 cx.error_help(
                     name.pos,
                     format!("claim `{clash}` is an OpenID Connect Core claim, typed already"),
@@ -131,40 +136,3 @@ pub(super) fn oidc(cx: &mut Ctx<'_>, o: &spec::Oidc, names: &Names<'_>) -> OidcD
         claims: Cow::Owned(claims),
     }
 }
-
-/// The claims `IdTokenClaims` types itself (OIDC Core §2 and §5.1).
-const STANDARD_CLAIMS: &[&str] = &[
-    "iss",
-    "sub",
-    "aud",
-    "exp",
-    "iat",
-    "nbf",
-    "auth_time",
-    "nonce",
-    "acr",
-    "amr",
-    "azp",
-    "at_hash",
-    "c_hash",
-    "sid",
-    "name",
-    "given_name",
-    "family_name",
-    "middle_name",
-    "nickname",
-    "preferred_username",
-    "profile",
-    "picture",
-    "website",
-    "email",
-    "email_verified",
-    "gender",
-    "birthdate",
-    "zoneinfo",
-    "locale",
-    "phone_number",
-    "phone_number_verified",
-    "address",
-    "updated_at",
-];

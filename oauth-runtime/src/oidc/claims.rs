@@ -10,6 +10,8 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use oauth_model::oidc::{ID_TOKEN_CLAIMS, STANDARD_CLAIMS};
+
 /// OIDC Core §5.1.1 postal address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
@@ -107,28 +109,6 @@ pub struct StandardClaims {
     pub updated_at: Option<i64>,
 }
 
-const STANDARD_NAMES: [&str; 19] = [
-    "name",
-    "given_name",
-    "family_name",
-    "middle_name",
-    "nickname",
-    "preferred_username",
-    "profile",
-    "picture",
-    "website",
-    "email",
-    "email_verified",
-    "gender",
-    "birthdate",
-    "zoneinfo",
-    "locale",
-    "phone_number",
-    "phone_number_verified",
-    "address",
-    "updated_at",
-];
-
 /// The claims of a verified ID token (OIDC Core §2). `Debug` shows the nonce only as
 /// present: it is the secret that binds the token to one authorization.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -212,23 +192,6 @@ impl std::fmt::Debug for IdTokenClaims {
     }
 }
 
-const ID_TOKEN_NAMES: [&str; 14] = [
-    "iss",
-    "sub",
-    "aud",
-    "exp",
-    "iat",
-    "nbf",
-    "auth_time",
-    "nonce",
-    "acr",
-    "amr",
-    "azp",
-    "at_hash",
-    "c_hash",
-    "sid",
-];
-
 /// The claims of a UserInfo response (OIDC Core §5.3.2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserInfoClaims {
@@ -248,7 +211,7 @@ impl IdTokenClaims {
         let mut claims: IdTokenClaims =
             serde_json::from_slice(payload).map_err(|e| super::discovery::shape_reason(&e))?;
         claims.extra.retain(|k, _| {
-            !ID_TOKEN_NAMES.contains(&k.as_str()) && !STANDARD_NAMES.contains(&k.as_str())
+            !ID_TOKEN_CLAIMS.contains(&k.as_str()) && !STANDARD_CLAIMS.contains(&k.as_str())
         });
         Ok(claims)
     }
@@ -261,7 +224,7 @@ impl UserInfoClaims {
             serde_json::from_slice(body).map_err(|e| super::discovery::shape_reason(&e))?;
         claims
             .extra
-            .retain(|k, _| k != "sub" && !STANDARD_NAMES.contains(&k.as_str()));
+            .retain(|k, _| k != "sub" && !STANDARD_CLAIMS.contains(&k.as_str()));
         Ok(claims)
     }
 }
