@@ -3,8 +3,11 @@
 //!
 //! Each spec is written out in full so the expected position can be read off the text.
 
+mod common;
+
 use std::path::Path;
 
+use common::assert_diag;
 use oauth_codegen::load::load_str;
 use oauth_codegen::validate::validate;
 use oauth_codegen::{Diagnostic, Diagnostics};
@@ -30,43 +33,20 @@ fn dedent(text: &str) -> String {
         + "\n"
 }
 
-/// Loads and validates `yaml` as `specs/bad.yaml` (no other file can be read).
+/// Loads and validates `yaml`, dedented, as `specs/bad.yaml`.
 fn check(yaml: &str) -> Result<ProviderDef, Diagnostics> {
-    let loaded = load_str(Path::new("specs/bad.yaml"), &dedent(yaml), |p| {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("{} is not there", p.display()),
-        ))
-    })?;
-    validate(&loaded)
+    common::check(&dedent(yaml))
 }
 
-fn errors(yaml: &str) -> Vec<Diagnostic> {
-    match check(yaml) {
-        Ok(def) => panic!("expected errors, got a valid spec for {}", def.name),
-        Err(d) => d.0,
-    }
-}
-
-/// The one problem of `yaml`; fails if there are more or none.
+/// The one problem of `yaml`, dedented; fails if there are more or none.
+#[track_caller]
 fn only_error(yaml: &str) -> Diagnostic {
-    let mut all = errors(yaml);
-    assert_eq!(
-        all.len(),
-        1,
-        "expected exactly one error:\n{}",
-        Diagnostics(all.clone())
-    );
-    all.remove(0)
+    common::only_error(&dedent(yaml))
 }
 
 #[track_caller]
-fn assert_diag(d: &Diagnostic, location: &str, message: &str, help: Option<&str>) {
-    assert_eq!(
-        (d.location().as_str(), d.message.as_str(), d.help.as_deref()),
-        (location, message, help),
-        "\n{d}"
-    );
+fn errors(yaml: &str) -> Vec<Diagnostic> {
+    common::errors(&dedent(yaml))
 }
 
 // --- Load stage: YAML and shape ---------------------------------------------------------

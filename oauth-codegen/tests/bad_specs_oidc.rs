@@ -1,12 +1,11 @@
 //! Broken `oidc:` sections, and what the generator says: one error at the YAML position of
-//! the mistake, with the fix. (The helpers are `bad_specs_v2.rs`'s.)
+//! the mistake, with the fix. (The helpers are in `common/`.)
 
-use std::path::Path;
+mod common;
 
-use oauth_codegen::load::load_str;
-use oauth_codegen::validate::validate;
-use oauth_codegen::{Diagnostic, Diagnostics};
-use oauth_model::{ClaimKind, ProviderDef, Requirement};
+use common::{assert_diag, check};
+use oauth_codegen::Diagnostic;
+use oauth_model::{ClaimKind, Requirement};
 
 const HEAD: &str = "provider: { name: Example, display_name: Example }
 endpoints:
@@ -16,39 +15,10 @@ grants:
   authorization_code: {}
 ";
 
-fn check(yaml: &str) -> Result<ProviderDef, Diagnostics> {
-    let loaded = load_str(Path::new("specs/bad.yaml"), yaml, |p| {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("{} is not there", p.display()),
-        ))
-    })?;
-    validate(&loaded)
-}
-
+/// The one problem of `HEAD` + `rest`; fails if there are more or none.
 #[track_caller]
 fn only_error(rest: &str) -> Diagnostic {
-    let yaml = format!("{HEAD}{rest}");
-    let mut all = match check(&yaml) {
-        Ok(def) => panic!("expected an error, got a valid spec for {}", def.name),
-        Err(d) => d.0,
-    };
-    assert_eq!(
-        all.len(),
-        1,
-        "expected exactly one error:\n{}",
-        Diagnostics(all.clone())
-    );
-    all.remove(0)
-}
-
-#[track_caller]
-fn assert_diag(d: &Diagnostic, location: &str, message: &str, help: Option<&str>) {
-    assert_eq!(
-        (d.location().as_str(), d.message.as_str(), d.help.as_deref()),
-        (location, message, help),
-        "\n{d}"
-    );
+    common::only_error(&format!("{HEAD}{rest}"))
 }
 
 #[test]

@@ -1,15 +1,14 @@
 //! Broken specs for the v2 features, and what the generator says: where, what, and the fix.
-//! (The v1 cases are in `bad_specs.rs`; the helpers are the same.)
+//! (The v1 cases are in `bad_specs.rs`; the helpers shared by both are in `common/`.)
 //!
 //! Each case is one mistake a spec writer makes, and each must give exactly one error at the
 //! YAML position of the mistake: a spec that validates must always compile, so names that
 //! would collide in generated code are caught here, not inside `provider!`.
 
-use std::path::Path;
+mod common;
 
-use oauth_codegen::load::load_str;
-use oauth_codegen::validate::validate;
-use oauth_codegen::{Diagnostic, Diagnostics};
+use common::{assert_diag, check};
+use oauth_codegen::Diagnostic;
 use oauth_model::ProviderDef;
 
 /// The head every case starts from: a provider with an API.
@@ -20,40 +19,10 @@ endpoints:
   api: { url: https://api.example.com }
 ";
 
-fn check(yaml: &str) -> Result<ProviderDef, Diagnostics> {
-    let loaded = load_str(Path::new("specs/bad.yaml"), yaml, |p| {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("{} is not there", p.display()),
-        ))
-    })?;
-    validate(&loaded)
-}
-
 /// The one problem of `HEAD` + `rest`; fails if there are more or none.
 #[track_caller]
 fn only_error(rest: &str) -> Diagnostic {
-    let yaml = format!("{HEAD}{rest}");
-    let mut all = match check(&yaml) {
-        Ok(def) => panic!("expected an error, got a valid spec for {}", def.name),
-        Err(d) => d.0,
-    };
-    assert_eq!(
-        all.len(),
-        1,
-        "expected exactly one error:\n{}",
-        Diagnostics(all.clone())
-    );
-    all.remove(0)
-}
-
-#[track_caller]
-fn assert_diag(d: &Diagnostic, location: &str, message: &str, help: Option<&str>) {
-    assert_eq!(
-        (d.location().as_str(), d.message.as_str(), d.help.as_deref()),
-        (location, message, help),
-        "\n{d}"
-    );
+    common::only_error(&format!("{HEAD}{rest}"))
 }
 
 #[track_caller]
