@@ -18,6 +18,9 @@ use oauth_providers::{ApiResponse, Error, ErrorMeaning, TokenSet};
 use oauth_sim::{Consent, RecordedRequest, Simulator};
 use url::Url;
 
+mod support;
+use support::{callback, consent};
+
 const REDIRECT: &str = "http://127.0.0.1/callback";
 const CLIENT_ID: &str = "catalogue-client";
 const CLIENT_SECRET: &str = "catalogue-secret";
@@ -39,39 +42,6 @@ fn sim(file: &str) -> Simulator {
         user: "alice".into(),
     });
     sim
-}
-
-/// Follows an authorize URL the way a browser would, to the redirect (scripted consent).
-async fn consent(url: Url) -> reqwest::Response {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client")
-        .get(url)
-        .send()
-        .await
-        .expect("the simulator answers")
-}
-
-/// The query of the redirect the simulator answered `url` with.
-async fn callback(url: Url) -> String {
-    let answer = consent(url.clone()).await;
-    let location = answer
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .map(str::to_string);
-    match location {
-        Some(location) => location
-            .split_once('?')
-            .map(|(_, q)| q.to_string())
-            .unwrap_or_default(),
-        None => {
-            let status = answer.status();
-            let body = answer.text().await.unwrap_or_default();
-            panic!("{url}: no redirect: HTTP {status}: {body}")
-        }
-    }
 }
 
 /// `/sim/me` below an API base.

@@ -13,6 +13,9 @@ use oauth_providers::{scope, Credentials, Error, PendingAuthorization, TokenSet}
 use oauth_sim::{Consent, Simulator};
 use url::Url;
 
+mod support;
+use support::{callback, consent};
+
 use books::Books;
 use chat::Chat;
 
@@ -55,33 +58,6 @@ fn sim(spec: &str, id: &str, secret: &str) -> Simulator {
 
 fn redirect() -> Url {
     REDIRECT.parse().expect("redirect URI")
-}
-
-/// Follows an authorize URL the way a browser would, to the redirect (scripted consent).
-async fn consent(url: Url) -> reqwest::Response {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client")
-        .get(url)
-        .send()
-        .await
-        .expect("the simulator answers")
-}
-
-/// The query of the redirect the simulator answered `url` with.
-async fn callback(url: Url) -> String {
-    let answer = consent(url).await;
-    let location = answer
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_else(|| panic!("no redirect: HTTP {}", answer.status()))
-        .to_string();
-    location
-        .split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default()
 }
 
 /// `/sim/me` below the API base of `tokens`, called through the generated client.

@@ -58,6 +58,38 @@ pub async fn follow(url: Url) -> Url {
     Url::parse(location).expect("redirect URL")
 }
 
+/// Follows an authorize URL the way a browser would, to the provider's answer (the
+/// simulator's scripted consent), without following its redirect.
+pub async fn consent(url: Url) -> reqwest::Response {
+    browser()
+        .get(url)
+        .send()
+        .await
+        .expect("the simulator answers")
+}
+
+/// The query of the redirect the provider answered `url` with (the callback's parameters);
+/// fails with the status and the body when it did not redirect.
+pub async fn callback(url: Url) -> String {
+    let answer = consent(url.clone()).await;
+    let location = answer
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .map(str::to_string);
+    match location {
+        Some(location) => location
+            .split_once('?')
+            .map(|(_, q)| q.to_string())
+            .unwrap_or_default(),
+        None => {
+            let status = answer.status();
+            let body = answer.text().await.unwrap_or_default();
+            panic!("{url}: no redirect: HTTP {status}: {body}")
+        }
+    }
+}
+
 /// The first value of the query parameter `name` of `url`.
 pub fn param(url: &Url, name: &str) -> Option<String> {
     url.query_pairs()
