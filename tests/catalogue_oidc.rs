@@ -5,7 +5,9 @@
 
 use oauth_providers::Credentials;
 use oauth_sim::{Consent, Simulator};
-use url::Url;
+
+mod support;
+use support::callback;
 
 const CLIENT_ID: &str = "catalogue-oidc-client";
 const CLIENT_SECRET: &str = "catalogue-oidc-secret";
@@ -19,28 +21,6 @@ fn sim(file: &str) -> Simulator {
         user: "alice".into(),
     });
     sim
-}
-
-async fn follow(url: Url) -> String {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client");
-    let back = browser
-        .get(url)
-        .send()
-        .await
-        .expect("the simulator answers");
-    let location = back
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a redirect")
-        .to_string();
-    location
-        .split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default()
 }
 
 macro_rules! sign_in {
@@ -60,7 +40,7 @@ macro_rules! sign_in {
                 .url()
                 .expect("authorize URL");
             assert!(url.query().is_some_and(|q| q.contains("nonce=")), "{url}");
-            let query = follow(url).await;
+            let query = callback(url).await;
             let login = client.login(pending, &query).await.expect("a verified login");
             assert_eq!(login.claims.sub, "alice");
             assert_eq!(login.claims.aud, [CLIENT_ID]);

@@ -22,7 +22,7 @@ use oauth_providers::providers::nest::Nest;
 use oauth_providers::providers::zoho_crm::{scopes as crm_scopes, ZohoCRM};
 use oauth_providers::providers::zoho_projects::{scopes, AccessType, ZohoProjects};
 use oauth_providers::{AuthorizationCode, Credentials, Error, Password, TokenSet};
-use support::{http, Reply, Server};
+use support::{callback, http, Reply, Server};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -572,25 +572,6 @@ fn the_leak_detector_catches_a_formatted_secret() {
     shown.assert_clean(&capture);
 }
 
-/// The simulator's redirect for an authorization URL (it approves at once).
-async fn redirect_query(url: Url) -> String {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    let back = browser.get(url).send().await.expect("simulator answers");
-    let location = back
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a redirect")
-        .to_string();
-    location
-        .split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn openid_flows_never_show_id_tokens_nonces_or_dpop_keys() {
     use oauth_providers::providers::openid::{scopes, OpenId};
@@ -624,7 +605,7 @@ async fn openid_flows_never_show_id_tokens_nonces_or_dpop_keys() {
         .expect("URL");
     made.push(pending.nonce.as_ref().expect("nonce").secret().to_string());
     shown.debug("pending", &pending);
-    let login = client.login(pending, &redirect_query(url).await).await;
+    let login = client.login(pending, &callback(url).await).await;
     shown.result("login", &login);
     let login = login.expect("login");
     made.push(login.tokens.extra["id_token"].clone());
@@ -651,7 +632,7 @@ async fn openid_flows_never_show_id_tokens_nonces_or_dpop_keys() {
             .url()
             .expect("URL");
         made.push(pending.nonce.as_ref().expect("nonce").secret().to_string());
-        let refused = client.login(pending, &redirect_query(url).await).await;
+        let refused = client.login(pending, &callback(url).await).await;
         assert!(matches!(refused, Err(Error::IdToken(_))), "{refused:?}");
         shown.result("tampered login", &refused);
     }

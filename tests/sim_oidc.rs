@@ -8,6 +8,9 @@ use oauth_providers::{Credentials, Error};
 use oauth_runtime::oidc::IdTokenError;
 use oauth_sim::{Consent, IdTokenTamper, Simulator, JWKS_PATH};
 
+mod support;
+use support::callback;
+
 const REDIRECT: &str = "http://127.0.0.1/callback";
 
 /// An Entra-like spec: a tenant in the issuer, a claim of the provider's own of each type.
@@ -37,19 +40,8 @@ async fn sign_in(client: &OpenId) -> Result<OpenIdLogin, Error> {
         .scopes([scopes::openid, scopes::email])
         .url()
         .expect("URL");
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let back = browser.get(url).send().await.expect("simulator answers");
-    let location = back
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .expect("a redirect")
-        .to_string();
-    let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
-    client.login(pending, query).await
+    let query = callback(url).await;
+    client.login(pending, &query).await
 }
 
 fn fetches(sim: &Simulator, path: &str) -> usize {
@@ -165,17 +157,8 @@ async fn the_specs_own_claims_come_out_through_typed_getters() {
         .start()
         .await
         .expect("URL");
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let back = browser.get(url).send().await.expect("simulator answers");
-    let location = back.headers()[reqwest::header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_string();
-    let query = location.split_once('?').map(|(_, q)| q).unwrap_or("");
-    let login = client.login(pending, query).await.expect("login");
+    let query = callback(url).await;
+    let login = client.login(pending, &query).await.expect("login");
     assert_eq!(login.claims.sub, "bob");
     assert_eq!(login.claims.tid(), Some("sim-tid"));
     assert_eq!(login.claims.groups(), Some(vec!["sim-groups"]));
