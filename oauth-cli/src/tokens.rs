@@ -439,7 +439,8 @@ async fn drop_login(config: &Config, login: &Login) -> Result<(), Fail> {
     config.save_index(&index)
 }
 
-async fn revoke_set(args: &SubjectArgs) -> Result<(), Fail> {
+/// The store `args` names, and the login in it for their provider and subject.
+fn located(args: &SubjectArgs) -> Result<(Config, Login), Fail> {
     let config = Config::from_args(&args.store)?;
     let index = config.index()?;
     let login = find(
@@ -449,6 +450,11 @@ async fn revoke_set(args: &SubjectArgs) -> Result<(), Fail> {
         args.client_id.as_deref(),
     )?
     .clone();
+    Ok((config, login))
+}
+
+async fn revoke_set(args: &SubjectArgs) -> Result<(), Fail> {
+    let (config, login) = located(args)?;
     let (client, store) = rebuild(&config, &login).await?;
     let def = client.def();
     if def.endpoint("revoke").is_none() {
@@ -493,15 +499,7 @@ async fn revoke_set(args: &SubjectArgs) -> Result<(), Fail> {
 }
 
 async fn forget(args: &SubjectArgs) -> Result<(), Fail> {
-    let config = Config::from_args(&args.store)?;
-    let index = config.index()?;
-    let login = find(
-        &index,
-        &args.provider,
-        &args.subject,
-        args.client_id.as_deref(),
-    )?
-    .clone();
+    let (config, login) = located(args)?;
     drop_login(&config, &login).await?;
     term::err(&format!(
         "{} Forgot the token set of {} here. The provider was not told: `oauth revoke` does \
