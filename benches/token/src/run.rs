@@ -93,10 +93,6 @@ pub struct Stampede {
     pub callers: usize,
     /// Token requests the endpoint received during the round.
     pub token_requests: u64,
-    /// Callers whose `token()` failed.
-    pub failed: usize,
-    /// The first failure, if any.
-    pub first_error: Option<String>,
     /// From the release to the last caller's answer.
     pub wall: Duration,
 }
@@ -171,8 +167,6 @@ pub async fn stampede<C: Contender>(
     Ok(Stampede {
         callers,
         token_requests: endpoint.token_requests().await?,
-        failed,
-        first_error,
         wall,
     })
 }
