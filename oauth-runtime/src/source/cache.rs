@@ -10,10 +10,12 @@
 //! seqlock does. A read:
 //!
 //! 1. reads the clock (the kernel's coarse clock on Linux, see [`now_for_cache`]);
-//! 2. loads `seq`, then `deadline`, and compares it with the clock: all three words share
-//!    the first cache line of the source, so a read of a cold source costs that line and
-//!    the set's (for its reference count), not the four to nine lines of the design it
-//!    replaced;
+//! 2. loads `seq`, then `deadline`, and compares it with the clock: the three words and the
+//!    configuration pointer the clock is read through are the source's first 32 bytes, right
+//!    after the `Arc`'s counts (one cache line for three sources in four, two for the rest:
+//!    an allocation starts on any 16-byte boundary), so a read of a cold source costs that
+//!    line and the set's (for its reference count), not the four to nine lines of the design
+//!    it replaced;
 //! 3. loads the set's `Arc` (arc-swap's debt slots are the reading thread's own: a load
 //!    writes nothing that another core reads), and hands back a clone of it (`token`) or
 //!    lends `&TokenSet` to a closure (`with_token`, no count touched);
