@@ -18,7 +18,8 @@
 //!
 //! Run: `cargo bench -p oauth-bench --bench fleet` (`FLEET_NS=1,2,100` to pick the N,
 //! `FLEET_ONLY=ours,Mutex` the contenders, `FLEET_SAMPLES=50` the samples, and
-//! `FLEET_ONE_THREAD=1` to skip the two-thread runs).
+//! `FLEET_ONE_THREAD=1` to skip the two-thread runs, `FLEET_BALLAST=500` to allocate each
+//! map token beside 500 bytes of other data, as a service's tokens arrive).
 //! It never talks to the network: sources are seeded and read from their cache only.
 
 use std::alloc::System;
@@ -278,8 +279,21 @@ fn set_heap_bytes() -> usize {
 type Measure = Box<dyn Fn(&Arc<Vec<u32>>) -> (f64, f64)>;
 
 fn maps(n: usize) -> Vec<(&'static str, Measure)> {
+    // `FLEET_BALLAST=500`: each token allocated beside a block of that many bytes, kept for
+    // the run, as the tokens of a service arrive among the allocations of the responses that
+    // carried them (what ours' sets are allocated among); 0, the default: back to back.
+    let ballast_bytes: usize = std::env::var("FLEET_BALLAST")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut ballast: Vec<Vec<u8>> = Vec::new();
     let tokens: Vec<(u64, Arc<str>)> = (0..n)
-        .map(|i| (i as u64, Arc::<str>::from(access_token(i))))
+        .map(|i| {
+            if ballast_bytes > 0 {
+                ballast.push(vec![1u8; ballast_bytes]);
+            }
+            (i as u64, Arc::<str>::from(access_token(i)))
+        })
         .collect();
     let hash: HashMap<u64, Arc<str>> = tokens.iter().cloned().collect();
     let mutex = Arc::new(MutexMap(Mutex::new(hash.clone())));
@@ -291,22 +305,44 @@ fn maps(n: usize) -> Vec<(&'static str, Measure)> {
     }
     cache.run_pending_tasks();
     let moka = Arc::new(Moka(cache));
+    let ballast = Arc::new(ballast);
     vec![
         (
             "Mutex<HashMap<u64, Arc<str>>>",
-            Box::new(move |idx| measure(Arc::clone(&mutex), idx)),
+            Box::new({
+                let ballast = Arc::clone(&ballast);
+                move |idx| {
+                    let _kept = &ballast;
+                    measure(Arc::clone(&mutex), idx)
+                }
+            }),
         ),
         (
             "ArcSwap<HashMap<u64, Arc<str>>>",
-            Box::new(move |idx| measure(Arc::clone(&swap), idx)),
+            Box::new({
+                let ballast = Arc::clone(&ballast);
+                move |idx| {
+                    let _kept = &ballast;
+                    measure(Arc::clone(&swap), idx)
+                }
+            }),
         ),
         (
             "DashMap<u64, Arc<str>>",
-            Box::new(move |idx| measure(Arc::clone(&dash), idx)),
+            Box::new({
+                let ballast = Arc::clone(&ballast);
+                move |idx| {
+                    let _kept = &ballast;
+                    measure(Arc::clone(&dash), idx)
+                }
+            }),
         ),
         (
             "moka::sync::Cache<u64, Arc<str>>",
-            Box::new(move |idx| measure(Arc::clone(&moka), idx)),
+            Box::new(move |idx| {
+                let _kept = &ballast;
+                measure(Arc::clone(&moka), idx)
+            }),
         ),
     ]
 }
