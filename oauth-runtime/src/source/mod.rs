@@ -96,8 +96,8 @@ struct Flight {
 /// counts), then everything else. What it is configured with is shared ([`Config`]).
 ///
 /// Laid out as declared: left to the compiler, the configuration came first and the set
-/// 24 bytes later, so the 48 bytes a read touches crossed a cache line for three sources in
-/// four (an allocation starts on any 16-byte boundary); these 32 cross one for one in four.
+/// 24 bytes later, so the 48 bytes a read touches crossed a cache line for one source in
+/// two (an allocation starts on any 16-byte boundary); these 32 cross one for one in four.
 #[repr(C)]
 struct Inner {
     current: Current,
@@ -537,7 +537,7 @@ mod tests {
 
     /// What a cached read touches of a source (its set, deadline and sequence number, then the
     /// configuration pointer it reads the clock through) is its first 32 bytes, so that it
-    /// crosses a cache line for one source in four, not three in four (see [`Inner`]).
+    /// crosses a cache line for one source in four, not two in four (see [`Inner`]).
     #[test]
     fn what_a_read_touches_comes_first_in_a_source() {
         assert_eq!(offset_of!(Inner, current), 0);
