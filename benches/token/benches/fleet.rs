@@ -278,10 +278,12 @@ fn set_heap_bytes() -> usize {
 /// Measures one contender over the given indexes (see [`measure`]).
 type Measure = Box<dyn Fn(&Arc<Vec<u32>>) -> (f64, f64)>;
 
-fn maps(n: usize) -> Vec<(&'static str, Measure)> {
-    // `FLEET_BALLAST=500`: each token allocated beside a block of that many bytes, kept for
-    // the run, as the tokens of a service arrive among the allocations of the responses that
-    // carried them (what ours' sets are allocated among); 0, the default: back to back.
+/// The maps holding N tokens, and the blocks allocated between their tokens (see below), for
+/// the caller to keep while it measures.
+fn maps(n: usize) -> (Vec<(&'static str, Measure)>, Vec<Vec<u8>>) {
+    // `FLEET_BALLAST=500`: each token allocated beside a block of that many bytes, as the
+    // tokens of a service arrive among the allocations of the responses that carried them
+    // (and as ours' sets are allocated); 0, the default: back to back.
     let ballast_bytes: usize = std::env::var("FLEET_BALLAST")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -305,46 +307,25 @@ fn maps(n: usize) -> Vec<(&'static str, Measure)> {
     }
     cache.run_pending_tasks();
     let moka = Arc::new(Moka(cache));
-    let ballast = Arc::new(ballast);
-    vec![
+    let contenders: Vec<(&'static str, Measure)> = vec![
         (
             "Mutex<HashMap<u64, Arc<str>>>",
-            Box::new({
-                let ballast = Arc::clone(&ballast);
-                move |idx| {
-                    let _kept = &ballast;
-                    measure(Arc::clone(&mutex), idx)
-                }
-            }),
+            Box::new(move |idx| measure(Arc::clone(&mutex), idx)),
         ),
         (
             "ArcSwap<HashMap<u64, Arc<str>>>",
-            Box::new({
-                let ballast = Arc::clone(&ballast);
-                move |idx| {
-                    let _kept = &ballast;
-                    measure(Arc::clone(&swap), idx)
-                }
-            }),
+            Box::new(move |idx| measure(Arc::clone(&swap), idx)),
         ),
         (
             "DashMap<u64, Arc<str>>",
-            Box::new({
-                let ballast = Arc::clone(&ballast);
-                move |idx| {
-                    let _kept = &ballast;
-                    measure(Arc::clone(&dash), idx)
-                }
-            }),
+            Box::new(move |idx| measure(Arc::clone(&dash), idx)),
         ),
         (
             "moka::sync::Cache<u64, Arc<str>>",
-            Box::new(move |idx| {
-                let _kept = &ballast;
-                measure(Arc::clone(&moka), idx)
-            }),
+            Box::new(move |idx| measure(Arc::clone(&moka), idx)),
         ),
-    ]
+    ];
+    (contenders, ballast)
 }
 
 fn main() {
@@ -376,7 +357,8 @@ fn main() {
             let (l1, l2) = measure(lent, &idx);
             println!("| {n} | ours, `with_token` | {l1:.1} | {l2:.1} |");
         }
-        for (name, run) in maps(n) {
+        let (contenders, _ballast) = maps(n);
+        for (name, run) in contenders {
             if !selected(name) {
                 continue;
             }
