@@ -19,7 +19,8 @@
 //! Run: `cargo bench -p oauth-bench --bench fleet` (`FLEET_NS=1,2,100` to pick the N,
 //! `FLEET_ONLY=ours,Mutex` the contenders, `FLEET_SAMPLES=50` the samples, and
 //! `FLEET_ONE_THREAD=1` to skip the two-thread runs, `FLEET_BALLAST=500` to allocate each
-//! map token beside 500 bytes of other data, as a service's tokens arrive).
+//! map token beside 500 bytes of other data, as a service's tokens arrive, and
+//! `FLEET_LAYOUTS=1` to add two layout bounds, see [`fleet_layouts`]).
 //! It never talks to the network: sources are seeded and read from their cache only.
 
 use std::alloc::System;
@@ -35,6 +36,8 @@ use oauth_bench::ours::BENCH_PROVIDER;
 use oauth_runtime::__private::engine::Client;
 use oauth_runtime::{Credentials, TokenSet, TokenSource};
 use stats_alloc::{StatsAlloc, INSTRUMENTED_SYSTEM};
+
+mod fleet_layouts;
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
@@ -356,6 +359,12 @@ fn main() {
             let lent = Arc::new(OursLent(sources.clone()));
             let (l1, l2) = measure(lent, &idx);
             println!("| {n} | ours, `with_token` | {l1:.1} | {l2:.1} |");
+        }
+        if std::env::var_os("FLEET_LAYOUTS").is_some() {
+            let (b1, b2) = measure(Arc::new(fleet_layouts::by_index(n)), &idx);
+            println!("| {n} | bound: slots by index | {b1:.1} | {b2:.1} |");
+            let (h1, h2) = measure(Arc::new(fleet_layouts::handles(n)), &idx);
+            println!("| {n} | bound: slots behind handles | {h1:.1} | {h2:.1} |");
         }
         let (contenders, _ballast) = maps(n);
         for (name, run) in contenders {
