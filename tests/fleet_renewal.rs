@@ -41,9 +41,18 @@ fn clock_of(sim: &Simulator) -> Arc<dyn Clock> {
     Arc::new(move || base + sim_clock.now())
 }
 
-/// The client on the simulator's clock: its rate limiter, the expiry of what it fetches and
-/// the sources built from it all go by that clock. (The engine's builder: the generated one
-/// takes no clock.)
+/// The generated client on the simulator's clock (its builder's `clock`): its rate limiter,
+/// the expiry of what it fetches and the sources built from it all go by that clock.
+fn fleet_client(sim: &Simulator, clock: &Arc<dyn Clock>) -> fleet::Fleet {
+    fleet::Fleet::builder(Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .origin_override(sim.origin())
+        .clock(Arc::clone(clock))
+        .build()
+        .expect("the client builds")
+}
+
+/// The same client from the engine's builder, for the sources below built with a fetcher
+/// of the test's own (`TokenSource::for_client`, which takes the engine's client).
 fn client(sim: &Simulator, clock: &Arc<dyn Clock>) -> Client {
     Client::builder(&fleet::PROVIDER, Credentials::new(CLIENT_ID, CLIENT_SECRET))
         .origin_override(sim.origin())
@@ -70,13 +79,14 @@ async fn a_fleet_expiring_in_one_minute_is_renewed_ahead_within_the_rate_limit()
     let SOURCES = sources_n;
     let sim = sim();
     let clock = clock_of(&sim);
-    let client = client(&sim, &clock);
+    let client = fleet_client(&sim, &clock);
     let start = clock.wall();
     // Every token expires within the same minute, an hour from now.
     let sources: Vec<TokenSource> = (0..SOURCES)
         .map(|i| {
             let life = Duration::from_secs(3600 + (i % 60) as u64);
-            TokenSource::client_credentials(&client, &format!("customer-{i}"), Vec::new())
+            client
+                .client_credentials_source(&format!("customer-{i}"))
                 .initial(seeded(i, start, life))
                 .build()
         })
@@ -180,13 +190,11 @@ fn sim_token_requests(sim: &Simulator) -> u64 {
 async fn a_dead_refresh_token_is_reported_once_and_not_retried() {
     let sim = sim();
     let clock = clock_of(&sim);
-    let client = client(&sim, &clock);
+    let client = fleet_client(&sim, &clock);
     let start = clock.wall();
     let mut set = seeded(0, start, Duration::from_secs(600));
     set.refresh_token = Some(oauth_providers::RefreshToken::new("never-issued"));
-    let source = TokenSource::refreshing(&client, "revoked-customer")
-        .initial(set)
-        .build();
+    let source = client.token_source("revoked-customer").initial(set).build();
     let events = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&events);
     let renewer = Renewer::builder()

@@ -41,6 +41,7 @@ pub const BUILDER_METHODS: &[&str] = &[
     "http_client",
     "timeout",
     "rate_limiter",
+    "clock",
     "user_agent",
     "allow_api_origin",
     "private_key",

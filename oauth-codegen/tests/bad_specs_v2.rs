@@ -297,7 +297,7 @@ fn a_custom_grant_cannot_take_a_method_name_of_the_client() {
 #[test]
 fn a_variable_cannot_take_a_builder_name() {
     let yaml = format!(
-        "{HEAD}variables:\n  credentials: {{ description: x, format: \"[a-z]+\" }}\n  timeout: {{ description: y, format: \"[a-z]+\" }}\ngrants:\n  authorization_code: {{}}\n"
+        "{HEAD}variables:\n  credentials: {{ description: x, format: \"[a-z]+\" }}\n  timeout: {{ description: y, format: \"[a-z]+\" }}\n  clock: {{ description: z, format: \"[a-z]+\" }}\ngrants:\n  authorization_code: {{}}\n"
     );
     let all = check(&yaml).err().map(|d| d.0).unwrap_or_default();
     let got: Vec<(String, String)> = all
@@ -314,6 +314,10 @@ fn a_variable_cannot_take_a_builder_name() {
             (
                 "specs/bad.yaml:8:3".to_string(),
                 "variable `timeout` would take the name `timeout`, which the generated builder uses".to_string()
+            ),
+            (
+                "specs/bad.yaml:9:3".to_string(),
+                "variable `clock` would take the name `clock`, which the generated builder uses".to_string()
             ),
         ]
     );

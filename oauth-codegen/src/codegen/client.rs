@@ -291,6 +291,14 @@ pub(super) fn client(
                 self
             }
 
+            /// The clock the client, the rate limiter it builds and the token sources built
+            /// from it go by (the system's unless set): a test clock, such as one following
+            /// the simulator's, moves expiries, renewals and limits together.
+            pub fn clock(mut self, clock: ::std::sync::Arc<dyn #rt::Clock>) -> Self {
+                self.inner = self.inner.clock(clock);
+                self
+            }
+
             /// The `User-Agent` of every request (`oauth-providers/<version>` unless set).
             pub fn user_agent(mut self, user_agent: impl ::std::convert::Into<::std::string::String>) -> Self {
                 self.inner = self.inner.user_agent(user_agent);
