@@ -35,6 +35,10 @@ mod nest;
 #[path = "../examples/sign_in.rs"]
 mod sign_in;
 
+#[allow(dead_code)]
+#[path = "../examples/fleet.rs"]
+mod fleet;
+
 /// The narration of a run.
 fn text(out: Vec<u8>) -> String {
     String::from_utf8(out).expect("the narration is UTF-8")
@@ -368,4 +372,30 @@ async fn sign_in_yields_verified_claims() {
         ],
     );
     assert!(!text.contains("eyJ"), "no token in the narration:\n{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fleet_keeps_every_customer_fresh_and_reports_the_revoked_one() {
+    let mut out = Vec::new();
+    fleet::run(&mut out).await.expect("the example runs");
+    let text = text(out);
+    lines_in_order(
+        &text,
+        &[
+            "1. Started the Zoho Projects simulator",
+            &format!("2. Connected {} customers", fleet::CUSTOMERS),
+            "Error::LimitReached",
+            "Zoho never blocked the client id",
+            "3. customer-0 revoked the app",
+            "4. A Renewer watches all",
+            "1 failed renewal;",
+            "RenewalEvent::Dead for customer-0 (once, never retried)",
+            "0 handed an expired token, 0 without one",
+            "7. Zoho saw",
+        ],
+    );
+    // Renewals: each customer but the revoked one, at least once in two hours of 1-hour
+    // tokens (the counts are checked by the example itself, which fails otherwise).
+    assert!(!text.contains("renewed 0 times"), "{text}");
+    no_secrets(&text);
 }
