@@ -336,9 +336,8 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         Err(e) => writeln!(
             out,
             "   the API rejected the token, the source tried to refresh, and Zoho answered:\n   {e}\n   \
-             -> {}, meaning `{}`: Zoho's code for a bad grant code, which answered to a \
-             refresh means the refresh token. No refresh can cure it; the user must authorize \
-             again (step 2).",
+             -> {}, meaning `{}`: Zoho's answer for a revoked refresh token too. No refresh can \
+             cure it; the user must authorize again (step 2).",
             code_of(&e),
             meaning_of(&e)
         )?,

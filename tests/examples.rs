@@ -150,7 +150,7 @@ async fn zoho_projects_shares_one_refresh_and_respects_the_limits() {
             "ErrorCode::InvalidOauthtoken",
             "renewed once and retried: HTTP 200. The source has minted 2 sets in all, the lone \
              worker 30. The source knows only its own: 3 of the 30 live tokens",
-            "ErrorCode::InvalidCode, meaning `refresh_token_invalid`",
+            "ErrorCode::InvalidCode, meaning `code_invalid`",
             "9. The simulator saw:",
         ],
     );

@@ -430,14 +430,12 @@ async fn refresh_posts_grant_type_refresh_token_and_keeps_the_refresh_token() {
     assert_expires_within(fresh.expires_at, before, after, Duration::from_secs(3600));
 }
 
-/// Zoho's code for it is the one for a bad grant code; answered to a refresh, it means the
-/// refresh token is dead (what a renewer gives up on at once).
 #[tokio::test]
-async fn refresh_with_a_revoked_refresh_token_is_invalid_code_for_a_dead_refresh_token() {
+async fn refresh_with_a_revoked_refresh_token_is_invalid_code() {
     let server = Server::start(vec![Reply::json(200, r#"{"error":"invalid_code"}"#)]).await;
     let err = client(&server).refresh(&tokens()).await.unwrap_err();
     assert_eq!(ErrorCode::of(&err), Some(ErrorCode::InvalidCode), "{err:?}");
-    assert_eq!(err.meaning(), Some(ErrorMeaning::RefreshTokenInvalid));
+    assert_eq!(err.meaning(), Some(ErrorMeaning::CodeInvalid));
 }
 
 #[tokio::test]

@@ -119,8 +119,7 @@ impl Seen<'_> {
 /// Classifies a response: `Ok(())` when it is not an error.
 pub(crate) fn classify(def: &ProviderDef, seen: &Seen<'_>) -> Result<(), Error> {
     let grant = seen.grant;
-    if let Some(mut p) = match_rules(def, seen) {
-        p.meaning = on_the_grant(p.meaning, grant);
+    if let Some(p) = match_rules(def, seen) {
         return Err(Error::Provider(p));
     }
     if let Some(code) = seen
@@ -227,21 +226,6 @@ fn provider_data(
         status: seen.status,
         description: seen.body.and_then(description),
         retry_after: seen.retry_after(),
-    }
-}
-
-/// What a rule's meaning says of the request it answers. A refresh carries no code, so a
-/// code that is invalid or expired, answered to a refresh, is the refresh token: Zoho answers
-/// `invalid_code` to a revoked refresh token, and its one rule for the code, shared by both
-/// grants, says `code_invalid`. Read as the code's meaning, a fleet's renewer would retry a
-/// dead refresh token until it gave up. RFC 6749's `invalid_grant` reads the same way
-/// ([`standard_meaning`]).
-fn on_the_grant(meaning: ErrorMeaning, grant: Grant) -> ErrorMeaning {
-    match (meaning, grant) {
-        (ErrorMeaning::CodeInvalid | ErrorMeaning::CodeExpired, Grant::Refresh) => {
-            ErrorMeaning::RefreshTokenInvalid
-        }
-        _ => meaning,
     }
 }
 
@@ -448,23 +432,6 @@ mod tests {
             Some(ErrorMeaning::CodeInvalid)
         );
         assert_eq!(standard_meaning("oauth2_error", at, Grant::Code), None);
-    }
-
-    #[test]
-    fn a_code_meaning_answered_to_a_refresh_is_the_refresh_token() {
-        for code in [ErrorMeaning::CodeInvalid, ErrorMeaning::CodeExpired] {
-            assert_eq!(
-                on_the_grant(code, Grant::Refresh),
-                ErrorMeaning::RefreshTokenInvalid
-            );
-            for grant in [Grant::Code, Grant::Device, Grant::Custom, Grant::None] {
-                assert_eq!(on_the_grant(code, grant), code);
-            }
-        }
-        assert_eq!(
-            on_the_grant(ErrorMeaning::ClientInvalid, Grant::Refresh),
-            ErrorMeaning::ClientInvalid
-        );
     }
 
     #[test]

@@ -240,7 +240,9 @@ struct State {
 /// - **backoff, then give up**: a failed renewal is retried after an exponential backoff
 ///   (with jitter); a refresh token the provider says is dead
 ///   ([`ErrorMeaning::RefreshTokenInvalid`](oauth_model::ErrorMeaning::RefreshTokenInvalid),
-///   or an invalid or disabled client), or [`RenewerBuilder::max_failures`] failures in a
+///   or a code meaning, since a renewal presents no code: Zoho's `invalid_code` for a
+///   revoked refresh token), an invalid or disabled client, or
+///   [`RenewerBuilder::max_failures`] failures in a
 ///   row, ends the watch with [`RenewalEvent::Dead`]: the account must authorize again, and
 ///   asking the provider for ever would only spend the client's rate limit.
 ///
@@ -606,10 +608,15 @@ impl Renewer {
             Outcome::Failed(error) => {
                 counters.failures.fetch_add(1, Ordering::Relaxed);
                 let failures = entry.failures.saturating_add(1);
+                // A renewal presents no code, so a code that is invalid or expired is the grant
+                // it did present: Zoho answers `invalid_code` to a revoked refresh token, and its
+                // one rule for that code says `code_invalid`.
                 let dead = matches!(
                     error.meaning(),
                     Some(
                         ErrorMeaning::RefreshTokenInvalid
+                            | ErrorMeaning::CodeInvalid
+                            | ErrorMeaning::CodeExpired
                             | ErrorMeaning::ClientInvalid
                             | ErrorMeaning::ClientDisabled
                     )
