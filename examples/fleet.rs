@@ -30,12 +30,11 @@ use std::time::{Duration, Instant};
 use oauth_providers::providers::zoho_projects::{AccessType, ZohoProjects};
 use oauth_providers::{scope, Clock, Credentials, Error, RenewalEvent, Renewer, TokenSource};
 use oauth_sim::{Consent, Simulator};
-use url::Url;
 
 #[path = "support/mod.rs"]
 mod support;
 
-use support::{duration, BoxError};
+use support::{duration, follow_consent, query_of, BoxError};
 
 const SIM_CLIENT_ID: &str = "1000.FLEETEXAMPLE";
 const SIM_CLIENT_SECRET: &str = "fleet-example-secret";
@@ -76,7 +75,6 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     let started = clock.wall();
     let mut refused = 0u32;
     let mut sources = Vec::with_capacity(CUSTOMERS);
-    let mut first_tokens = None;
     for i in 0..CUSTOMERS {
         let customer = format!("customer-{i}");
         let (url, pending) = loop {
@@ -97,14 +95,10 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
         sim.consent(Consent::Approve {
             user: customer.clone(),
         });
-        let redirect = follow_consent(&url).await?;
-        let query = redirect.split_once('?').map_or("", |(_, q)| q);
-        let (_, tokens) = client.exchange_callback(pending, query).await?;
+        let query = query_of(&follow_consent(&url).await?);
+        let (_, tokens) = client.exchange_callback(pending, &query).await?;
         let source = client.token_source(&customer).build();
-        source.set(tokens.clone()).await?;
-        if first_tokens.is_none() {
-            first_tokens = Some(tokens);
-        }
+        source.set(tokens).await?;
         sources.push(source);
     }
     let took = clock
@@ -122,8 +116,8 @@ pub async fn run(out: &mut impl Write) -> Result<(), BoxError> {
     )?;
 
     // A customer uninstalls the app: its refresh token is revoked at Zoho.
-    if let Some(tokens) = &first_tokens {
-        client.revoke(tokens).await?;
+    if let Some(tokens) = sources.first().and_then(TokenSource::cached) {
+        client.revoke(&tokens).await?;
     }
     writeln!(
         out,
@@ -239,19 +233,4 @@ fn renewed_times(renewed: &BTreeMap<usize, u32>) -> String {
     } else {
         format!("{least} to {most}")
     }
-}
-
-/// Follows the authorize URL as a browser would, once: the simulator answers with the
-/// redirect to the callback (scripted consent).
-async fn follow_consent(url: &Url) -> Result<String, BoxError> {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let response = browser.get(url.clone()).send().await?;
-    response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .map(str::to_string)
-        .ok_or_else(|| "the simulator did not redirect".into())
 }

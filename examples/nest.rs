@@ -344,26 +344,6 @@ async fn real(out: &mut impl Write, config: NestConfig) -> Result<(), BoxError> 
     Ok(())
 }
 
-/// Plays the browser against the simulator: follows the authorize URL (scripted consent) and
-/// returns the redirect target.
-async fn follow_consent(url: &Url) -> Result<String, BoxError> {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let response = browser.get(url.as_str()).send().await?;
-    let location = response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .ok_or_else(|| {
-            format!(
-                "the authorize endpoint answered HTTP {} without a redirect",
-                response.status()
-            )
-        })?;
-    Ok(location.to_string())
-}
-
 /// Plays the user on the PIN page: opens it and reads the PIN shown.
 async fn read_pin_page(page: &Url) -> Result<String, BoxError> {
     let html = reqwest::get(page.as_str()).await?.text().await?;

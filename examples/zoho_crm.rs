@@ -378,26 +378,6 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
     Ok(())
 }
 
-/// Plays the browser against the simulator: follows the authorize URL (scripted consent) and
-/// returns the redirect target.
-async fn follow_consent(url: &Url) -> Result<String, BoxError> {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let response = browser.get(url.as_str()).send().await?;
-    let location = response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .ok_or_else(|| {
-            format!(
-                "the authorize endpoint answered HTTP {} without a redirect",
-                response.status()
-            )
-        })?;
-    Ok(location.to_string())
-}
-
 /// The data centre a client is pinned to (after a redirect, the one Zoho named).
 fn data_center_of(crm: &ZohoCRM) -> Option<DataCenter> {
     Some(crm.data_center())

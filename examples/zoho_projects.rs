@@ -183,7 +183,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         out,
         "2. Authorization code 1 of the 4 Zoho allows a minute. Send the user to:\n   {url}"
     )?;
-    let query = follow_consent(&url).await?;
+    let query = query_of(&follow_consent(&url).await?);
     let (client, tokens) = client.exchange_callback(pending, &query).await?;
     writeln!(
         out,
@@ -233,7 +233,7 @@ async fn simulated(out: &mut impl Write) -> Result<(), BoxError> {
         .authorize()
         .scope(scope!(ZohoProjects.portals.READ))
         .url()?;
-    let query5 = follow_consent(&url).await?;
+    let query5 = query_of(&follow_consent(&url).await?);
     match unlimited.exchange_callback(pending5, &query5).await {
         Err(e) => writeln!(
             out,
@@ -434,29 +434,6 @@ async fn real(out: &mut impl Write, config: ZohoConfig) -> Result<(), BoxError> 
          tokens; this example keeps none)."
     )?;
     Ok(())
-}
-
-/// Plays the browser against the simulator: follows the authorize URL (scripted consent) and
-/// returns the query string of the redirect.
-async fn follow_consent(url: &Url) -> Result<String, BoxError> {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let response = browser.get(url.as_str()).send().await?;
-    let location = response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|l| l.to_str().ok())
-        .ok_or_else(|| {
-            format!(
-                "the authorize endpoint answered HTTP {} without a redirect",
-                response.status()
-            )
-        })?;
-    Ok(location
-        .split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default())
 }
 
 /// `TASKS` concurrent API calls through `api`; their statuses.

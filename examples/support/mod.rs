@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use oauth_providers::TokenSet;
+use url::Url;
 
 /// Any error an example reports.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -193,4 +194,24 @@ pub fn preview(body: &[u8]) -> String {
         Some((cut, _)) => format!("{}...", &one_line[..cut]),
         None => one_line,
     }
+}
+
+/// Plays the browser against the simulator: follows the authorize URL once (scripted consent)
+/// and returns the redirect target.
+pub async fn follow_consent(url: &Url) -> Result<String, BoxError> {
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let response = browser.get(url.as_str()).send().await?;
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .ok_or_else(|| {
+            format!(
+                "the authorize endpoint answered HTTP {} without a redirect",
+                response.status()
+            )
+        })?;
+    Ok(location.to_string())
 }
